@@ -1,0 +1,1 @@
+"""Generated from spec/openapi.yaml by codegen (nox -s generate). Do not edit."""

@@ -1,0 +1,659 @@
+# Generated from spec/openapi.yaml by codegen (nox -s generate). Do not edit.
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class AccessEplProductOrder(BaseModel):
+    """
+    An Access EPL (OVC) ordered between an ENNI and a UNI.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["accessEplProductOrder"]
+    sellerOvcId: str | None = None
+    buyerOvcId: str | None = None
+    productSpecification: Annotated[
+        str | None, Field(description="Code of the seller's product specification.")
+    ] = None
+    enniSvlanId: Annotated[int | None, Field(ge=1, le=4094)] = None
+    enniSvlanIdLast: Annotated[int | None, Field(ge=1, le=4094)] = None
+    mtuSize: Annotated[int | None, Field(ge=1522, le=16384)] = None
+    colorForwardingEnabled: bool | None = None
+    classOfService: str | None = None
+    enniReference: Annotated[
+        ExistingEnniReference | OrderedEnniReference | None,
+        Field(discriminator="objectType"),
+    ] = None
+    enniSiteContact: Contact | None = None
+    enniSiteAlternateContact: Contact | None = None
+    enniIngressBandwidthProfile: BandwidthProfile | None = None
+    enniEgressBandwidthProfile: BandwidthProfile | None = None
+    uniReference: Annotated[
+        ExistingUniReference | OrderedUniReference | None,
+        Field(discriminator="objectType"),
+    ] = None
+    uniSiteContact: Contact | None = None
+    uniSiteAlternateContact: Contact | None = None
+    uniIngressBandwidthProfile: BandwidthProfile | None = None
+    uniEgressBandwidthProfile: BandwidthProfile | None = None
+
+
+class BandwidthProfile(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["bandwidthProfile"] | None = None
+    committedInformationRate: InformationRateQuantity | None = None
+    committedBurstSize: Annotated[int | None, Field(description="Bytes.", ge=0)] = None
+    excessInformationRate: InformationRateQuantity | None = None
+    excessBurstSize: Annotated[int | None, Field(description="Bytes.", ge=0)] = None
+    colorMode: ColorMode | None = None
+    couplingFlag: bool | None = None
+
+
+class BillingInformation(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["billingInformation"] | None = None
+    existingBillingAccountNumber: Annotated[str | None, Field(min_length=1)] = None
+    billingContact: Contact | None = None
+
+
+class ColorMode(StrEnum):
+    COLOR_AWARE = "COLOR_AWARE"
+    COLOR_BLIND = "COLOR_BLIND"
+
+
+class Contact(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["contact"] | None = None
+    name: Annotated[str, Field(min_length=1)]
+    telephoneNumber: Annotated[str, Field(min_length=1)]
+    telephoneNumberExt: str | None = None
+    email: Annotated[str | None, Field(pattern="^[^@\\s]+@[^@\\s]+$")] = None
+
+
+class DesiredResponses(StrEnum):
+    CONFIRMATION_ONLY = "CONFIRMATION_ONLY"
+    CONFIRMATION_AND_ENGINEERING_DESIGN = "CONFIRMATION_AND_ENGINEERING_DESIGN"
+
+
+class Error(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    pointer: str
+    detail: str
+
+
+class ExistingEnniReference(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["existingEnniReference"]
+    sellerEnniId: Annotated[str, Field(min_length=1)]
+    buyerEnniId: str | None = None
+
+
+class ExistingUniReference(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["existingUniReference"]
+    sellerUniId: Annotated[str, Field(min_length=1)]
+    buyerUniId: str | None = None
+
+
+class FormattedAddress(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["formattedAddress"] | None = None
+    addressLine1: Annotated[str, Field(min_length=1)]
+    addressLine2: str | None = None
+    city: Annotated[str, Field(min_length=1)]
+    stateOrProvince: str | None = None
+    postcode: str | None = None
+    postcodeExtension: str | None = None
+    country: Annotated[
+        str | None,
+        Field(description="ISO 3166-1 alpha-2 country code.", pattern="^[A-Z]{2}$"),
+    ] = None
+
+
+class IdAssignment(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["idAssignment"] | None = None
+    sellerAssignedId: Annotated[str, Field(min_length=1)]
+    buyerAssignedId: str | None = None
+    orderItemReference: str | None = None
+
+
+class InformationRateQuantity(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["informationRateQuantity"] | None = None
+    amount: Annotated[float, Field(ge=0.0)]
+    units: Units
+
+
+class ItemAction(StrEnum):
+    INSTALL = "INSTALL"
+    CHANGE = "CHANGE"
+    DISCONNECT = "DISCONNECT"
+    MOVE = "MOVE"
+    NO_CHANGE = "NO_CHANGE"
+
+
+class L2cpAddressSet(StrEnum):
+    CTA = "CTA"
+    CTB = "CTB"
+    CTB2 = "CTB2"
+
+
+class Link(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["link"] | None = None
+    href: Annotated[str, Field(min_length=1)]
+    rel: str | None = None
+    title: str | None = None
+    method: Method | None = None
+    type: Annotated[str | None, Field(description="Media type of the linked resource.")] = None
+
+
+class Method(StrEnum):
+    get = "get"
+    post = "post"
+    put = "put"
+    patch = "patch"
+    delete = "delete"
+
+
+class NotificationType(StrEnum):
+    ACKNOWLEDGEMENT = "ACKNOWLEDGEMENT"
+    CONFIRMATION = "CONFIRMATION"
+    ERROR_OR_INFORMATION = "ERROR_OR_INFORMATION"
+    JEOPARDY = "JEOPARDY"
+    STATUS_CHANGE = "STATUS_CHANGE"
+    COMPLETION = "COMPLETION"
+
+
+class Order(BaseModel):
+    """
+    An order as the seller holds it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    buyerId: Annotated[str, Field(min_length=1)]
+    sellerId: Annotated[str, Field(min_length=1)]
+    buyerPurchaseOrderNumber: Annotated[str, Field(min_length=1)]
+    buyerOrderVersion: Annotated[str, Field(min_length=1)]
+    orderDate: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+        ),
+    ]
+    orderActivity: OrderActivity
+    desiredResponses: DesiredResponses | None = None
+    projectId: str | None = None
+    requestedCompletionDate: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+        ),
+    ]
+    requestedStartDate: Annotated[
+        str | None,
+        Field(
+            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+        ),
+    ] = None
+    priority: Annotated[int | None, Field(ge=0)] = None
+    billingInfo: BillingInformation | None = None
+    buyerOrderContact: Contact
+    buyerImplementationContact: Contact | None = None
+    buyerTechnicalContact: Contact | None = None
+    pricingMethod: PricingMethod | None = None
+    pricingReference: str | None = None
+    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0)] = None
+    promotionId: str | None = None
+    orderType: OrderType
+    notes: str | None = None
+    serviceabilityResponse: ResourceReference | None = None
+    orderItems: Annotated[list[OrderItem], Field(min_length=1)]
+    objectType: Literal["order"] | None = None
+    id: Annotated[str, Field(description="Seller-assigned order ID.")]
+    link: Link | None = None
+    orderStatus: OrderStatus
+
+
+class OrderActivity(StrEnum):
+    INSTALL = "INSTALL"
+    CHANGE = "CHANGE"
+    DISCONNECT = "DISCONNECT"
+    MOVE = "MOVE"
+
+
+class OrderCreateUpdate(BaseModel):
+    """
+    An order as the buyer sends it, to create an order or to supplement it (PUT).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    buyerId: Annotated[str, Field(min_length=1)]
+    sellerId: Annotated[str, Field(min_length=1)]
+    buyerPurchaseOrderNumber: Annotated[str, Field(min_length=1)]
+    buyerOrderVersion: Annotated[str, Field(min_length=1)]
+    orderDate: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+        ),
+    ]
+    orderActivity: OrderActivity
+    desiredResponses: DesiredResponses | None = None
+    projectId: str | None = None
+    requestedCompletionDate: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+        ),
+    ]
+    requestedStartDate: Annotated[
+        str | None,
+        Field(
+            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+        ),
+    ] = None
+    priority: Annotated[int | None, Field(ge=0)] = None
+    billingInfo: BillingInformation | None = None
+    buyerOrderContact: Contact
+    buyerImplementationContact: Contact | None = None
+    buyerTechnicalContact: Contact | None = None
+    pricingMethod: PricingMethod | None = None
+    pricingReference: str | None = None
+    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0)] = None
+    promotionId: str | None = None
+    orderType: OrderType
+    notes: str | None = None
+    serviceabilityResponse: ResourceReference | None = None
+    orderItems: Annotated[list[OrderItem], Field(min_length=1)]
+    objectType: Literal["order-create-update"] | None = None
+
+
+class OrderItem(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["orderItem"] | None = None
+    orderItemReference: Annotated[
+        str,
+        Field(
+            description="Unique within the order; other items refer to it.",
+            min_length=1,
+        ),
+    ]
+    action: ItemAction
+    quantity: Annotated[int | None, Field(ge=1)] = 1
+    orderItemDetail: Annotated[
+        AccessEplProductOrder | UniProductOrder,
+        Field(
+            description="The product ordered by an item, discriminated by `objectType`.",
+            discriminator="objectType",
+        ),
+    ]
+
+
+class OrderList(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    link: Link | None = None
+    available: Annotated[int, Field(description="Number of orders matching the query.", ge=0)]
+    returned: Annotated[int, Field(description="Number of orders in `items`.", ge=0)]
+    items: list[Order]
+
+
+class OrderMessage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["orderMessage"] | None = None
+    code: Annotated[str, Field(min_length=1)]
+    description: str | None = None
+    messageInformation: str | None = None
+    severity: Severity
+    correctionRequired: bool | None = None
+
+
+class OrderNotification(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["orderNotification"] | None = None
+    orderId: Annotated[str, Field(min_length=1)]
+    buyerId: str | None = None
+    sellerId: str | None = None
+    buyerPurchaseOrderNumber: str | None = None
+    buyerOrderVersion: str | None = None
+    notificationType: NotificationType
+    notificationVersion: str | None = None
+    projectId: str | None = None
+    requestedCompletionDate: Annotated[
+        str | None,
+        Field(
+            description="The completion date as the buyer requested it, echoed even when invalid (an error notification reports it)."
+        ),
+    ] = None
+    expectedCompletionDate: Annotated[
+        str | None,
+        Field(
+            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+        ),
+    ] = None
+    orderStatus: OrderStatus | None = None
+    sellerOrderContact: Contact | None = None
+    billingAccountNumber: str | None = None
+    sellerOvcId: IdAssignment | None = None
+    sellerUniIds: list[IdAssignment] | None = None
+    sellerEnniIds: list[IdAssignment] | None = None
+    enniSvlanIds: list[SvlanIdAssignment] | None = None
+    uniSvlanIds: list[SvlanIdAssignment] | None = None
+    orderMessages: list[OrderMessage] | None = None
+    correctionOrderExpected: bool | None = None
+    correctionOrderDueDate: date | None = None
+
+
+class OrderPatch(BaseModel):
+    """
+    A JSON merge patch (RFC 7396) of an order: any of these fields, `null` to remove one.
+    Its values are checked after merging, against `order-create-update`.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    sellerId: Any | None = None
+    buyerOrderVersion: Any | None = None
+    orderDate: Any | None = None
+    orderActivity: Any | None = None
+    desiredResponses: Any | None = None
+    projectId: Any | None = None
+    requestedCompletionDate: Any | None = None
+    requestedStartDate: Any | None = None
+    priority: Any | None = None
+    billingInfo: Any | None = None
+    buyerOrderContact: Any | None = None
+    buyerImplementationContact: Any | None = None
+    buyerTechnicalContact: Any | None = None
+    pricingMethod: Any | None = None
+    pricingReference: Any | None = None
+    pricingTerm: Any | None = None
+    promotionId: Any | None = None
+    orderType: Any | None = None
+    notes: Any | None = None
+    serviceabilityResponse: Any | None = None
+    orderItems: Any | None = None
+
+
+class OrderRevision(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    revision: Annotated[
+        int,
+        Field(description='Revision number; the ETag of the order is "<revision>".', ge=1),
+    ]
+    recordedAt: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+        ),
+    ]
+    order: Order
+
+
+class OrderRevisionList(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    link: Link | None = None
+    available: Annotated[int, Field(ge=0)]
+    returned: Annotated[int, Field(ge=0)]
+    items: list[OrderRevision]
+
+
+class OrderStatus(StrEnum):
+    """
+    ACKNOWLEDGED: received, not yet accepted. IN_PROGRESS: accepted and being worked.
+    HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the seller.
+    COMPLETED: delivered. FAILED: could not be delivered.
+
+    """
+
+    ACKNOWLEDGED = "ACKNOWLEDGED"
+    IN_PROGRESS = "IN_PROGRESS"
+    HELD = "HELD"
+    CANCELLED = "CANCELLED"
+    REJECTED = "REJECTED"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+
+
+class OrderType(StrEnum):
+    ACCESS_EPL = "ACCESS_EPL"
+    ACCESS_EVPL = "ACCESS_EVPL"
+    UNI = "UNI"
+    ENNI = "ENNI"
+
+
+class OrderedEnniReference(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["orderedEnniReference"]
+    orderItemReference: Annotated[
+        str,
+        Field(
+            description="The order item of this order that installs the ENNI.",
+            min_length=1,
+        ),
+    ]
+
+
+class OrderedUniReference(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["orderedUniReference"]
+    orderItemReference: Annotated[
+        str,
+        Field(
+            description="The order item of this order that installs the UNI.",
+            min_length=1,
+        ),
+    ]
+
+
+class PhysicalLayer(StrEnum):
+    field_10BASE_T = "10BASE_T"
+    field_100BASE_TX = "100BASE_TX"
+    field_1000BASE_T = "1000BASE_T"
+    field_1000BASE_SX = "1000BASE_SX"
+    field_1000BASE_LX = "1000BASE_LX"
+    field_10GBASE_SR = "10GBASE_SR"
+    field_10GBASE_LR = "10GBASE_LR"
+    field_10GBASE_ER = "10GBASE_ER"
+    field_40GBASE_SR4 = "40GBASE_SR4"
+    field_40GBASE_LR4 = "40GBASE_LR4"
+    field_100GBASE_SR10 = "100GBASE_SR10"
+    field_100GBASE_LR4 = "100GBASE_LR4"
+    field_100GBASE_ER4 = "100GBASE_ER4"
+
+
+class PricingMethod(StrEnum):
+    CONTRACT = "CONTRACT"
+    TARIFF = "TARIFF"
+    ICB = "ICB"
+    QUOTE = "QUOTE"
+
+
+class Problem(BaseModel):
+    """
+    RFC 9457 problem details.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    type: str | None = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    errors: Annotated[
+        list[Error] | None,
+        Field(
+            description="Every validation failure, each with a JSON pointer to the offending field."
+        ),
+    ] = None
+
+
+class ProductSpecRef(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["productSpecRef"] | None = None
+    name: str | None = None
+    code: str | None = None
+    productSpecification: ResourceReference | None = None
+
+
+class ResourceReference(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["resourceReference"] | None = None
+    id: Annotated[str, Field(min_length=1)]
+    type: ResourceType | None = None
+    link: Link | None = None
+
+
+class ResourceType(StrEnum):
+    SERVICEABILITY_RESPONSE = "SERVICEABILITY_RESPONSE"
+    PRODUCT_SPEC = "PRODUCT_SPEC"
+    QUOTE = "QUOTE"
+    PRODUCT_OFFERING = "PRODUCT_OFFERING"
+    ORDER = "ORDER"
+    SERVICE = "SERVICE"
+
+
+class ServiceSiteInformation(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["serviceSiteInformation"] | None = None
+    siteCompanyName: str | None = None
+    customerName: str | None = None
+    siteAddressType: Literal["FORMATTED_ADDRESS"] | None = None
+    siteAddress: FormattedAddress | None = None
+    additionalSiteInformation: str | None = None
+
+
+class Severity(StrEnum):
+    ERROR = "ERROR"
+    WARNING = "WARNING"
+    INFORMATION = "INFORMATION"
+
+
+class SvlanIdAssignment(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["svlanIdAssignment"] | None = None
+    sellerEnniId: str | None = None
+    sellerUniId: str | None = None
+    svlanId: Annotated[int, Field(ge=1, le=4094)]
+
+
+class UniProductOrder(BaseModel):
+    """
+    A UNI ordered at a service site.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["uniProductOrder"]
+    sellerUniId: str | None = None
+    buyerUniId: str | None = None
+    productSpecification: ProductSpecRef | None = None
+    physicalLayer: PhysicalLayer | None = None
+    synchronousModeEnabled: bool | None = None
+    numberOfLinks: Annotated[int | None, Field(ge=1)] = None
+    uniResiliency: UniResiliency | None = None
+    maxServiceFrameSize: Annotated[int | None, Field(ge=1522, le=16384)] = None
+    tokenShareEnabled: bool | None = None
+    serviceMultiplexingEnabled: bool | None = None
+    bundlingEnabled: bool | None = None
+    allToOneBundlingEnabled: bool | None = None
+    linkOamEnabled: bool | None = None
+    uniMegEnabled: bool | None = None
+    elmiEnabled: bool | None = None
+    uniL2cpAddressSet: L2cpAddressSet | None = None
+    serviceSiteInformation: ServiceSiteInformation | None = None
+    primarySiteContact: Contact | None = None
+    alternateSiteContact: Contact | None = None
+
+
+class UniResiliency(StrEnum):
+    NONE = "NONE"
+    TWO_LINK_ACTIVE_STANDBY = "TWO_LINK_ACTIVE_STANDBY"
+    ALL_ACTIVE = "ALL_ACTIVE"
+    OTHER = "OTHER"
+
+
+class Units(StrEnum):
+    bps = "bps"
+    Kbps = "Kbps"
+    Mbps = "Mbps"
+    Gbps = "Gbps"
+    Tbps = "Tbps"

@@ -1,0 +1,253 @@
+"""Generated from spec/openapi.yaml by codegen (nox -s generate). Do not edit.
+
+The functions Connexion calls, found by operationId. Each turns the validated request into
+models, calls the handler bound for its tag, and turns the result into JSON with the status
+the spec declares. An operation whose handler is missing answers 501 problem+json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from connexion import request
+from connexion.resolver import Resolver
+
+from generated import models
+from generated.protocols import NotificationsHandlers, OrdersHandlers
+from generated.runtime import not_implemented, respond
+
+OPERATION_FUNCTIONS: dict[str, str] = {
+    "listOrders": "list_orders",
+    "createOrder": "create_order",
+    "getOrder": "get_order",
+    "updateOrder": "update_order",
+    "patchOrder": "patch_order",
+    "listOrderRevisions": "list_order_revisions",
+    "cancelOrder": "cancel_order",
+    "holdOrder": "hold_order",
+    "releaseOrder": "release_order",
+    "getOrderNotification": "get_order_notification",
+    "createOrderNotification": "create_order_notification",
+    "getOrderNotificationSingular": "get_order_notification_singular",
+    "createOrderNotificationSingular": "create_order_notification_singular",
+}
+
+
+class Operations:
+    def __init__(
+        self,
+        *,
+        orders: OrdersHandlers,
+        notifications: NotificationsHandlers,
+    ) -> None:
+        self._orders = orders
+        self._notifications = notifications
+
+    def list_orders(
+        self,
+        buyer_id: Any = None,
+        id_: Any = None,
+        pon: Any = None,
+        order_status: Any = None,
+        order_type: Any = None,
+        order_date_from: Any = None,
+        order_date_to: Any = None,
+        limit: Any = 50,
+        offset: Any = 0,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """GET /orders"""
+        handler = getattr(self._orders, "list_orders", None)
+        if handler is None:
+            raise not_implemented("listOrders")
+        result = handler(
+            buyer_id=buyer_id,
+            id_=id_,
+            pon=pon,
+            order_status=None if order_status is None else models.OrderStatus(order_status),
+            order_type=None if order_type is None else models.OrderType(order_type),
+            order_date_from=order_date_from,
+            order_date_to=order_date_to,
+            limit=limit,
+            offset=offset,
+        )
+        return respond(result, 200)
+
+    def create_order(
+        self,
+        body: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """POST /orders"""
+        handler = getattr(self._orders, "create_order", None)
+        if handler is None:
+            raise not_implemented("createOrder")
+        result = handler(
+            body=models.OrderCreateUpdate.model_validate(body),
+        )
+        return respond(result, 201)
+
+    def get_order(
+        self,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """GET /orders/{id}"""
+        handler = getattr(self._orders, "get_order", None)
+        if handler is None:
+            raise not_implemented("getOrder")
+        result = handler(
+            id_=id_,
+        )
+        return respond(result, 200)
+
+    def update_order(
+        self,
+        body: Any = None,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """PUT /orders/{id}"""
+        handler = getattr(self._orders, "update_order", None)
+        if handler is None:
+            raise not_implemented("updateOrder")
+        result = handler(
+            body=models.OrderCreateUpdate.model_validate(body),
+            id_=id_,
+            if_match=request.headers.get("If-Match"),
+        )
+        return respond(result, 200)
+
+    def patch_order(
+        self,
+        body: Any = None,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """PATCH /orders/{id}"""
+        handler = getattr(self._orders, "patch_order", None)
+        if handler is None:
+            raise not_implemented("patchOrder")
+        result = handler(
+            body=body,
+            id_=id_,
+            if_match=request.headers.get("If-Match"),
+        )
+        return respond(result, 200)
+
+    def list_order_revisions(
+        self,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """GET /orders/{id}/revisions"""
+        handler = getattr(self._orders, "list_order_revisions", None)
+        if handler is None:
+            raise not_implemented("listOrderRevisions")
+        result = handler(
+            id_=id_,
+        )
+        return respond(result, 200)
+
+    def cancel_order(
+        self,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """POST /orders/{id}/cancel"""
+        handler = getattr(self._orders, "cancel_order", None)
+        if handler is None:
+            raise not_implemented("cancelOrder")
+        result = handler(
+            id_=id_,
+            if_match=request.headers.get("If-Match"),
+        )
+        return respond(result, 201)
+
+    def hold_order(
+        self,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """POST /orders/{id}/hold"""
+        handler = getattr(self._orders, "hold_order", None)
+        if handler is None:
+            raise not_implemented("holdOrder")
+        result = handler(
+            id_=id_,
+            if_match=request.headers.get("If-Match"),
+        )
+        return respond(result, 201)
+
+    def release_order(
+        self,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """POST /orders/{id}/release"""
+        handler = getattr(self._orders, "release_order", None)
+        if handler is None:
+            raise not_implemented("releaseOrder")
+        result = handler(
+            id_=id_,
+            if_match=request.headers.get("If-Match"),
+        )
+        return respond(result, 201)
+
+    def get_order_notification(
+        self,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """GET /orders/{id}/notifications"""
+        handler = getattr(self._notifications, "get_order_notification", None)
+        if handler is None:
+            raise not_implemented("getOrderNotification")
+        result = handler(
+            id_=id_,
+        )
+        return respond(result, 200)
+
+    def create_order_notification(
+        self,
+        body: Any = None,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """POST /orders/{id}/notifications"""
+        handler = getattr(self._notifications, "create_order_notification", None)
+        if handler is None:
+            raise not_implemented("createOrderNotification")
+        result = handler(
+            body=models.OrderNotification.model_validate(body),
+            id_=id_,
+        )
+        return respond(result, 201)
+
+    def get_order_notification_singular(
+        self,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """GET /orders/{id}/notification"""
+        handler = getattr(self._notifications, "get_order_notification_singular", None)
+        if handler is None:
+            raise not_implemented("getOrderNotificationSingular")
+        result = handler(
+            id_=id_,
+        )
+        return respond(result, 200)
+
+    def create_order_notification_singular(
+        self,
+        body: Any = None,
+        id_: Any = None,
+    ) -> tuple[Any, int, dict[str, str]]:
+        """POST /orders/{id}/notification"""
+        handler = getattr(self._notifications, "create_order_notification_singular", None)
+        if handler is None:
+            raise not_implemented("createOrderNotificationSingular")
+        result = handler(
+            body=models.OrderNotification.model_validate(body),
+            id_=id_,
+        )
+        return respond(result, 201)
+
+
+def make_resolver(operations: Operations) -> Resolver:
+    """A Connexion resolver from the spec's operationIds to ``operations``' methods."""
+
+    def function_for(operation_id: str) -> Callable[..., Any]:
+        function: Callable[..., Any] = getattr(operations, OPERATION_FUNCTIONS[operation_id])
+        return function
+
+    return Resolver(function_resolver=function_for)

@@ -1,0 +1,142 @@
+"""Generated from spec/openapi.yaml by codegen (nox -s generate). Do not edit.
+
+One Protocol per tag: the functions a handler module must define, with the spec's types.
+mypy checks the modules the app binds against these, so a spec change that breaks a handler
+fails the type check.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from generated import models
+from generated.runtime import Reply
+
+
+class OrdersHandlers(Protocol):
+    """Handlers of the `orders` operations."""
+
+    def list_orders(
+        self,
+        *,
+        buyer_id: str | None,
+        id_: str | None,
+        pon: str | None,
+        order_status: models.OrderStatus | None,
+        order_type: models.OrderType | None,
+        order_date_from: str | None,
+        order_date_to: str | None,
+        limit: int,
+        offset: int,
+    ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
+        """GET /orders: List orders, or get one order by ID or Buyer Purchase Order Number."""
+        ...
+
+    def create_order(
+        self,
+        *,
+        body: models.OrderCreateUpdate,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders: Create an order."""
+        ...
+
+    def get_order(
+        self,
+        *,
+        id_: str,
+    ) -> models.Order | Reply[models.Order]:
+        """GET /orders/{id}: Get an order by ID."""
+        ...
+
+    def update_order(
+        self,
+        *,
+        body: models.OrderCreateUpdate,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """PUT /orders/{id}: Update an order (supplemental order)."""
+        ...
+
+    def patch_order(
+        self,
+        *,
+        body: dict[str, Any],
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """PATCH /orders/{id}: Update an order with partial attributes."""
+        ...
+
+    def list_order_revisions(
+        self,
+        *,
+        id_: str,
+    ) -> models.OrderRevisionList | Reply[models.OrderRevisionList]:
+        """GET /orders/{id}/revisions: The history of an order."""
+        ...
+
+    def cancel_order(
+        self,
+        *,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/cancel: Cancel an order."""
+        ...
+
+    def hold_order(
+        self,
+        *,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/hold: Hold an order."""
+        ...
+
+    def release_order(
+        self,
+        *,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/release: Release a held order."""
+        ...
+
+
+class NotificationsHandlers(Protocol):
+    """Handlers of the `notifications` operations."""
+
+    def get_order_notification(
+        self,
+        *,
+        id_: str,
+    ) -> models.OrderNotification | Reply[models.OrderNotification]:
+        """GET /orders/{id}/notifications: Get the latest notification of an order."""
+        ...
+
+    def create_order_notification(
+        self,
+        *,
+        body: models.OrderNotification,
+        id_: str,
+    ) -> models.OrderNotification | Reply[models.OrderNotification]:
+        """POST /orders/{id}/notifications: Create a notification for an order."""
+        ...
+
+    def get_order_notification_singular(
+        self,
+        *,
+        id_: str,
+    ) -> models.OrderNotification | Reply[models.OrderNotification]:
+        """GET /orders/{id}/notification: Get the latest notification of an order (deprecated spelling) (deprecated)."""
+        ...
+
+    def create_order_notification_singular(
+        self,
+        *,
+        body: models.OrderNotification,
+        id_: str,
+    ) -> models.OrderNotification | Reply[models.OrderNotification]:
+        """POST /orders/{id}/notification: Create a notification for an order (deprecated spelling) (deprecated)."""
+        ...

@@ -1,0 +1,45 @@
+"""Generated from spec/openapi.yaml by codegen (nox -s generate). Do not edit.
+
+What the generated operations need at run time: the handler result type and JSON conversion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from connexion.exceptions import ProblemException
+from pydantic import BaseModel
+
+BodyT = TypeVar("BodyT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Reply(Generic[BodyT]):
+    """A handler result that sets a status or headers; a bare model gets the documented status."""
+
+    body: BodyT
+    status: int | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+def to_json(model: BaseModel) -> Any:
+    """The JSON document of a model: fields that were never set are left out, not sent as null."""
+    return model.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def respond(result: BaseModel | Reply[Any] | None, status: int) -> tuple[Any, int, dict[str, str]]:
+    if isinstance(result, Reply):
+        return to_json(result.body), result.status or status, dict(result.headers)
+    if result is None:
+        return None, status, {}
+    return to_json(result), status, {}
+
+
+def not_implemented(operation_id: str) -> ProblemException:
+    return ProblemException(
+        status=501,
+        title="Not Implemented",
+        detail=f"Operation {operation_id} has no handler yet.",
+    )
