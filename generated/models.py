@@ -93,7 +93,12 @@ class Error(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    pointer: str
+    pointer: Annotated[
+        str | None, Field(description="JSON pointer (RFC 6901) into the request body.")
+    ] = None
+    parameter: Annotated[
+        str | None, Field(description="The query, path or header parameter at fault.")
+    ] = None
     detail: str
 
 

@@ -12,7 +12,8 @@ from typing import Any, Generic, TypeVar
 from connexion.exceptions import ProblemException
 from pydantic import BaseModel
 
-BodyT = TypeVar("BodyT", bound=BaseModel)
+# Covariant: a Reply[Order] is a valid result where Reply[OrderList | Order] is declared.
+BodyT = TypeVar("BodyT", bound=BaseModel, covariant=True)
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,17 @@ def to_json(model: BaseModel) -> Any:
     return model.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
+JSON_HEADERS = {"Content-Type": "application/json"}
+
+
 def respond(result: BaseModel | Reply[Any] | None, status: int) -> tuple[Any, int, dict[str, str]]:
+    """Connexion's (body, status, headers) for a handler result; the type is named because
+    operations also declare application/problem+json responses."""
     if isinstance(result, Reply):
-        return to_json(result.body), result.status or status, dict(result.headers)
+        return to_json(result.body), result.status or status, {**JSON_HEADERS, **result.headers}
     if result is None:
         return None, status, {}
-    return to_json(result), status, {}
+    return to_json(result), status, dict(JSON_HEADERS)
 
 
 def not_implemented(operation_id: str) -> ProblemException:

@@ -1,0 +1,253 @@
+"""Handlers of the Order API (tag ``orders``)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import secrets
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+import json_merge_patch
+from pydantic import ValidationError
+
+from app.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
+from app.problems import conflict, from_pydantic, not_found, precondition_failed, unprocessable
+from app.storage.orders import DuplicateOrder, OrderFilter, OrderStore, StoredOrder, parse_instant
+from generated import models
+from generated.runtime import Reply, to_json
+
+# Fields the seller sets; everything else in an order is the buyer's.
+SELLER_FIELDS = ("objectType", "id", "link", "orderStatus")
+# How often a write is retried when another writer got in between the read and the write.
+WRITE_ATTEMPTS = 20
+
+
+def buyer_content(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k not in SELLER_FIELDS}
+
+
+def etag(revision: int) -> str:
+    return f'"{revision}"'
+
+
+def matches(if_match: str | None, revision: int) -> bool:
+    """RFC 9110 If-Match against the order's ETag (weak tags compared by value)."""
+    if if_match is None or if_match.strip() == "*":
+        return True
+    tags = (tag.strip().removeprefix("W/").strip('"') for tag in if_match.split(","))
+    return str(revision) in tags
+
+
+def _described(*, id: str | None, pon: str | None, filters: OrderFilter) -> str:
+    asked = {"id": id, "pon": pon, **{k: v for k, v in vars(filters).items() if k != "pon"}}
+    return ", ".join(f"{k}={v}" for k, v in asked.items() if v is not None)
+
+
+class OrderHandlers:
+    def __init__(self, store: OrderStore, public_url: str) -> None:
+        self.store = store
+        self.public_url = public_url.rstrip("/")
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _href(self, order_id: str) -> str:
+        return f"{self.public_url}/orders/{order_id}"
+
+    def _reply(self, saved: StoredOrder, status: int | None = None) -> Reply[models.Order]:
+        headers = {"ETag": etag(saved.revision)}
+        if status in (200, 201) and saved.revision == 1:
+            headers["Location"] = self._href(saved.document["id"])
+        return Reply(models.Order.model_validate(saved.document), status=status, headers=headers)
+
+    def _get(self, order_id: str) -> StoredOrder:
+        found = self.store.get(order_id)
+        if found is None:
+            raise not_found(f"no order has id {order_id!r}")
+        return found
+
+    def _write(
+        self,
+        order_id: str,
+        if_match: str | None,
+        change: Callable[[StoredOrder], dict[str, Any]],
+    ) -> StoredOrder:
+        """Applies ``change`` to the current order; re-reads and re-applies it when another
+        writer committed first, so every acknowledged update survives."""
+        for _ in range(WRITE_ATTEMPTS):
+            current = self._get(order_id)
+            if not matches(if_match, current.revision):
+                raise precondition_failed(
+                    f"If-Match {if_match} does not match the order's ETag {etag(current.revision)}"
+                )
+            saved = self.store.replace(current, change(current))
+            if saved is not None:
+                return saved
+        raise conflict(f"order {order_id} is being changed by other requests; retry")
+
+    def _amend(self, current: StoredOrder, request: dict[str, Any]) -> dict[str, Any]:
+        """The order after a supplement: seller fields kept, buyer fields replaced."""
+        status = models.OrderStatus(current.document["orderStatus"])
+        if status in FINAL:
+            raise conflict(f"order {current.document['id']} is {status} and can no longer be changed")
+        for field in ("buyerId", "buyerPurchaseOrderNumber"):
+            if request[field] != current.document[field]:
+                raise unprocessable(
+                    f"{field} must stay {current.document[field]!r}, the original order's",
+                    errors=[{"pointer": f"/{field}", "detail": "differs from the original order"}],
+                )
+        seller = {k: current.document[k] for k in SELLER_FIELDS if k in current.document}
+        return {**seller, **buyer_content(request), "objectType": "order"}
+
+    # ---- operations ----------------------------------------------------------------------
+    def list_orders(
+        self,
+        *,
+        buyer_id: str | None,
+        id_: str | None,
+        pon: str | None,
+        order_status: models.OrderStatus | None,
+        order_type: models.OrderType | None,
+        order_date_from: str | None,
+        order_date_to: str | None,
+        limit: int,
+        offset: int,
+    ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
+        where = OrderFilter(
+            buyer_id=buyer_id,
+            pon=pon,
+            order_status=order_status,
+            order_type=order_type,
+            order_date_from=None if order_date_from is None else parse_instant(order_date_from),
+            order_date_to=None if order_date_to is None else parse_instant(order_date_to),
+        )
+        if id_ is not None or pon is not None:
+            found = self.store.latest(dataclasses.replace(where, order_id=id_))
+            if found is None:
+                raise not_found(f"no order matches {_described(id=id_, pon=pon, filters=where)}")
+            return self._reply(found)
+        available, documents = self.store.page(where, limit, offset)
+        query = {
+            "buyerId": buyer_id,
+            "orderStatus": order_status,
+            "orderType": order_type,
+            "orderDateFrom": order_date_from,
+            "orderDateTo": order_date_to,
+            "limit": limit,
+            "offset": offset,
+        }
+        href = f"{self.public_url}/orders?" + urlencode({k: v for k, v in query.items() if v is not None})
+        return models.OrderList(
+            link=models.Link(href=href),
+            available=available,
+            returned=len(documents),
+            items=[models.Order.model_validate(d) for d in documents],
+        )
+
+    def create_order(self, *, body: models.OrderCreateUpdate) -> models.Order | Reply[models.Order]:
+        request = buyer_content(to_json(body))
+        for _ in range(WRITE_ATTEMPTS):
+            existing = self.store.latest(
+                OrderFilter(buyer_id=body.buyerId, pon=body.buyerPurchaseOrderNumber)
+            )
+            if existing is not None:
+                return self._replay(existing, request)
+            order_id = f"ORD-{secrets.token_hex(10).upper()}"
+            document = {
+                "objectType": "order",
+                "id": order_id,
+                "link": {"href": self._href(order_id)},
+                "orderStatus": INITIAL.value,
+                **request,
+            }
+            try:
+                return self._reply(self.store.insert(document), 201)
+            except DuplicateOrder:
+                continue  # a concurrent create of the same PON won: answer as a replay
+        raise conflict("the order could not be created; retry")
+
+    def _replay(self, existing: StoredOrder, request: dict[str, Any]) -> Reply[models.Order]:
+        first = buyer_content(self.store.revisions(existing.seq)[0].document)
+        order_id = existing.document["id"]
+        if first == request:
+            return self._reply(existing, 200)
+        pon, version = request["buyerPurchaseOrderNumber"], request["buyerOrderVersion"]
+        if first["buyerOrderVersion"] == version:
+            raise conflict(
+                f"order {order_id} was created from buyerPurchaseOrderNumber {pon!r} version "
+                f"{version!r} with different content; a create is only repeated unchanged"
+            )
+        raise conflict(
+            f"buyerPurchaseOrderNumber {pon!r} is already order {order_id}; "
+            f"send a new version with PUT /orders/{order_id}"
+        )
+
+    def get_order(self, *, id_: str) -> models.Order | Reply[models.Order]:
+        return self._reply(self._get(id_))
+
+    def update_order(
+        self, *, body: models.OrderCreateUpdate, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        request = to_json(body)
+
+        def change(current: StoredOrder) -> dict[str, Any]:
+            used = {r.document["buyerOrderVersion"] for r in self.store.revisions(current.seq)}
+            if body.buyerOrderVersion in used:
+                raise conflict(
+                    f"buyerOrderVersion {body.buyerOrderVersion!r} was already used by order {id_} "
+                    f"(current version {current.document['buyerOrderVersion']!r}); "
+                    "a supplemental order needs a new version"
+                )
+            return self._amend(current, request)
+
+        return self._reply(self._write(id_, if_match, change))
+
+    def patch_order(
+        self, *, body: dict[str, Any], id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        def change(current: StoredOrder) -> dict[str, Any]:
+            merged = json_merge_patch.merge(copy.deepcopy(buyer_content(current.document)), body)
+            try:
+                checked = models.OrderCreateUpdate.model_validate(merged)
+            except ValidationError as error:
+                raise from_pydantic(error) from error
+            return self._amend(current, to_json(checked))
+
+        return self._reply(self._write(id_, if_match, change))
+
+    def list_order_revisions(
+        self, *, id_: str
+    ) -> models.OrderRevisionList | Reply[models.OrderRevisionList]:
+        revisions = self.store.revisions(self._get(id_).seq)
+        return models.OrderRevisionList(
+            link=models.Link(href=f"{self._href(id_)}/revisions"),
+            available=len(revisions),
+            returned=len(revisions),
+            items=[
+                models.OrderRevision(
+                    revision=r.revision,
+                    recordedAt=r.recorded_at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                    order=models.Order.model_validate(r.document),
+                )
+                for r in revisions
+            ],
+        )
+
+    def _transition(self, id_: str, if_match: str | None, action: Action) -> Reply[models.Order]:
+        def change(current: StoredOrder) -> dict[str, Any]:
+            status = models.OrderStatus(current.document["orderStatus"])
+            try:
+                return {**current.document, "orderStatus": next_status(action, status).value}
+            except TransitionError as error:
+                raise conflict(f"order {id_} is {status}: {error}") from error
+
+        return self._reply(self._write(id_, if_match, change))
+
+    def cancel_order(self, *, id_: str, if_match: str | None) -> models.Order | Reply[models.Order]:
+        return self._transition(id_, if_match, Action.CANCEL)
+
+    def hold_order(self, *, id_: str, if_match: str | None) -> models.Order | Reply[models.Order]:
+        return self._transition(id_, if_match, Action.HOLD)
+
+    def release_order(self, *, id_: str, if_match: str | None) -> models.Order | Reply[models.Order]:
+        return self._transition(id_, if_match, Action.RELEASE)

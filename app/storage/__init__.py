@@ -1,0 +1,1 @@
+"""SQLModel storage: orders as indexed columns plus the full JSON document."""

@@ -1,0 +1,114 @@
+"""Request validators that report every failure, not just the first (Connexion stops at one).
+
+Each failure becomes an entry of the problem's ``errors``: a JSON pointer into the body (or the
+parameter's name) and a message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from connexion.datastructures import MediaTypeDict
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest
+from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
+from jsonschema import ValidationError
+
+from app.problems import pointer, problem, summary
+
+
+def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
+    """For a failed ``oneOf``, the errors of the branch its ``objectType`` selects."""
+    if error.validator != "oneOf" or not error.context:
+        yield error
+        return
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    chosen = [
+        errors
+        for errors in branches.values()
+        if not any(list(e.relative_path) == ["objectType"] for e in errors)
+    ]
+    if len(chosen) == 1:
+        for sub in chosen[0]:
+            yield from _leaf_errors(sub)
+    else:
+        yield error
+
+
+REQUIRED = re.compile(r"^'(.+)' is a required property$")
+
+
+def _entries(error: ValidationError) -> Iterator[dict[str, str]]:
+    """Each entry's pointer names the field at fault: the missing or the unexpected one too."""
+    path = list(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    missing = REQUIRED.match(error.message) if error.validator == "required" else None
+    if missing:
+        yield {"pointer": pointer([*path, missing.group(1)]), "detail": "is required"}
+    elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = schema.get("properties", {})
+        for name in sorted(set(error.instance) - set(known)):
+            yield {"pointer": pointer([*path, name]), "detail": "is not a field that can be sent here"}
+    elif error.validator == "pattern" and "description" in schema:
+        # The description says what the regular expression means; the expression does not.
+        yield {
+            "pointer": pointer(path),
+            "detail": f"{error.instance!r} is not valid: {schema['description']}",
+        }
+    else:
+        yield {"pointer": pointer(path), "detail": error.message}
+
+
+def body_errors(errors: Iterator[ValidationError]) -> list[dict[str, str]]:
+    found = [entry for error in errors for leaf in _leaf_errors(error) for entry in _entries(leaf)]
+    return sorted(found, key=lambda e: e["pointer"])
+
+
+def bad_request(errors: list[dict[str, str]]) -> ProblemException:
+    return problem(400, "Bad Request", summary(errors), errors=errors)
+
+
+class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
+    def _validate(self, body: Any) -> dict[str, Any] | None:
+        if not self._nullable and body is None:
+            raise bad_request([{"pointer": "/", "detail": "the request body must not be empty"}])
+        errors = body_errors(self._validator.iter_errors(body))
+        if errors:
+            raise bad_request(errors)
+        return None
+
+
+class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
+    def validate_request(self, request: ConnexionRequest) -> None:
+        errors: list[dict[str, str]] = []
+        if self.strict_validation:
+            for name in self.validate_query_parameter_list(
+                request, security_params=self.security_query_params
+            ):
+                errors.append({"parameter": name, "detail": "unknown query parameter"})
+        checks = {
+            "query": self.validate_query_parameter,
+            "path": self.validate_path_parameter,
+            "header": self.validate_header_parameter,
+            "cookie": self.validate_cookie_parameter,
+        }
+        for location, check in checks.items():
+            for param in self.parameters.get(location, []):
+                message = check(param, request)
+                if message:
+                    # Connexion appends the schema and instance after a blank line.
+                    first = str(message).split("\n\n", 1)[0]
+                    errors.append({"parameter": param["name"], "detail": first})
+        if errors:
+            raise bad_request(errors)
+
+
+VALIDATORS: dict[str, Any] = {
+    **VALIDATOR_MAP,
+    "parameter": AllErrorsParameterValidator,
+    "body": MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": AllErrorsJSONBodyValidator}),
+}

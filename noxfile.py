@@ -1,0 +1,52 @@
+"""Developer tasks. Run them with the project's own nox: ``.venv/bin/nox -s <session>``.
+
+Sessions run in the project's locked environment (made by ``.ci/install``), not in fresh
+virtualenvs, so every tool is the version pinned in uv.lock.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import nox
+
+nox.options.sessions = ["check", "lint", "typecheck", "tests"]
+nox.options.default_venv_backend = "none"
+
+PYTHON = sys.executable
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from spec/openapi.yaml."""
+    session.run(PYTHON, "-m", "codegen", *session.posargs)
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Fail with a diff when generated/ is stale."""
+    session.run(PYTHON, "-m", "codegen", "--check")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.run(PYTHON, "-m", "ruff", "check", ".")
+    session.run(PYTHON, "-m", "ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy: strict on app/ and codegen/; handlers are checked against generated protocols."""
+    session.run(PYTHON, "-m", "mypy")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole suite, on SQLite and on a throwaway PostgreSQL server."""
+    session.run(PYTHON, "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Serve the API on http://127.0.0.1:8080 (SQLite file orders.db unless ORDERS_DATABASE_URL)."""
+    session.run(PYTHON, "-m", "app", "serve", *session.posargs)

@@ -1,0 +1,87 @@
+"""Fixtures: the real app over HTTP (Connexion's test client), on SQLite and on PostgreSQL.
+
+Every test that takes ``client`` runs twice, once per database. PostgreSQL is a throwaway
+server started for the session (or ORDERS_TEST_POSTGRES_URL, if set).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+from starlette.testclient import TestClient
+
+from app.main import create_app
+from app.settings import Settings
+from tests.postgres import throwaway_server
+
+SEEDS = Path(__file__).parent / "seeds"
+PUBLIC_URL = "http://orders.test"
+
+
+def seed_examples(name: str) -> list[Any]:
+    """The JSON examples of a seed document, in order (the one trailing comma removed)."""
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    blocks = re.findall(r"``` ?JSON\n(.*?)```", text, re.S)
+    return [json.loads(re.sub(r",(\s*[}\]])", r"\1", block)) for block in blocks]
+
+
+ORDER_SEED = seed_examples("000_e9501ffeaccc0a3d.txt")
+NOTIFICATION_SEED = seed_examples("003_3edf6da8d41d1c1f.txt")
+CREATE_REQUEST = ORDER_SEED[2]
+UPDATE_REQUEST = ORDER_SEED[4]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    provided = os.environ.get("ORDERS_TEST_POSTGRES_URL")
+    if provided:
+        yield provided
+        return
+    with throwaway_server() as url:
+        yield url
+
+
+def _admin_dsn(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'orders.db'}"
+        return
+    server: str = request.getfixturevalue("postgres_server")
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_admin_dsn(server), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(_admin_dsn(server), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, public_url=PUBLIC_URL, validate_responses=True)
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with create_app(settings).test_client() as test_client:
+        yield test_client
+
+
+def create_order(client: TestClient, **changes: Any) -> dict[str, Any]:
+    """Creates the seed's order (with ``changes``) and returns the response document."""
+    response = client.post("/orders", json={**CREATE_REQUEST, **changes})
+    assert response.status_code == 201, response.text
+    body: dict[str, Any] = response.json()
+    return body

@@ -1,0 +1,119 @@
+"""The seeds' JSON examples are real buyer traffic: requests are accepted verbatim, and the
+responses the service gives for them, like the seeds' own responses, validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft4Validator
+from sqlalchemy import create_engine
+from starlette.testclient import TestClient
+
+from app.storage.orders import OrderStore
+from codegen.examples import example_problems
+from codegen.spec import load_spec
+from tests.conftest import CREATE_REQUEST, NOTIFICATION_SEED, ORDER_SEED, PUBLIC_URL, UPDATE_REQUEST
+
+SPEC = load_spec(Path(__file__).parent.parent / "spec" / "openapi.yaml")
+
+
+def schema_errors(name: str, document: Any) -> list[str]:
+    validator = Draft4Validator(
+        {"components": SPEC["components"], "$ref": f"#/components/schemas/{name}"},
+        format_checker=Draft4Validator.FORMAT_CHECKER,
+    )
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def test_every_seed_example_is_a_named_example_of_the_spec() -> None:
+    spec_examples = [e["value"] for e in SPEC["components"]["examples"].values()]
+    for example in ORDER_SEED + NOTIFICATION_SEED:
+        assert example in spec_examples
+    assert len(spec_examples) == len(ORDER_SEED) + len(NOTIFICATION_SEED) == 11
+
+
+def test_every_example_validates_against_its_schema() -> None:
+    assert example_problems(SPEC) == []
+
+
+def test_seed_responses_validate_against_the_response_schemas() -> None:
+    assert schema_errors("orderList", ORDER_SEED[0]) == []
+    # get, create, update, cancel, hold and release responses
+    for index in (1, 3, 5, 6, 7, 8):
+        assert schema_errors("order", ORDER_SEED[index]) == [], index
+    assert schema_errors("orderNotification", NOTIFICATION_SEED[0]) == []
+
+
+def test_create_request_accepted_verbatim_and_echoed(client: TestClient) -> None:
+    response = client.post("/orders", json=CREATE_REQUEST)
+    assert response.status_code == 201, response.text
+    order = response.json()
+    assert schema_errors("order", order) == []
+    assert order["orderStatus"] == "IN_PROGRESS"
+    assert order["objectType"] == "order"
+    assert order["link"]["href"] == f"{PUBLIC_URL}/orders/{order['id']}"
+    assert response.headers["location"] == order["link"]["href"]
+    assert response.headers["content-type"] == "application/json"
+    # Everything the buyer sent comes back unchanged.
+    for key, value in CREATE_REQUEST.items():
+        if key != "objectType":
+            assert order[key] == value, key
+
+    fetched = client.get(f"/orders/{order['id']}")
+    assert fetched.status_code == 200
+    assert fetched.json() == order
+
+
+def test_update_request_accepted_verbatim(client: TestClient) -> None:
+    order = client.post("/orders", json=CREATE_REQUEST).json()
+    response = client.put(f"/orders/{order['id']}", json=UPDATE_REQUEST)
+    assert response.status_code == 200, response.text
+    updated = response.json()
+    assert schema_errors("order", updated) == []
+    assert updated["buyerOrderVersion"] == "2"
+    assert updated["orderItems"] == UPDATE_REQUEST["orderItems"]
+
+
+def test_get_by_id_and_pon_return_a_single_order_like_the_seed(client: TestClient) -> None:
+    order = client.post("/orders", json=CREATE_REQUEST).json()
+    by_id = client.get("/orders", params={"id": order["id"]})
+    by_pon = client.get("/orders", params={"pon": "PO-12345"})
+    assert by_id.status_code == by_pon.status_code == 200
+    assert by_id.json() == by_pon.json() == order
+
+
+def test_list_by_buyer_returns_the_seed_envelope(client: TestClient) -> None:
+    order = client.post("/orders", json=CREATE_REQUEST).json()
+    listed = client.get("/orders", params={"buyerId": "Verizon"})
+    assert listed.status_code == 200
+    envelope = listed.json()
+    assert schema_errors("orderList", envelope) == []
+    assert envelope["available"] == envelope["returned"] == 1
+    assert envelope["items"] == [order]
+    assert envelope["link"]["href"].startswith(f"{PUBLIC_URL}/orders?buyerId=Verizon")
+
+
+def test_notification_requests_accepted_verbatim(client: TestClient, settings: Any) -> None:
+    # The seed's ERROR notification is about order ORD-CC-0293479283, an order the seller holds.
+    seller_order = {**ORDER_SEED[1], "id": "ORD-CC-0293479283"}
+    OrderStore(create_engine(settings.database_url)).insert(seller_order)
+    request = NOTIFICATION_SEED[1]
+    for path in ("/orders/ORD-CC-0293479283/notifications", "/orders/ORD-CC-0293479283/notification"):
+        response = client.post(path, json=request)
+        assert response.status_code == 201, response.text
+        assert response.json() == request
+    latest = client.get("/orders/ORD-CC-0293479283/notifications")
+    assert latest.status_code == 200
+    assert latest.json() == request
+    assert client.get("/orders/ORD-CC-0293479283/notification").json() == request
+
+
+def test_seed_notification_response_round_trips(client: TestClient) -> None:
+    order = client.post("/orders", json=CREATE_REQUEST).json()
+    notification = {**NOTIFICATION_SEED[0], "orderId": order["id"]}
+    assert client.post(f"/orders/{order['id']}/notifications", json=notification).status_code == 201
+    latest = client.get(f"/orders/{order['id']}/notifications")
+    assert latest.status_code == 200
+    assert latest.json() == notification
+    assert schema_errors("orderNotification", latest.json()) == []
