@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 import uvicorn
 
@@ -13,12 +15,14 @@ cli = typer.Typer(add_completion=False, help="The Order API service.")
 
 @cli.command()
 def serve(
-    host: str | None = typer.Option(None, help="Interface to listen on (default ORDERS_HOST)."),
-    port: int | None = typer.Option(None, help="Port (default ORDERS_PORT, 8080)."),
-    workers: int = typer.Option(1, help="Worker processes."),
+    host: Annotated[str | None, typer.Option(help="Interface (default ORDERS_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default ORDERS_PORT, 8080).")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
 ) -> None:
     """Serve the API (Swagger UI at /ui, the spec at /openapi.yaml and /openapi.json)."""
     settings = Settings()
+    # Migrate once here, so that workers starting together find the schema ready.
+    migrate(make_engine(settings.database_url))
     uvicorn.run(
         "app.main:create_app",
         factory=True,

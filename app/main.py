@@ -7,7 +7,6 @@ import logging
 from pathlib import Path
 
 import yaml
-
 from connexion import AsyncApp
 from connexion.exceptions import ProblemException
 from connexion.options import SwaggerUIOptions

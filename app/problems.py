@@ -56,7 +56,9 @@ def pointer(path: Any) -> str:
 
 
 def summary(errors: list[dict[str, str]]) -> str:
-    first = "; ".join(f"{e.get('pointer') or e.get('parameter')}: {e['detail']}" for e in errors[:5])
+    first = "; ".join(
+        f"{e.get('pointer') or e.get('parameter')}: {e['detail']}" for e in errors[:5]
+    )
     more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
     noun = "error" if len(errors) == 1 else "errors"
     return f"{len(errors)} validation {noun}: {first}{more}"
@@ -73,7 +75,9 @@ def from_pydantic(error: ValidationError, status: int = 422) -> ProblemException
     return problem(status, title, summary(errors), errors=errors)
 
 
-def _response(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> ConnexionResponse:
+def _response(
+    status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> ConnexionResponse:
     return ConnexionResponse(
         status_code=status,
         mimetype=PROBLEM_JSON,
@@ -83,7 +87,9 @@ def _response(status: int, body: dict[str, Any], headers: dict[str, str] | None 
     )
 
 
-def _body(status: int, title: str, detail: str | None, ext: dict[str, Any] | None = None) -> dict[str, Any]:
+def _body(
+    status: int, title: str, detail: str | None, ext: dict[str, Any] | None = None
+) -> dict[str, Any]:
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status}
     if detail:
         body["detail"] = detail
@@ -104,7 +110,9 @@ async def problem_handler(_request: ConnexionRequest, exc: Exception) -> Connexi
 async def http_exception_handler(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, HTTPException)
     title = HTTPStatus(exc.status_code).phrase
-    return _response(exc.status_code, _body(exc.status_code, title, exc.detail), dict(exc.headers or {}))
+    return _response(
+        exc.status_code, _body(exc.status_code, title, exc.detail), dict(exc.headers or {})
+    )
 
 
 async def validation_error_handler(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -117,5 +125,7 @@ async def crash_handler(request: ConnexionRequest, exc: Exception) -> ConnexionR
     log.exception("unhandled error on %s %s", request.method, request.url, exc_info=exc)
     return _response(
         500,
-        _body(500, "Internal Server Error", "The server failed to handle the request; it was logged."),
+        _body(
+            500, "Internal Server Error", "The server failed to handle the request; it was logged."
+        ),
     )

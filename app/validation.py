@@ -52,7 +52,10 @@ def _entries(error: ValidationError) -> Iterator[dict[str, str]]:
     elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = schema.get("properties", {})
         for name in sorted(set(error.instance) - set(known)):
-            yield {"pointer": pointer([*path, name]), "detail": "is not a field that can be sent here"}
+            yield {
+                "pointer": pointer([*path, name]),
+                "detail": "is not a field that can be sent here",
+            }
     elif error.validator == "pattern" and "description" in schema:
         # The description says what the regular expression means; the expression does not.
         yield {

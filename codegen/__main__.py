@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -13,9 +14,9 @@ cli = typer.Typer(add_completion=False)
 
 @cli.command()
 def main(
-    check: bool = typer.Option(False, "--check", help="Fail with a diff when generated/ is stale."),
-    spec: Path = typer.Option(SPEC, help="The OpenAPI document."),
-    output: Path = typer.Option(OUTPUT, help="The package to write."),
+    check: Annotated[bool, typer.Option(help="Fail with a diff when generated/ is stale.")] = False,
+    spec: Annotated[Path, typer.Option(help="The OpenAPI document.")] = SPEC,
+    output: Annotated[Path, typer.Option(help="The package to write.")] = OUTPUT,
 ) -> None:
     try:
         files = build(spec)
@@ -26,7 +27,9 @@ def main(
         diff = stale(files, output)
         if diff:
             typer.echo(diff, nl=False)
-            typer.echo("generated/ is stale: run `nox -s generate` and commit the result.", err=True)
+            typer.echo(
+                "generated/ is stale: run `nox -s generate` and commit the result.", err=True
+            )
             raise typer.Exit(1)
         typer.echo("generated/ is up to date.")
         return

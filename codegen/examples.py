@@ -46,13 +46,15 @@ def example_problems(spec: Spec) -> list[str]:
             if not isinstance(op, dict) or "responses" not in op:
                 continue
             where = f"{method.upper()} {path}"
-            found = []
+            found: list[tuple[str, dict[str, Any], Any]] = []
             if "requestBody" in op:
                 body = resolve(spec, op["requestBody"])
                 found += _media_examples(spec, f"{where} request", body["content"])
             for status, response in op["responses"].items():
                 response = resolve(spec, response)
-                found += _media_examples(spec, f"{where} {status} response", response.get("content", {}))
+                found += _media_examples(
+                    spec, f"{where} {status} response", response.get("content", {})
+                )
             for location, schema, value in found:
                 validator = _schema_validator(spec, schema)
                 for error in sorted(validator.iter_errors(value), key=lambda e: list(e.path)):

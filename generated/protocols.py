@@ -129,7 +129,7 @@ class NotificationsHandlers(Protocol):
         *,
         id_: str,
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
-        """GET /orders/{id}/notification: Get the latest notification of an order (deprecated spelling) (deprecated)."""
+        """GET /orders/{id}/notification: Get the latest notification of an order (deprecated spelling)."""
         ...
 
     def create_order_notification_singular(
@@ -138,5 +138,5 @@ class NotificationsHandlers(Protocol):
         body: models.OrderNotification,
         id_: str,
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
-        """POST /orders/{id}/notification: Create a notification for an order (deprecated spelling) (deprecated)."""
+        """POST /orders/{id}/notification: Create a notification for an order (deprecated spelling)."""
         ...

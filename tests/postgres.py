@@ -45,13 +45,34 @@ def throwaway_server() -> Iterator[str]:
         shutil.chown(tmp, "postgres")
     try:
         subprocess.run(
-            [*as_user, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
+            [
+                *as_user,
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+            ],
             check=True,
             capture_output=True,
         )
         options = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off"
         subprocess.run(
-            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(tmp / "log"), "start"],
+            [
+                *as_user,
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-w",
+                "-l",
+                str(tmp / "log"),
+                "start",
+            ],
             check=True,
             capture_output=True,
         )

@@ -99,7 +99,10 @@ def test_notification_requests_accepted_verbatim(client: TestClient, settings: A
     seller_order = {**ORDER_SEED[1], "id": "ORD-CC-0293479283"}
     OrderStore(create_engine(settings.database_url)).insert(seller_order)
     request = NOTIFICATION_SEED[1]
-    for path in ("/orders/ORD-CC-0293479283/notifications", "/orders/ORD-CC-0293479283/notification"):
+    for path in (
+        "/orders/ORD-CC-0293479283/notifications",
+        "/orders/ORD-CC-0293479283/notification",
+    ):
         response = client.post(path, json=request)
         assert response.status_code == 201, response.text
         assert response.json() == request

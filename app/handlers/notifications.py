@@ -33,7 +33,9 @@ class NotificationHandlers:
         if body.orderId != id_:
             raise unprocessable(
                 f"orderId {body.orderId!r} is not the order of the path, {id_!r}",
-                errors=[{"pointer": "/orderId", "detail": f"must be {id_!r}, the order of the path"}],
+                errors=[
+                    {"pointer": "/orderId", "detail": f"must be {id_!r}, the order of the path"}
+                ],
             )
         self.notifications.add(self._order_seq(id_), to_json(body))
         return Reply(body, status=201)

@@ -89,7 +89,9 @@ class OrderHandlers:
         """The order after a supplement: seller fields kept, buyer fields replaced."""
         status = models.OrderStatus(current.document["orderStatus"])
         if status in FINAL:
-            raise conflict(f"order {current.document['id']} is {status} and can no longer be changed")
+            raise conflict(
+                f"order {current.document['id']} is {status} and can no longer be changed"
+            )
         for field in ("buyerId", "buyerPurchaseOrderNumber"):
             if request[field] != current.document[field]:
                 raise unprocessable(
@@ -136,7 +138,9 @@ class OrderHandlers:
             "limit": limit,
             "offset": offset,
         }
-        href = f"{self.public_url}/orders?" + urlencode({k: v for k, v in query.items() if v is not None})
+        href = f"{self.public_url}/orders?" + urlencode(
+            {k: v for k, v in query.items() if v is not None}
+        )
         return models.OrderList(
             link=models.Link(href=href),
             available=available,
@@ -226,7 +230,9 @@ class OrderHandlers:
             items=[
                 models.OrderRevision(
                     revision=r.revision,
-                    recordedAt=r.recorded_at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                    recordedAt=r.recorded_at.isoformat(timespec="milliseconds").replace(
+                        "+00:00", "Z"
+                    ),
                     order=models.Order.model_validate(r.document),
                 )
                 for r in revisions
@@ -249,5 +255,7 @@ class OrderHandlers:
     def hold_order(self, *, id_: str, if_match: str | None) -> models.Order | Reply[models.Order]:
         return self._transition(id_, if_match, Action.HOLD)
 
-    def release_order(self, *, id_: str, if_match: str | None) -> models.Order | Reply[models.Order]:
+    def release_order(
+        self, *, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
         return self._transition(id_, if_match, Action.RELEASE)

@@ -114,7 +114,7 @@ class OrderStore:
                 .limit(limit)
                 .offset(offset)
             ).all()
-            return available, list(documents)
+            return available, [dict(d) for d in documents]
 
     def insert(self, document: dict[str, Any]) -> StoredOrder:
         at = now()
@@ -134,7 +134,9 @@ class OrderStore:
                 session.rollback()
                 raise DuplicateOrder(document["id"]) from error
             assert row.seq is not None
-            session.add(OrderRevisionRow(order_seq=row.seq, revision=1, recorded_at=at, document=document))
+            session.add(
+                OrderRevisionRow(order_seq=row.seq, revision=1, recorded_at=at, document=document)
+            )
             session.commit()
             return _stored(row)
 
@@ -152,7 +154,9 @@ class OrderStore:
                 session.rollback()
                 return None
             session.add(
-                OrderRevisionRow(order_seq=current.seq, revision=revision, recorded_at=at, document=document)
+                OrderRevisionRow(
+                    order_seq=current.seq, revision=revision, recorded_at=at, document=document
+                )
             )
             session.commit()
         return StoredOrder(seq=current.seq, revision=revision, document=document)
@@ -179,9 +183,10 @@ class NotificationStore:
 
     def latest(self, order_seq: int) -> dict[str, Any] | None:
         with Session(self.engine) as session:
-            return session.exec(
+            document = session.exec(
                 select(NotificationRow.document)
                 .where(NotificationRow.order_seq == order_seq)
                 .order_by(col(NotificationRow.seq).desc())
                 .limit(1)
             ).first()
+            return None if document is None else dict(document)

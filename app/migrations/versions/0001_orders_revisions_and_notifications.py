@@ -8,7 +8,6 @@ Create Date: 2026-11-24
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
@@ -23,18 +22,16 @@ def upgrade() -> None:
     op.create_table(
         "orders",
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("buyer_id", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
-        sa.Column("pon", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
-        sa.Column(
-            "buyer_order_version", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False
-        ),
-        sa.Column("order_status", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-        sa.Column("order_type", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-        sa.Column("order_date", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("id", sa.String(length=64), nullable=False),
+        sa.Column("buyer_id", sa.String(length=255), nullable=False),
+        sa.Column("pon", sa.String(length=255), nullable=False),
+        sa.Column("buyer_order_version", sa.String(length=255), nullable=False),
+        sa.Column("order_status", sa.String(length=32), nullable=False),
+        sa.Column("order_type", sa.String(length=32), nullable=False),
+        sa.Column("order_date", sa.DateTime(timezone=True), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column(
             "document",
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
@@ -53,7 +50,7 @@ def upgrade() -> None:
         "order_notifications",
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("order_seq", sa.Integer(), nullable=False),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column(
             "document",
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
@@ -72,7 +69,7 @@ def upgrade() -> None:
         "order_revisions",
         sa.Column("order_seq", sa.Integer(), nullable=False),
         sa.Column("revision", sa.Integer(), autoincrement=False, nullable=False),
-        sa.Column("recorded_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column(
             "document",
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),

@@ -1,0 +1,89 @@
+"""An operation without a handler answers 501 problem+json, and mypy rejects the binding."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from connexion import AsyncApp
+from starlette.testclient import TestClient
+
+from app.handlers.notifications import NotificationHandlers
+from app.handlers.orders import OrderHandlers
+from app.main import SPEC
+from app.settings import Settings
+from app.storage.database import make_engine, migrate
+from app.storage.orders import NotificationStore, OrderStore
+from generated.operations import Operations, make_resolver
+from tests.conftest import create_order
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class WithoutHold(OrderHandlers):
+    """The order handlers with hold_order removed."""
+
+    def __getattribute__(self, name: str) -> object:
+        if name == "hold_order":
+            raise AttributeError(name)
+        return super().__getattribute__(name)
+
+
+def test_missing_handler_answers_501(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'o.db'}", validate_responses=True)
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    store = OrderStore(engine)
+    operations = Operations(
+        orders=WithoutHold(store, settings.public_url),
+        notifications=NotificationHandlers(store, NotificationStore(engine)),
+    )
+    app = AsyncApp(__name__, specification_dir=SPEC.parent)
+    app.add_api(SPEC.name, resolver=make_resolver(operations), pythonic_params=True)
+    with TestClient(app) as client:
+        order = create_order(client)
+        response = client.post(f"/orders/{order['id']}/hold")
+        assert response.status_code == 501
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "holdOrder" in response.json()["detail"]
+        assert client.post(f"/orders/{order['id']}/cancel").status_code == 201
+
+
+def test_mypy_rejects_a_missing_or_mistyped_handler(tmp_path: Path) -> None:
+    module = tmp_path / "broken_binding.py"
+    module.write_text(
+        textwrap.dedent(
+            """
+            from app.handlers.notifications import NotificationHandlers
+            from app.handlers.orders import OrderHandlers
+            from generated import models
+            from generated.operations import Operations
+
+
+            class NoHold(OrderHandlers):
+                hold_order = None  # the handler is gone
+
+
+            class BadGet(NotificationHandlers):
+                def get_order_notification(self, *, id_: int) -> models.OrderNotification:
+                    raise NotImplementedError
+
+
+            def bind(orders: NoHold, notifications: BadGet) -> Operations:
+                return Operations(orders=orders, notifications=notifications)
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", str(module)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stdout
+    assert 'Argument "orders" to "Operations" has incompatible type "NoHold"' in result.stdout
+    assert (
+        'Argument "notifications" to "Operations" has incompatible type "BadGet"' in result.stdout
+    )
