@@ -50,3 +50,10 @@ def tests(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Serve the API on http://127.0.0.1:8080 (SQLite file orders.db unless ORDERS_DATABASE_URL)."""
     session.run(PYTHON, "-m", "app", "serve", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Throughput and latency vs a raw Starlette endpoint, over a million stored orders
+    (needs Debian's wrk). Options: -- --orders N --seconds S --database-url URL."""
+    session.run(PYTHON, "-m", "bench.run", *session.posargs)

@@ -27,7 +27,7 @@ from generated.operations import Operations, make_resolver
 SPEC = Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
 
 # Connexion warns on every PATCH that the operation accepts two media types; both are intended.
-logging.getLogger("connexion.operations.openapi").setLevel(logging.ERROR)
+logging.getLogger("connexion.operations.openapi3").setLevel(logging.ERROR)
 
 
 def create_app(settings: Settings | None = None) -> AsyncApp:

@@ -12,6 +12,7 @@ from typing import Any
 
 from connexion import request
 from connexion.resolver import Resolver
+from starlette.responses import Response
 
 from generated import models
 from generated.protocols import NotificationsHandlers, OrdersHandlers
@@ -55,7 +56,7 @@ class Operations:
         order_date_to: Any = None,
         limit: Any = 50,
         offset: Any = 0,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """GET /orders"""
         handler = getattr(self._orders, "list_orders", None)
         if handler is None:
@@ -76,7 +77,7 @@ class Operations:
     def create_order(
         self,
         body: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """POST /orders"""
         handler = getattr(self._orders, "create_order", None)
         if handler is None:
@@ -89,7 +90,7 @@ class Operations:
     def get_order(
         self,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """GET /orders/{id}"""
         handler = getattr(self._orders, "get_order", None)
         if handler is None:
@@ -103,7 +104,7 @@ class Operations:
         self,
         body: Any = None,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """PUT /orders/{id}"""
         handler = getattr(self._orders, "update_order", None)
         if handler is None:
@@ -119,7 +120,7 @@ class Operations:
         self,
         body: Any = None,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """PATCH /orders/{id}"""
         handler = getattr(self._orders, "patch_order", None)
         if handler is None:
@@ -134,7 +135,7 @@ class Operations:
     def list_order_revisions(
         self,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """GET /orders/{id}/revisions"""
         handler = getattr(self._orders, "list_order_revisions", None)
         if handler is None:
@@ -147,7 +148,7 @@ class Operations:
     def cancel_order(
         self,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """POST /orders/{id}/cancel"""
         handler = getattr(self._orders, "cancel_order", None)
         if handler is None:
@@ -161,7 +162,7 @@ class Operations:
     def hold_order(
         self,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """POST /orders/{id}/hold"""
         handler = getattr(self._orders, "hold_order", None)
         if handler is None:
@@ -175,7 +176,7 @@ class Operations:
     def release_order(
         self,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """POST /orders/{id}/release"""
         handler = getattr(self._orders, "release_order", None)
         if handler is None:
@@ -189,7 +190,7 @@ class Operations:
     def get_order_notification(
         self,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """GET /orders/{id}/notifications"""
         handler = getattr(self._notifications, "get_order_notification", None)
         if handler is None:
@@ -203,7 +204,7 @@ class Operations:
         self,
         body: Any = None,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """POST /orders/{id}/notifications"""
         handler = getattr(self._notifications, "create_order_notification", None)
         if handler is None:
@@ -217,7 +218,7 @@ class Operations:
     def get_order_notification_singular(
         self,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """GET /orders/{id}/notification"""
         handler = getattr(self._notifications, "get_order_notification_singular", None)
         if handler is None:
@@ -231,7 +232,7 @@ class Operations:
         self,
         body: Any = None,
         id_: Any = None,
-    ) -> tuple[Any, int, dict[str, str]]:
+    ) -> Response:
         """POST /orders/{id}/notification"""
         handler = getattr(self._notifications, "create_order_notification_singular", None)
         if handler is None:

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from connexion.exceptions import ProblemException
 from pydantic import BaseModel
+from starlette.responses import Response
 
 # Covariant: a Reply[Order] is a valid result where Reply[OrderList | Order] is declared.
 BodyT = TypeVar("BodyT", bound=BaseModel, covariant=True)
@@ -30,17 +31,24 @@ def to_json(model: BaseModel) -> Any:
     return model.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
-JSON_HEADERS = {"Content-Type": "application/json"}
-
-
-def respond(result: BaseModel | Reply[Any] | None, status: int) -> tuple[Any, int, dict[str, str]]:
-    """Connexion's (body, status, headers) for a handler result; the type is named because
-    operations also declare application/problem+json responses."""
-    if isinstance(result, Reply):
-        return to_json(result.body), result.status or status, {**JSON_HEADERS, **result.headers}
+def respond(result: BaseModel | Reply[Any] | None, status: int) -> Response:
+    """The HTTP response for a handler result. pydantic writes the JSON itself (much faster than
+    handing Connexion a dict), and the media type is named because operations also declare
+    application/problem+json responses."""
     if result is None:
-        return None, status, {}
-    return to_json(result), status, dict(JSON_HEADERS)
+        return Response(status_code=status)
+    headers: dict[str, str] = {}
+    if isinstance(result, Reply):
+        body: BaseModel = result.body
+        status, headers = result.status or status, dict(result.headers)
+    else:
+        body = result
+    return Response(
+        body.model_dump_json(by_alias=True, exclude_none=True),
+        status_code=status,
+        headers=headers,
+        media_type="application/json",
+    )
 
 
 def not_implemented(operation_id: str) -> ProblemException:

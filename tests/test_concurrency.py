@@ -21,17 +21,19 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def server(database_url: str) -> Iterator[str]:
+def server(database_url: str, tmp_path: Path) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "ORDERS_DATABASE_URL": database_url}
+    # The server's output goes to a file: an unread pipe fills up and blocks the server.
+    log_file = tmp_path / "server.log"
     process = subprocess.Popen(
         [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", "2"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log_file.open("wb"),
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -43,8 +45,7 @@ def server(database_url: str) -> Iterator[str]:
             except httpx.TransportError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                log = process.stderr.read().decode() if process.stderr else ""
-                raise RuntimeError(f"server did not start: {log}")
+                raise RuntimeError(f"server did not start: {log_file.read_text()}")
             time.sleep(0.1)
         yield base
     finally:

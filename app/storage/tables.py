@@ -19,6 +19,8 @@ class OrderRow(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("buyer_id", "pon", name="uq_orders_buyer_pon"),
         Index("ix_orders_buyer_seq", "buyer_id", "seq"),
+        # "my orders in this state": without it SQLite walks every order in that state.
+        Index("ix_orders_buyer_status_seq", "buyer_id", "order_status", "seq"),
         Index("ix_orders_pon_seq", "pon", "seq"),
         Index("ix_orders_status_seq", "order_status", "seq"),
         Index("ix_orders_type_seq", "order_type", "seq"),
