@@ -10,7 +10,6 @@ import yaml
 from connexion import AsyncApp
 from connexion.exceptions import ProblemException
 from connexion.options import SwaggerUIOptions
-from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -51,11 +50,15 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/ui", serve_spec=False),
     )
     add_spec_routes(app)
+    install_error_handlers(app)
+    return app
+
+
+def install_error_handlers(app: AsyncApp) -> None:
+    """Every error leaves as application/problem+json; crashes without their trace."""
     app.add_error_handler(ProblemException, problems.problem_handler)
     app.add_error_handler(HTTPException, problems.http_exception_handler)
-    app.add_error_handler(ValidationError, problems.validation_error_handler)
     app.add_error_handler(Exception, problems.crash_handler)
-    return app
 
 
 def add_spec_routes(app: AsyncApp) -> None:

@@ -11,12 +11,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from connexion.datastructures import MediaTypeDict
-from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest
 from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
 from jsonschema import ValidationError
 
-from app.problems import pointer, problem, summary
+from generated.runtime import invalid, pointer
 
 
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
@@ -71,17 +70,13 @@ def body_errors(errors: Iterator[ValidationError]) -> list[dict[str, str]]:
     return sorted(found, key=lambda e: e["pointer"])
 
 
-def bad_request(errors: list[dict[str, str]]) -> ProblemException:
-    return problem(400, "Bad Request", summary(errors), errors=errors)
-
-
 class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
     def _validate(self, body: Any) -> dict[str, Any] | None:
         if not self._nullable and body is None:
-            raise bad_request([{"pointer": "/", "detail": "the request body must not be empty"}])
+            raise invalid(400, [{"pointer": "/", "detail": "the request body must not be empty"}])
         errors = body_errors(self._validator.iter_errors(body))
         if errors:
-            raise bad_request(errors)
+            raise invalid(400, errors)
         return None
 
 
@@ -107,7 +102,7 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
                     first = str(message).split("\n\n", 1)[0]
                     errors.append({"parameter": param["name"], "detail": first})
         if errors:
-            raise bad_request(errors)
+            raise invalid(400, errors)
 
 
 VALIDATORS: dict[str, Any] = {

@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from generated import models
 from generated.protocols import NotificationsHandlers, OrdersHandlers
-from generated.runtime import not_implemented, respond
+from generated.runtime import not_implemented, parse, respond
 
 OPERATION_FUNCTIONS: dict[str, str] = {
     "listOrders": "list_orders",
@@ -83,7 +83,7 @@ class Operations:
         if handler is None:
             raise not_implemented("createOrder")
         result = handler(
-            body=models.OrderCreateUpdate.model_validate(body),
+            body=parse(models.OrderCreateUpdate, body),
         )
         return respond(result, 201)
 
@@ -110,7 +110,7 @@ class Operations:
         if handler is None:
             raise not_implemented("updateOrder")
         result = handler(
-            body=models.OrderCreateUpdate.model_validate(body),
+            body=parse(models.OrderCreateUpdate, body),
             id_=id_,
             if_match=request.headers.get("If-Match"),
         )
@@ -210,7 +210,7 @@ class Operations:
         if handler is None:
             raise not_implemented("createOrderNotification")
         result = handler(
-            body=models.OrderNotification.model_validate(body),
+            body=parse(models.OrderNotification, body),
             id_=id_,
         )
         return respond(result, 201)
@@ -238,7 +238,7 @@ class Operations:
         if handler is None:
             raise not_implemented("createOrderNotificationSingular")
         result = handler(
-            body=models.OrderNotification.model_validate(body),
+            body=parse(models.OrderNotification, body),
             id_=id_,
         )
         return respond(result, 201)

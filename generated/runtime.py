@@ -5,16 +5,17 @@ What the generated operations need at run time: the handler result type and JSON
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from connexion.exceptions import ProblemException
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from starlette.responses import Response
 
 # Covariant: a Reply[Order] is a valid result where Reply[OrderList | Order] is declared.
 BodyT = TypeVar("BodyT", bound=BaseModel, covariant=True)
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,58 @@ def respond(result: BaseModel | Reply[Any] | None, status: int) -> Response:
     )
 
 
-def not_implemented(operation_id: str) -> ProblemException:
+def pointer(path: Iterable[Any]) -> str:
+    """RFC 6901 JSON pointer of a path of keys and indexes."""
+    parts = (str(p).replace("~", "~0").replace("/", "~1") for p in path)
+    return "".join(f"/{p}" for p in parts) or "/"
+
+
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> ProblemException:
+    """An RFC 9457 problem; ``errors`` lists each failure with its ``pointer`` or ``parameter``."""
     return ProblemException(
-        status=501,
-        title="Not Implemented",
-        detail=f"Operation {operation_id} has no handler yet.",
+        status=status,
+        title=title,
+        detail=detail,
+        headers=headers,
+        ext={"errors": errors} if errors else None,
     )
+
+
+def invalid(status: int, errors: list[dict[str, str]]) -> ProblemException:
+    """A validation problem whose detail names the fields at fault."""
+    shown = "; ".join(
+        f"{e.get('pointer') or e.get('parameter')}: {e['detail']}" for e in errors[:5]
+    )
+    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+    noun = "error" if len(errors) == 1 else "errors"
+    title = "Bad Request" if status == 400 else "Unprocessable Content"
+    return problem(status, title, f"{len(errors)} validation {noun}: {shown}{more}", errors=errors)
+
+
+def from_validation_error(error: ValidationError, status: int) -> ProblemException:
+    errors = [
+        {"pointer": pointer(e["loc"]), "detail": e["msg"]}
+        for e in error.errors(include_url=False)
+        # A tagged union also reports the tag it chose; the field errors say more.
+        if e["type"] != "union_tag_invalid" or not e["loc"]
+    ]
+    return invalid(status, errors)
+
+
+def parse(model: type[ModelT], body: Any) -> ModelT:
+    """The request body as ``model``; Connexion has already checked it against the schema."""
+    try:
+        return model.model_validate(body)
+    except ValidationError as error:
+        raise from_validation_error(error, 400) from error
+
+
+def not_implemented(operation_id: str) -> ProblemException:
+    return problem(501, "Not Implemented", f"Operation {operation_id} has no handler yet.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -13,10 +12,10 @@ import json_merge_patch
 from pydantic import ValidationError
 
 from app.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
-from app.problems import conflict, from_pydantic, not_found, precondition_failed, unprocessable
+from app.problems import conflict, not_found, precondition_failed, unprocessable
 from app.storage.orders import DuplicateOrder, OrderFilter, OrderStore, StoredOrder, parse_instant
 from generated import models
-from generated.runtime import Reply, to_json
+from generated.runtime import Reply, from_validation_error, to_json
 
 # Fields the seller sets; everything else in an order is the buyer's.
 SELLER_FIELDS = ("objectType", "id", "link", "orderStatus")
@@ -38,11 +37,6 @@ def matches(if_match: str | None, revision: int) -> bool:
         return True
     tags = (tag.strip().removeprefix("W/").strip('"') for tag in if_match.split(","))
     return str(revision) in tags
-
-
-def _described(*, id: str | None, pon: str | None, filters: OrderFilter) -> str:
-    asked = {"id": id, "pon": pon, **{k: v for k, v in vars(filters).items() if k != "pon"}}
-    return ", ".join(f"{k}={v}" for k, v in asked.items() if v is not None)
 
 
 class OrderHandlers:
@@ -116,6 +110,7 @@ class OrderHandlers:
         offset: int,
     ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
         where = OrderFilter(
+            order_id=id_,
             buyer_id=buyer_id,
             pon=pon,
             order_status=order_status,
@@ -123,24 +118,24 @@ class OrderHandlers:
             order_date_from=None if order_date_from is None else parse_instant(order_date_from),
             order_date_to=None if order_date_to is None else parse_instant(order_date_to),
         )
-        if id_ is not None or pon is not None:
-            found = self.store.latest(dataclasses.replace(where, order_id=id_))
-            if found is None:
-                raise not_found(f"no order matches {_described(id=id_, pon=pon, filters=where)}")
-            return self._reply(found)
-        available, documents = self.store.page(where, limit, offset)
         query = {
+            "id": id_,
+            "pon": pon,
             "buyerId": buyer_id,
             "orderStatus": order_status,
             "orderType": order_type,
             "orderDateFrom": order_date_from,
             "orderDateTo": order_date_to,
-            "limit": limit,
-            "offset": offset,
         }
-        href = f"{self.public_url}/orders?" + urlencode(
-            {k: v for k, v in query.items() if v is not None}
-        )
+        asked = {name: value for name, value in query.items() if value is not None}
+        if id_ is not None or pon is not None:
+            found = self.store.latest(where)
+            if found is None:
+                described = ", ".join(f"{name}={value}" for name, value in asked.items())
+                raise not_found(f"no order matches {described}")
+            return self._reply(found)
+        available, documents = self.store.page(where, limit, offset)
+        href = f"{self.public_url}/orders?" + urlencode({**asked, "limit": limit, "offset": offset})
         return models.OrderList(
             link=models.Link(href=href),
             available=available,
@@ -214,7 +209,7 @@ class OrderHandlers:
             try:
                 checked = models.OrderCreateUpdate.model_validate(merged)
             except ValidationError as error:
-                raise from_pydantic(error) from error
+                raise from_validation_error(error, 422) from error
             return self._amend(current, to_json(checked))
 
         return self._reply(self._write(id_, if_match, change))

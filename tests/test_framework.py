@@ -1,4 +1,5 @@
-"""An operation without a handler answers 501 problem+json, and mypy rejects the binding."""
+"""The generated surface: a missing handler answers 501 and fails mypy; a handler that
+crashes answers a 500 problem without leaking the trace."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ import sys
 import textwrap
 from pathlib import Path
 
+import yaml
 from connexion import AsyncApp
 from starlette.testclient import TestClient
 
 from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
-from app.main import SPEC
+from app.main import SPEC, install_error_handlers
 from app.settings import Settings
 from app.storage.database import make_engine, migrate
 from app.storage.orders import NotificationStore, OrderStore
+from generated import models
 from generated.operations import Operations, make_resolver
 from tests.conftest import create_order
 
@@ -31,24 +34,43 @@ class WithoutHold(OrderHandlers):
         return super().__getattribute__(name)
 
 
-def test_missing_handler_answers_501(tmp_path: Path) -> None:
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'o.db'}", validate_responses=True)
+class Crashing(OrderHandlers):
+    def get_order(self, *, id_: str) -> models.Order:
+        raise RuntimeError("secret internals")
+
+
+def app_with(tmp_path: Path, orders: type[OrderHandlers]) -> AsyncApp:
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'o.db'}")
     engine = make_engine(settings.database_url)
     migrate(engine)
     store = OrderStore(engine)
     operations = Operations(
-        orders=WithoutHold(store, settings.public_url),
+        orders=orders(store, settings.public_url),
         notifications=NotificationHandlers(store, NotificationStore(engine)),
     )
     app = AsyncApp(__name__, specification_dir=SPEC.parent)
     app.add_api(SPEC.name, resolver=make_resolver(operations), pythonic_params=True)
-    with TestClient(app) as client:
+    install_error_handlers(app)
+    return app
+
+
+def test_missing_handler_answers_501(tmp_path: Path) -> None:
+    with TestClient(app_with(tmp_path, WithoutHold)) as client:
         order = create_order(client)
         response = client.post(f"/orders/{order['id']}/hold")
         assert response.status_code == 501
         assert response.headers["content-type"] == "application/problem+json"
         assert "holdOrder" in response.json()["detail"]
         assert client.post(f"/orders/{order['id']}/cancel").status_code == 201
+
+
+def test_crash_is_a_500_problem_without_the_trace(tmp_path: Path) -> None:
+    with TestClient(app_with(tmp_path, Crashing), raise_server_exceptions=False) as client:
+        response = client.get("/orders/ORD-1")
+        assert response.status_code == 500
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["title"] == "Internal Server Error"
+        assert "secret" not in response.text and "Traceback" not in response.text
 
 
 def test_mypy_rejects_a_missing_or_mistyped_handler(tmp_path: Path) -> None:
@@ -87,3 +109,15 @@ def test_mypy_rejects_a_missing_or_mistyped_handler(tmp_path: Path) -> None:
     assert (
         'Argument "notifications" to "Operations" has incompatible type "BadGet"' in result.stdout
     )
+
+
+def test_spec_is_published_as_written_with_swagger_ui(client: TestClient) -> None:
+    text = SPEC.read_text(encoding="utf-8")
+    as_yaml = client.get("/openapi.yaml")
+    assert as_yaml.status_code == 200 and as_yaml.text == text
+    as_json = client.get("/openapi.json")
+    assert as_json.status_code == 200
+    assert as_json.json() == yaml.safe_load(text)  # $refs kept, not inlined
+    assert "$ref" in as_json.text
+    ui = client.get("/ui/")
+    assert ui.status_code == 200 and "swagger-ui" in ui.text
