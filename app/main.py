@@ -24,6 +24,7 @@ from app.validation import VALIDATORS
 from generated.operations import Operations, make_resolver
 
 SPEC = Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
+SPEC_DOCUMENT = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
 
 # Connexion warns on every PATCH that the operation accepts two media types; both are intended.
 logging.getLogger("connexion.operations.openapi3").setLevel(logging.ERROR)
@@ -56,15 +57,16 @@ def create_app(settings: Settings | None = None) -> AsyncApp:
 
 def install_error_handlers(app: AsyncApp) -> None:
     """Every error leaves as application/problem+json; crashes without their trace."""
+    methods = problems.MethodIndex(SPEC_DOCUMENT["paths"])
     app.add_error_handler(ProblemException, problems.problem_handler)
-    app.add_error_handler(HTTPException, problems.http_exception_handler)
+    app.add_error_handler(HTTPException, problems.http_exception_handler(methods))
     app.add_error_handler(Exception, problems.crash_handler)
 
 
 def add_spec_routes(app: AsyncApp) -> None:
     """The published spec, as written: /openapi.yaml byte for byte, /openapi.json its JSON."""
     text = SPEC.read_text(encoding="utf-8")
-    as_json = json.dumps(yaml.safe_load(text), indent=2)
+    as_json = json.dumps(SPEC_DOCUMENT, indent=2)
 
     async def openapi_yaml(_request: Request) -> Response:
         return Response(text, media_type="application/yaml")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from typing import Any
 
@@ -14,6 +16,7 @@ from starlette.exceptions import HTTPException
 from generated.runtime import problem
 
 PROBLEM_JSON = "application/problem+json"
+ErrorHandler = Callable[[ConnexionRequest, Exception], Awaitable[ConnexionResponse]]
 log = logging.getLogger(__name__)
 
 
@@ -65,12 +68,37 @@ async def problem_handler(_request: ConnexionRequest, exc: Exception) -> Connexi
     )
 
 
-async def http_exception_handler(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    assert isinstance(exc, HTTPException)
-    title = HTTPStatus(exc.status_code).phrase
-    return _response(
-        exc.status_code, _body(exc.status_code, title, exc.detail), dict(exc.headers or {})
-    )
+class MethodIndex:
+    """The methods the spec declares for each path, for the Allow header of a 405: routing
+    alone would list only the methods of the route that happened to match."""
+
+    def __init__(self, paths: dict[str, Any]) -> None:
+        self.routes = [
+            (
+                re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)) + "$"),
+                ", ".join(sorted(m.upper() for m in item if m in HTTP_METHODS)),
+            )
+            for template, item in paths.items()
+        ]
+
+    def allowed(self, path: str) -> str | None:
+        return next((methods for regex, methods in self.routes if regex.match(path)), None)
+
+
+HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+
+def http_exception_handler(methods: MethodIndex) -> ErrorHandler:
+    async def handle(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+        assert isinstance(exc, HTTPException)
+        headers = dict(exc.headers or {})
+        allowed = methods.allowed(request.url.path) if exc.status_code == 405 else None
+        if allowed:
+            headers["Allow"] = allowed
+        title = HTTPStatus(exc.status_code).phrase
+        return _response(exc.status_code, _body(exc.status_code, title, exc.detail), headers)
+
+    return handle
 
 
 async def crash_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:

@@ -7,14 +7,16 @@ parameter's name) and a message.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncGenerator, Iterator, Mapping
 from typing import Any
 
 from connexion.datastructures import MediaTypeDict
 from connexion.lifecycle import ConnexionRequest
 from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
 from jsonschema import ValidationError
+from starlette.types import Scope
 
+from app.storage.orders import parse_instant
 from generated.runtime import invalid, pointer
 
 
@@ -71,6 +73,13 @@ def body_errors(errors: Iterator[ValidationError]) -> list[dict[str, str]]:
 
 
 class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
+    async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
+        try:
+            return await super()._parse(stream, scope)
+        except UnicodeDecodeError as error:
+            detail = f"the body is not {self._encoding} text: {error.reason} at byte {error.start}"
+            raise invalid(400, [{"pointer": "/", "detail": detail}]) from error
+
     def _validate(self, body: Any) -> dict[str, Any] | None:
         if not self._nullable and body is None:
             raise invalid(400, [{"pointer": "/", "detail": "the request body must not be empty"}])
@@ -110,3 +119,24 @@ VALIDATORS: dict[str, Any] = {
     "parameter": AllErrorsParameterValidator,
     "body": MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": AllErrorsJSONBodyValidator}),
 }
+
+
+def unreal_instants(values: Mapping[str, Any]) -> dict[str, str]:
+    """The date-times among ``values`` that match the spec's pattern but name no real instant
+    (2016-02-30, year 0), by name, with the reason. The pattern cannot know the calendar."""
+    unreal = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        try:
+            parse_instant(value)
+        except ValueError as error:
+            unreal[name] = f"{value!r} is not a real date and time: {error}"
+    return unreal
+
+
+def check_instants(document: Mapping[str, Any], fields: tuple[str, ...]) -> None:
+    """422 naming each field of ``document`` whose date-time is not a real one."""
+    unreal = unreal_instants({field: document.get(field) for field in fields})
+    if unreal:
+        raise invalid(422, [{"pointer": f"/{name}", "detail": why} for name, why in unreal.items()])

@@ -52,9 +52,13 @@ class BandwidthProfile(BaseModel):
     )
     objectType: Literal["bandwidthProfile"] | None = None
     committedInformationRate: InformationRateQuantity | None = None
-    committedBurstSize: Annotated[int | None, Field(description="Bytes.", ge=0)] = None
+    committedBurstSize: Annotated[
+        int | None, Field(description="Bytes.", ge=0, le=9007199254740991)
+    ] = None
     excessInformationRate: InformationRateQuantity | None = None
-    excessBurstSize: Annotated[int | None, Field(description="Bytes.", ge=0)] = None
+    excessBurstSize: Annotated[
+        int | None, Field(description="Bytes.", ge=0, le=9007199254740991)
+    ] = None
     colorMode: ColorMode | None = None
     couplingFlag: bool | None = None
 
@@ -81,7 +85,13 @@ class Contact(BaseModel):
     name: Annotated[str, Field(min_length=1)]
     telephoneNumber: Annotated[str, Field(min_length=1)]
     telephoneNumberExt: str | None = None
-    email: Annotated[str | None, Field(pattern="^[^@\\s]+@[^@\\s]+$")] = None
+    email: Annotated[
+        str | None,
+        Field(
+            description="An e-mail address (something@somewhere).",
+            pattern="^[^@ ]+@[^@ ]+$",
+        ),
+    ] = None
 
 
 class DesiredResponses(StrEnum):
@@ -152,7 +162,7 @@ class InformationRateQuantity(BaseModel):
         extra="forbid",
     )
     objectType: Literal["informationRateQuantity"] | None = None
-    amount: Annotated[float, Field(ge=0.0)]
+    amount: Annotated[float, Field(ge=0.0, le=1000000000000.0)]
     units: Units
 
 
@@ -238,14 +248,14 @@ class Order(BaseModel):
             pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
         ),
     ] = None
-    priority: Annotated[int | None, Field(ge=0)] = None
+    priority: Annotated[int | None, Field(ge=0, le=99)] = None
     billingInfo: BillingInformation | None = None
     buyerOrderContact: Contact
     buyerImplementationContact: Contact | None = None
     buyerTechnicalContact: Contact | None = None
     pricingMethod: PricingMethod | None = None
     pricingReference: str | None = None
-    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0)] = None
+    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
     promotionId: str | None = None
     orderType: OrderType
     notes: str | None = None
@@ -303,14 +313,14 @@ class OrderCreateUpdate(BaseModel):
             pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
         ),
     ] = None
-    priority: Annotated[int | None, Field(ge=0)] = None
+    priority: Annotated[int | None, Field(ge=0, le=99)] = None
     billingInfo: BillingInformation | None = None
     buyerOrderContact: Contact
     buyerImplementationContact: Contact | None = None
     buyerTechnicalContact: Contact | None = None
     pricingMethod: PricingMethod | None = None
     pricingReference: str | None = None
-    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0)] = None
+    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
     promotionId: str | None = None
     orderType: OrderType
     notes: str | None = None
@@ -332,7 +342,7 @@ class OrderItem(BaseModel):
         ),
     ]
     action: ItemAction
-    quantity: Annotated[int | None, Field(ge=1)] = 1
+    quantity: Annotated[int | None, Field(ge=1, le=10000)] = 1
     orderItemDetail: Annotated[
         AccessEplProductOrder | UniProductOrder,
         Field(
@@ -633,7 +643,7 @@ class UniProductOrder(BaseModel):
     productSpecification: ProductSpecRef | None = None
     physicalLayer: PhysicalLayer | None = None
     synchronousModeEnabled: bool | None = None
-    numberOfLinks: Annotated[int | None, Field(ge=1)] = None
+    numberOfLinks: Annotated[int | None, Field(ge=1, le=16)] = None
     uniResiliency: UniResiliency | None = None
     maxServiceFrameSize: Annotated[int | None, Field(ge=1522, le=16384)] = None
     tokenShareEnabled: bool | None = None

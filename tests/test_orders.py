@@ -302,3 +302,48 @@ def test_if_match(client: TestClient) -> None:
 def test_unknown_route_and_method_are_problems(client: TestClient) -> None:
     assert_problem(client.get("/nowhere"), 404)
     assert client.delete("/orders/x").headers["content-type"] == "application/problem+json"
+
+
+# ---- inputs schemathesis found (tests/test_fuzz.py) --------------------------------------------
+def test_405_lists_every_method_the_spec_declares(client: TestClient) -> None:
+    response = client.delete("/orders/ORD-1")
+    assert_problem(response, 405)
+    assert response.headers["allow"] == "GET, PATCH, PUT"
+    assert client.delete("/orders/ORD-1/notification").headers["allow"] == "GET, POST"
+
+
+def test_body_that_is_not_utf8_is_a_400(client: TestClient) -> None:
+    response = client.post(
+        "/orders", content=b'{"buyerId": "\xa8"}', headers={"content-type": "application/json"}
+    )
+    body = assert_problem(response, 400, "utf-8")
+    assert body["errors"][0]["pointer"] == "/"
+
+
+def test_dates_that_match_the_pattern_but_not_the_calendar(client: TestClient) -> None:
+    response = client.post(
+        "/orders",
+        json={
+            **CREATE_REQUEST,
+            "orderDate": "2016-02-30T10:00Z",
+            "requestedStartDate": "0000-01-01T00:00Z",
+        },
+    )
+    body = assert_problem(response, 422, "not a real date")
+    assert {e["pointer"] for e in body["errors"]} == {"/orderDate", "/requestedStartDate"}
+    listed = client.get("/orders", params={"orderDateFrom": "2016-04-31T00:00Z"})
+    body = assert_problem(listed, 422)
+    assert body["errors"][0]["parameter"] == "orderDateFrom"
+    assert client.get("/orders", params={"buyerId": "Verizon"}).json()["available"] == 0
+
+
+def test_integers_beyond_their_range_are_rejected(client: TestClient) -> None:
+    item = CREATE_REQUEST["orderItems"][0]
+    detail = item["orderItemDetail"]
+    profile = {**detail["enniIngressBandwidthProfile"], "committedBurstSize": 2**64}
+    big = {**item, "orderItemDetail": {**detail, "enniIngressBandwidthProfile": profile}}
+    response = client.post("/orders", json={**CREATE_REQUEST, "orderItems": [big]})
+    body = assert_problem(response, 400)
+    assert body["errors"][0]["pointer"] == (
+        "/orderItems/0/orderItemDetail/enniIngressBandwidthProfile/committedBurstSize"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.problems import not_found, unprocessable
 from app.storage.orders import NotificationStore, OrderStore
+from app.validation import check_instants
 from generated import models
 from generated.runtime import Reply, to_json
 
@@ -37,7 +38,9 @@ class NotificationHandlers:
                     {"pointer": "/orderId", "detail": f"must be {id_!r}, the order of the path"}
                 ],
             )
-        self.notifications.add(self._order_seq(id_), to_json(body))
+        document = to_json(body)
+        check_instants(document, ("expectedCompletionDate",))
+        self.notifications.add(self._order_seq(id_), document)
         return Reply(body, status=201)
 
     # The seed's singular spelling of the same two operations (deprecated in the spec).

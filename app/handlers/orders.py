@@ -14,9 +14,12 @@ from pydantic import ValidationError
 from app.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
 from app.problems import conflict, not_found, precondition_failed, unprocessable
 from app.storage.orders import DuplicateOrder, OrderFilter, OrderStore, StoredOrder, parse_instant
+from app.validation import check_instants, unreal_instants
 from generated import models
-from generated.runtime import Reply, from_validation_error, to_json
+from generated.runtime import Reply, from_validation_error, invalid, to_json
 
+# The order's date-times; the spec's pattern checks their form, check_instants the calendar.
+DATE_FIELDS = ("orderDate", "requestedCompletionDate", "requestedStartDate")
 # Fields the seller sets; everything else in an order is the buyer's.
 SELLER_FIELDS = ("objectType", "id", "link", "orderStatus")
 # How often a write is retried when another writer got in between the read and the write.
@@ -92,6 +95,7 @@ class OrderHandlers:
                     f"{field} must stay {current.document[field]!r}, the original order's",
                     errors=[{"pointer": f"/{field}", "detail": "differs from the original order"}],
                 )
+        check_instants(request, DATE_FIELDS)
         seller = {k: current.document[k] for k in SELLER_FIELDS if k in current.document}
         return {**seller, **buyer_content(request), "objectType": "order"}
 
@@ -109,6 +113,9 @@ class OrderHandlers:
         limit: int,
         offset: int,
     ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
+        unreal = unreal_instants({"orderDateFrom": order_date_from, "orderDateTo": order_date_to})
+        if unreal:
+            raise invalid(422, [{"parameter": name, "detail": why} for name, why in unreal.items()])
         where = OrderFilter(
             order_id=id_,
             buyer_id=buyer_id,
@@ -145,6 +152,7 @@ class OrderHandlers:
 
     def create_order(self, *, body: models.OrderCreateUpdate) -> models.Order | Reply[models.Order]:
         request = buyer_content(to_json(body))
+        check_instants(request, DATE_FIELDS)
         for _ in range(WRITE_ATTEMPTS):
             existing = self.store.latest(
                 OrderFilter(buyer_id=body.buyerId, pon=body.buyerPurchaseOrderNumber)
