@@ -30,13 +30,16 @@ SPEC_DOCUMENT = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
 logging.getLogger("connexion.operations.openapi3").setLevel(logging.ERROR)
 
 
-def create_app(settings: Settings | None = None) -> AsyncApp:
+def create_app(
+    settings: Settings | None = None, *, order_handlers: type[OrderHandlers] = OrderHandlers
+) -> AsyncApp:
+    """The service; ``order_handlers`` lets a test bind a variant of the order handlers."""
     settings = settings or Settings()
     engine = make_engine(settings.database_url)
     migrate(engine)
     orders = OrderStore(engine)
     operations = Operations(
-        orders=OrderHandlers(orders, settings.public_url),
+        orders=order_handlers(orders, settings.public_url),
         notifications=NotificationHandlers(orders, NotificationStore(engine)),
     )
     app = AsyncApp(__name__, specification_dir=SPEC.parent)

@@ -12,14 +12,10 @@ import yaml
 from connexion import AsyncApp
 from starlette.testclient import TestClient
 
-from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
-from app.main import SPEC, install_error_handlers
+from app.main import SPEC, create_app
 from app.settings import Settings
-from app.storage.database import make_engine, migrate
-from app.storage.orders import NotificationStore, OrderStore
 from generated import models
-from generated.operations import Operations, make_resolver
 from tests.conftest import create_order
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,17 +37,7 @@ class Crashing(OrderHandlers):
 
 def app_with(tmp_path: Path, orders: type[OrderHandlers]) -> AsyncApp:
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'o.db'}")
-    engine = make_engine(settings.database_url)
-    migrate(engine)
-    store = OrderStore(engine)
-    operations = Operations(
-        orders=orders(store, settings.public_url),
-        notifications=NotificationHandlers(store, NotificationStore(engine)),
-    )
-    app = AsyncApp(__name__, specification_dir=SPEC.parent)
-    app.add_api(SPEC.name, resolver=make_resolver(operations), pythonic_params=True)
-    install_error_handlers(app)
-    return app
+    return create_app(settings, order_handlers=orders)
 
 
 def test_missing_handler_answers_501(tmp_path: Path) -> None:
