@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -72,8 +73,11 @@ def test_concurrent_read_modify_write_loses_no_update(server: str) -> None:
             assert response.status_code == 412, response.text
             conflicts += 1
 
+    start = threading.Barrier(writers)
+
     def writer(_: int) -> int:
         with httpx.Client(timeout=30) as client:
+            start.wait()  # all read the same first revision, so at most one of them wins
             return sum(add_one(client) for _ in range(increments))
 
     with ThreadPoolExecutor(writers) as pool:
