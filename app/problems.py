@@ -68,6 +68,9 @@ async def problem_handler(_request: ConnexionRequest, exc: Exception) -> Connexi
     )
 
 
+HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+
 class MethodIndex:
     """The methods the spec declares for each path, for the Allow header of a 405: routing
     alone would list only the methods of the route that happened to match."""
@@ -83,9 +86,6 @@ class MethodIndex:
 
     def allowed(self, path: str) -> str | None:
         return next((methods for regex, methods in self.routes if regex.match(path)), None)
-
-
-HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 
 def http_exception_handler(methods: MethodIndex) -> ErrorHandler:
