@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 from connexion import AsyncApp
@@ -17,9 +21,13 @@ from starlette.responses import Response
 from app import problems
 from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
+from app.seller.delivery import Backoff, Deliverer
+from app.seller.processing import OrderProcessor
+from app.seller.worker import Worker
 from app.settings import Settings
 from app.storage.database import make_engine, migrate
-from app.storage.orders import NotificationStore, OrderStore
+from app.storage.notifications import NotificationStore, Outbox
+from app.storage.orders import OrderStore
 from app.validation import VALIDATORS
 from generated.operations import Operations, make_resolver
 
@@ -38,11 +46,16 @@ def create_app(
     engine = make_engine(settings.database_url)
     migrate(engine)
     orders = OrderStore(engine)
+    notifications = NotificationStore(engine, settings.buyer_callbacks)
     operations = Operations(
-        orders=order_handlers(orders, settings.public_url),
-        notifications=NotificationHandlers(orders, NotificationStore(engine)),
+        orders=order_handlers(orders, notifications, settings.public_url),
+        notifications=NotificationHandlers(orders, notifications, settings.public_url),
     )
-    app = AsyncApp(__name__, specification_dir=SPEC.parent)
+    app = AsyncApp(
+        __name__,
+        specification_dir=SPEC.parent,
+        lifespan=seller_worker(settings, orders, notifications) if settings.worker else None,
+    )
     app.add_api(
         SPEC.name,
         resolver=make_resolver(operations),
@@ -56,6 +69,40 @@ def create_app(
     add_spec_routes(app)
     install_error_handlers(app)
     return app
+
+
+def seller_worker(
+    settings: Settings, orders: OrderStore, notifications: NotificationStore
+) -> Callable[[Any], AbstractAsyncContextManager[None]]:
+    """The app's lifespan: the seller's background worker runs while the app serves."""
+
+    @asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        worker = Worker(
+            OrderProcessor(
+                orders,
+                notifications,
+                lead_time=timedelta(days=settings.lead_time_days),
+                correction_time=timedelta(days=settings.correction_days),
+            ),
+            Deliverer(
+                Outbox(orders.engine),
+                Backoff(
+                    settings.delivery_base_seconds,
+                    settings.delivery_max_seconds,
+                    settings.delivery_max_attempts,
+                ),
+                timeout=settings.delivery_timeout_seconds,
+            ),
+            settings.worker_poll_seconds,
+        )
+        worker.start()
+        try:
+            yield
+        finally:
+            worker.stop()
+
+    return lifespan
 
 
 def install_error_handlers(app: AsyncApp) -> None:

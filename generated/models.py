@@ -201,6 +201,14 @@ class Method(StrEnum):
 
 
 class NotificationType(StrEnum):
+    """
+    CONFIRMATION: the seller accepted the order (or its supplement) and assigned ids and SVLANs.
+    ERROR_OR_INFORMATION: the order fails the seller's checks; `orderMessages` say why.
+    STATUS_CHANGE: the order's status changed (hold, release, cancel): see `orderStatus`.
+    ACKNOWLEDGEMENT, JEOPARDY, COMPLETION: the other steps of a seller's ordering flow.
+
+    """
+
     ACKNOWLEDGEMENT = "ACKNOWLEDGEMENT"
     CONFIRMATION = "CONFIRMATION"
     ERROR_OR_INFORMATION = "ERROR_OR_INFORMATION"
@@ -412,6 +420,16 @@ class OrderNotification(BaseModel):
     orderMessages: list[OrderMessage] | None = None
     correctionOrderExpected: bool | None = None
     correctionOrderDueDate: date | None = None
+
+
+class OrderNotificationList(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    link: Link | None = None
+    available: Annotated[int, Field(description="Number of notifications of the order.", ge=0)]
+    returned: Annotated[int, Field(description="Number of notifications in `items`.", ge=0)]
+    items: Annotated[list[OrderNotification], Field(description="Newest first.")]
 
 
 class OrderPatch(BaseModel):

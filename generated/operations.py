@@ -28,9 +28,9 @@ OPERATION_FUNCTIONS: dict[str, str] = {
     "cancelOrder": "cancel_order",
     "holdOrder": "hold_order",
     "releaseOrder": "release_order",
-    "getOrderNotification": "get_order_notification",
+    "listOrderNotifications": "list_order_notifications",
     "createOrderNotification": "create_order_notification",
-    "getOrderNotificationSingular": "get_order_notification_singular",
+    "getLatestOrderNotification": "get_latest_order_notification",
     "createOrderNotificationSingular": "create_order_notification_singular",
 }
 
@@ -187,16 +187,20 @@ class Operations:
         )
         return respond(result, 201)
 
-    def get_order_notification(
+    def list_order_notifications(
         self,
         id_: Any = None,
+        limit: Any = 50,
+        offset: Any = 0,
     ) -> Response:
         """GET /orders/{id}/notifications"""
-        handler = getattr(self._notifications, "get_order_notification", None)
+        handler = getattr(self._notifications, "list_order_notifications", None)
         if handler is None:
-            raise not_implemented("getOrderNotification")
+            raise not_implemented("listOrderNotifications")
         result = handler(
             id_=id_,
+            limit=limit,
+            offset=offset,
         )
         return respond(result, 200)
 
@@ -215,14 +219,14 @@ class Operations:
         )
         return respond(result, 201)
 
-    def get_order_notification_singular(
+    def get_latest_order_notification(
         self,
         id_: Any = None,
     ) -> Response:
         """GET /orders/{id}/notification"""
-        handler = getattr(self._notifications, "get_order_notification_singular", None)
+        handler = getattr(self._notifications, "get_latest_order_notification", None)
         if handler is None:
-            raise not_implemented("getOrderNotificationSingular")
+            raise not_implemented("getLatestOrderNotification")
         result = handler(
             id_=id_,
         )

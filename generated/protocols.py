@@ -107,12 +107,14 @@ class OrdersHandlers(Protocol):
 class NotificationsHandlers(Protocol):
     """Handlers of the `notifications` operations."""
 
-    def get_order_notification(
+    def list_order_notifications(
         self,
         *,
         id_: str,
-    ) -> models.OrderNotification | Reply[models.OrderNotification]:
-        """GET /orders/{id}/notifications: Get the latest notification of an order."""
+        limit: int,
+        offset: int,
+    ) -> models.OrderNotificationList | Reply[models.OrderNotificationList]:
+        """GET /orders/{id}/notifications: List the notifications of an order."""
         ...
 
     def create_order_notification(
@@ -124,12 +126,12 @@ class NotificationsHandlers(Protocol):
         """POST /orders/{id}/notifications: Create a notification for an order."""
         ...
 
-    def get_order_notification_singular(
+    def get_latest_order_notification(
         self,
         *,
         id_: str,
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
-        """GET /orders/{id}/notification: Get the latest notification of an order (deprecated spelling)."""
+        """GET /orders/{id}/notification: Get the latest notification of an order."""
         ...
 
     def create_order_notification_singular(

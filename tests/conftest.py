@@ -70,7 +70,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, public_url=PUBLIC_URL, validate_responses=True)
+    # The seller's background worker is off: tests run it by hand (tests/test_notifications.py)
+    # or against real servers (tests/test_delivery.py), so what they see is deterministic.
+    return Settings(
+        database_url=database_url, public_url=PUBLIC_URL, validate_responses=True, worker=False
+    )
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def test_invalid_examples_are_reported_with_their_json_paths(tmp_path: Path) -> 
         "0 is less than the minimum of 1" in lines
     )
     assert (
-        "GET /orders/{id}/notifications 200 response application/json examples.getOrderNotification: "
+        "GET /orders/{id}/notification 200 response application/json examples.getOrderNotification: "
         "/enniSvlanIds/0/svlanId: 5000 is greater than the maximum of 4094" in lines
     )
 

@@ -75,7 +75,7 @@ def test_mypy_rejects_a_missing_or_mistyped_handler(tmp_path: Path) -> None:
 
 
             class BadGet(NotificationHandlers):
-                def get_order_notification(self, *, id_: int) -> models.OrderNotification:
+                def get_latest_order_notification(self, *, id_: int) -> models.OrderNotification:
                     raise NotImplementedError
 
 

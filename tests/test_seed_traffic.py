@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft4Validator
-from sqlalchemy import create_engine
 from starlette.testclient import TestClient
 
-from app.storage.orders import OrderStore
 from codegen.examples import example_problems
 from codegen.spec import load_spec
 from tests.conftest import CREATE_REQUEST, NOTIFICATION_SEED, ORDER_SEED, PUBLIC_URL, UPDATE_REQUEST
@@ -30,7 +28,14 @@ def test_every_seed_example_is_a_named_example_of_the_spec() -> None:
     spec_examples = [e["value"] for e in SPEC["components"]["examples"].values()]
     for example in ORDER_SEED + NOTIFICATION_SEED:
         assert example in spec_examples
-    assert len(spec_examples) == len(ORDER_SEED) + len(NOTIFICATION_SEED) == 11
+    assert len(ORDER_SEED) + len(NOTIFICATION_SEED) == 11
+    # The one example of our own: the seed has no list of notifications.
+    ours = [
+        n
+        for n, e in SPEC["components"]["examples"].items()
+        if e["value"] not in ORDER_SEED + NOTIFICATION_SEED
+    ]
+    assert ours == ["listOrderNotificationsResponse"]
 
 
 def test_every_example_validates_against_its_schema() -> None:
@@ -94,29 +99,35 @@ def test_list_by_buyer_returns_the_seed_envelope(client: TestClient) -> None:
     assert envelope["link"]["href"].startswith(f"{PUBLIC_URL}/orders?buyerId=Verizon")
 
 
-def test_notification_requests_accepted_verbatim(client: TestClient, settings: Any) -> None:
-    # The seed's ERROR notification is about order ORD-CC-0293479283, an order the seller holds.
-    seller_order = {**ORDER_SEED[1], "id": "ORD-CC-0293479283"}
-    OrderStore(create_engine(settings.database_url)).insert(seller_order)
+def test_notification_requests_accepted_verbatim(client: TestClient) -> None:
+    # A buyer endpoint receives the seed's ERROR notification about an order held at the seller.
     request = NOTIFICATION_SEED[1]
+    response = client.post("/orders/ORD-CC-0293479283/notifications", json=request)
+    assert response.status_code == 201, response.text
+    assert response.json() == request
+    # Received again (on the seed's singular spelling too): stored once, answered 200.
     for path in (
         "/orders/ORD-CC-0293479283/notifications",
         "/orders/ORD-CC-0293479283/notification",
     ):
-        response = client.post(path, json=request)
-        assert response.status_code == 201, response.text
-        assert response.json() == request
-    latest = client.get("/orders/ORD-CC-0293479283/notifications")
-    assert latest.status_code == 200
-    assert latest.json() == request
+        again = client.post(path, json=request)
+        assert again.status_code == 200, again.text
+        assert again.json() == request
+    listed = client.get("/orders/ORD-CC-0293479283/notifications").json()
+    assert listed["available"] == listed["returned"] == 1
+    assert listed["items"] == [request]
     assert client.get("/orders/ORD-CC-0293479283/notification").json() == request
 
 
 def test_seed_notification_response_round_trips(client: TestClient) -> None:
-    order = client.post("/orders", json=CREATE_REQUEST).json()
-    notification = {**NOTIFICATION_SEED[0], "orderId": order["id"]}
-    assert client.post(f"/orders/{order['id']}/notifications", json=notification).status_code == 201
-    latest = client.get(f"/orders/{order['id']}/notifications")
+    # The singular path answers the latest notification exactly shaped like the seed's GET.
+    notification = NOTIFICATION_SEED[0]
+    order_id = notification["orderId"]
+    assert client.post(f"/orders/{order_id}/notifications", json=notification).status_code == 201
+    latest = client.get(f"/orders/{order_id}/notification")
     assert latest.status_code == 200
     assert latest.json() == notification
     assert schema_errors("orderNotification", latest.json()) == []
+    listed = client.get(f"/orders/{order_id}/notifications")
+    assert schema_errors("orderNotificationList", listed.json()) == []
+    assert listed.json()["items"] == [notification]

@@ -2,31 +2,45 @@
 
 from __future__ import annotations
 
-from app.problems import not_found, unprocessable
-from app.storage.orders import NotificationStore, OrderStore
+from urllib.parse import urlencode
+
+from app.problems import conflict, not_found, unprocessable
+from app.storage.notifications import NotificationStore, VersionConflict
+from app.storage.orders import OrderStore
 from app.validation import check_instants
 from generated import models
 from generated.runtime import Reply, to_json
 
 
 class NotificationHandlers:
-    def __init__(self, orders: OrderStore, notifications: NotificationStore) -> None:
+    def __init__(
+        self, orders: OrderStore, notifications: NotificationStore, public_url: str
+    ) -> None:
         self.orders = orders
         self.notifications = notifications
+        self.public_url = public_url.rstrip("/")
 
-    def _order_seq(self, order_id: str) -> int:
-        found = self.orders.get(order_id)
-        if found is None:
-            raise not_found(f"no order has id {order_id!r}")
-        return found.seq
+    def list_order_notifications(
+        self, *, id_: str, limit: int, offset: int
+    ) -> models.OrderNotificationList | Reply[models.OrderNotificationList]:
+        available, documents = self.notifications.page(id_, limit, offset)
+        if available == 0 and self.orders.get(id_) is None:
+            raise not_found(f"no order has id {id_!r}, and no notification of it was received")
+        query = urlencode({"limit": limit, "offset": offset})
+        return models.OrderNotificationList(
+            link=models.Link(href=f"{self.public_url}/orders/{id_}/notifications?{query}"),
+            available=available,
+            returned=len(documents),
+            items=[models.OrderNotification.model_validate(d) for d in documents],
+        )
 
-    def get_order_notification(
+    def get_latest_order_notification(
         self, *, id_: str
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
-        latest = self.notifications.latest(self._order_seq(id_))
-        if latest is None:
-            raise not_found(f"order {id_} has no notifications yet")
-        return models.OrderNotification.model_validate(latest)
+        _, latest = self.notifications.page(id_, 1, 0)
+        if not latest:
+            raise not_found(f"order {id_!r} has no notifications")
+        return models.OrderNotification.model_validate(latest[0])
 
     def create_order_notification(
         self, *, body: models.OrderNotification, id_: str
@@ -40,9 +54,16 @@ class NotificationHandlers:
             )
         document = to_json(body)
         check_instants(document, ("expectedCompletionDate",))
-        self.notifications.add(self._order_seq(id_), document)
-        return Reply(body, status=201)
+        try:
+            created, stored = self.notifications.receive(document)
+        except VersionConflict as error:
+            raise conflict(
+                f"notificationVersion {body.notificationVersion!r} of order {id_} was already "
+                "received with other content"
+            ) from error
+        return Reply(
+            models.OrderNotification.model_validate(stored), status=201 if created else 200
+        )
 
-    # The seed's singular spelling of the same two operations (deprecated in the spec).
-    get_order_notification_singular = get_order_notification
+    # The seed's singular spelling of the same operation (deprecated in the spec).
     create_order_notification_singular = create_order_notification

@@ -10,10 +10,21 @@ from urllib.parse import urlencode
 
 import json_merge_patch
 from pydantic import ValidationError
+from sqlmodel import Session
 
 from app.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
 from app.problems import conflict, not_found, precondition_failed, unprocessable
-from app.storage.orders import DuplicateOrder, OrderFilter, OrderStore, StoredOrder, parse_instant
+from app.seller import notices
+from app.storage import svlans
+from app.storage.notifications import NotificationStore
+from app.storage.orders import (
+    AlsoInTransaction,
+    DuplicateOrder,
+    OrderFilter,
+    OrderStore,
+    StoredOrder,
+    parse_instant,
+)
 from app.validation import check_instants, unreal_instants
 from generated import models
 from generated.runtime import Reply, from_validation_error, invalid, to_json
@@ -43,8 +54,11 @@ def matches(if_match: str | None, revision: int) -> bool:
 
 
 class OrderHandlers:
-    def __init__(self, store: OrderStore, public_url: str) -> None:
+    def __init__(
+        self, store: OrderStore, notifications: NotificationStore, public_url: str
+    ) -> None:
         self.store = store
+        self.notifications = notifications
         self.public_url = public_url.rstrip("/")
 
     # ---- helpers -------------------------------------------------------------------------
@@ -68,16 +82,20 @@ class OrderHandlers:
         order_id: str,
         if_match: str | None,
         change: Callable[[StoredOrder], dict[str, Any]],
+        *,
+        reprocess: bool = False,
+        then: AlsoInTransaction | None = None,
     ) -> StoredOrder:
         """Applies ``change`` to the current order; re-reads and re-applies it when another
-        writer committed first, so every acknowledged update survives."""
+        writer committed first, so every acknowledged update survives. ``reprocess`` and
+        ``then`` as in OrderStore.replace."""
         for _ in range(WRITE_ATTEMPTS):
             current = self._get(order_id)
             if not matches(if_match, current.revision):
                 raise precondition_failed(
                     f"If-Match {if_match} does not match the order's ETag {etag(current.revision)}"
                 )
-            saved = self.store.replace(current, change(current))
+            saved = self.store.replace(current, change(current), reprocess=reprocess, then=then)
             if saved is not None:
                 return saved
         raise conflict(f"order {order_id} is being changed by other requests; retry")
@@ -207,7 +225,7 @@ class OrderHandlers:
                 )
             return self._amend(current, request)
 
-        return self._reply(self._write(id_, if_match, change))
+        return self._reply(self._write(id_, if_match, change, reprocess=True))
 
     def patch_order(
         self, *, body: dict[str, Any], id_: str, if_match: str | None
@@ -220,7 +238,7 @@ class OrderHandlers:
                 raise from_validation_error(error, 422) from error
             return self._amend(current, to_json(checked))
 
-        return self._reply(self._write(id_, if_match, change))
+        return self._reply(self._write(id_, if_match, change, reprocess=True))
 
     def list_order_revisions(
         self, *, id_: str
@@ -250,7 +268,12 @@ class OrderHandlers:
             except TransitionError as error:
                 raise conflict(f"order {id_} is {status}: {error}") from error
 
-        return self._reply(self._write(id_, if_match, change))
+        def notify(session: Session, document: dict[str, Any]) -> None:
+            if action is Action.CANCEL:
+                svlans.release(session, id_)  # a cancelled order's S-VLAN ids are free again
+            self.notifications.emit(session, notices.status_change(document))
+
+        return self._reply(self._write(id_, if_match, change, then=notify))
 
     def cancel_order(self, *, id_: str, if_match: str | None) -> models.Order | Reply[models.Order]:
         return self._transition(id_, if_match, Action.CANCEL)

@@ -3,6 +3,7 @@ optimistic (the UPDATE only matches the revision that was read), so no update is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -11,7 +12,10 @@ from sqlalchemy import Engine, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from app.storage.tables import NotificationRow, OrderRevisionRow, OrderRow
+from app.storage.tables import OrderRevisionRow, OrderRow
+
+# Work done in the transaction of an order write, after the write: (session, new document).
+AlsoInTransaction = Callable[[Session, dict[str, Any]], None]
 
 
 def now() -> datetime:
@@ -140,19 +144,37 @@ class OrderStore:
             session.commit()
             return _stored(row)
 
-    def replace(self, current: StoredOrder, document: dict[str, Any]) -> StoredOrder | None:
-        """Writes the next revision; None when the order changed since ``current`` was read."""
+    def replace(
+        self,
+        current: StoredOrder,
+        document: dict[str, Any],
+        *,
+        reprocess: bool = False,
+        then: AlsoInTransaction | None = None,
+    ) -> StoredOrder | None:
+        """Writes the next revision; None when the order changed since ``current`` was read.
+        ``reprocess`` queues the order for the seller's processing again; ``then`` runs in the
+        same transaction (a notification of the change is written with it, or not at all)."""
         at = now()
         revision = current.revision + 1
+        queued = {"needs_processing": True} if reprocess else {}
         with Session(self.engine) as session:
             result = session.exec(
                 update(OrderRow)
                 .where(col(OrderRow.seq) == current.seq, col(OrderRow.revision) == current.revision)
-                .values(revision=revision, updated_at=at, document=document, **_columns(document))
+                .values(
+                    revision=revision,
+                    updated_at=at,
+                    document=document,
+                    **queued,
+                    **_columns(document),
+                )
             )
             if result.rowcount != 1:
                 session.rollback()
                 return None
+            if then is not None:
+                then(session, document)
             session.add(
                 OrderRevisionRow(
                     order_seq=current.seq, revision=revision, recorded_at=at, document=document
@@ -171,22 +193,28 @@ class OrderStore:
                 ).all()
             )
 
-
-class NotificationStore:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    def add(self, order_seq: int, document: dict[str, Any]) -> None:
+    def to_process(self, limit: int) -> list[StoredOrder]:
+        """Orders written by the buyer since the seller last processed them, oldest first."""
         with Session(self.engine) as session:
-            session.add(NotificationRow(order_seq=order_seq, created_at=now(), document=document))
-            session.commit()
+            rows = session.exec(
+                select(OrderRow)
+                .where(col(OrderRow.needs_processing))
+                .order_by(col(OrderRow.seq))
+                .limit(limit)
+            ).all()
+            return [_stored(row) for row in rows]
 
-    def latest(self, order_seq: int) -> dict[str, Any] | None:
-        with Session(self.engine) as session:
-            document = session.exec(
-                select(NotificationRow.document)
-                .where(NotificationRow.order_seq == order_seq)
-                .order_by(col(NotificationRow.seq).desc())
-                .limit(1)
-            ).first()
-            return None if document is None else dict(document)
+    @staticmethod
+    def claim_processing(session: Session, order: StoredOrder) -> bool:
+        """Takes ``order`` off the processing queue in ``session``'s transaction; False when it
+        changed since it was read, or another worker took it (the row lock makes them wait)."""
+        result = session.exec(
+            update(OrderRow)
+            .where(
+                col(OrderRow.seq) == order.seq,
+                col(OrderRow.revision) == order.revision,
+                col(OrderRow.needs_processing),
+            )
+            .values(needs_processing=False)
+        )
+        return bool(result.rowcount == 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -25,6 +25,13 @@ class OrderRow(SQLModel, table=True):
         Index("ix_orders_status_seq", "order_status", "seq"),
         Index("ix_orders_type_seq", "order_type", "seq"),
         Index("ix_orders_date_seq", "order_date", "seq"),
+        # The seller's work queue: only the few orders still to process are in this index.
+        Index(
+            "ix_orders_to_process",
+            "seq",
+            postgresql_where=text("needs_processing"),
+            sqlite_where=text("needs_processing"),
+        ),
     )
 
     # Creation order: the stable sort key for lists and paging.
@@ -39,6 +46,8 @@ class OrderRow(SQLModel, table=True):
     order_date: datetime
     # Bumped by every write; the ETag, and the optimistic lock checked in each UPDATE.
     revision: int = 1
+    # Set by every buyer write (create, PUT, PATCH); cleared when the seller has processed it.
+    needs_processing: bool = True
     created_at: datetime
     updated_at: datetime
     document: dict[str, Any] = Field(sa_column=Column(Document, nullable=False))
@@ -58,12 +67,59 @@ class OrderRevisionRow(SQLModel, table=True):
 
 
 class NotificationRow(SQLModel, table=True):
-    __tablename__ = "order_notifications"
-    __table_args__ = (Index("ix_order_notifications_order_seq", "order_seq", "seq"),)
+    """A notification of an order: emitted here (seller side) or received (buyer side). No
+    foreign key to orders: a buyer receives notifications of orders that live at the seller."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        # Receiving the same notification twice stores it once.
+        UniqueConstraint("order_id", "version", name="uq_notifications_order_version"),
+        Index("ix_notifications_order_seq", "order_id", "seq"),
+    )
 
     seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
-    order_seq: int = Field(
-        sa_column=Column(Integer, ForeignKey("orders.seq", ondelete="CASCADE"), nullable=False)
-    )
+    order_id: str = Field(max_length=64)
+    # notificationVersion, as sent ("01", "02", ...).
+    version: str | None = Field(default=None, max_length=32)
     created_at: datetime
     document: dict[str, Any] = Field(sa_column=Column(Document, nullable=False))
+
+
+class DeliveryRow(SQLModel, table=True):
+    """The outbox: one row per notification to POST to a buyer, written in the transaction
+    that makes the notification, so none is lost; retried until delivered or dead."""
+
+    __tablename__ = "notification_deliveries"
+    __table_args__ = (
+        Index("ix_deliveries_due", "state", "next_attempt_at"),
+        Index("ix_deliveries_order_seq", "order_id", "seq"),
+    )
+
+    seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    notification_seq: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("notifications.seq", ondelete="CASCADE"), nullable=False
+        )
+    )
+    order_id: str = Field(max_length=64)
+    url: str = Field(max_length=2048)
+    state: str = Field(default="pending", max_length=16)  # pending, delivered, dead
+    attempts: int = 0
+    next_attempt_at: datetime
+    # A worker that claimed the delivery owns it until then (a crashed one's claim expires).
+    lease_until: datetime | None = None
+    last_error: str | None = Field(default=None, max_length=1000)
+    delivered_at: datetime | None = None
+
+
+class SvlanRow(SQLModel, table=True):
+    """An S-VLAN id in use on an ENNI: the primary key makes each id unique per ENNI across
+    all orders, whatever the concurrency."""
+
+    __tablename__ = "svlan_assignments"
+    __table_args__ = (Index("ix_svlan_assignments_order", "order_id"),)
+
+    seller_enni_id: str = Field(sa_column=Column(String(255), primary_key=True))
+    svlan_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    order_id: str = Field(max_length=64)
+    order_item_reference: str = Field(max_length=255)

@@ -1,0 +1,1 @@
+"""The seller side: processing orders into notifications, and delivering them to buyers."""

@@ -1,0 +1,86 @@
+"""Delivery of notifications to buyers from the outbox: at least once, in order per order,
+with exponential backoff and jitter, dead after a number of tries (and visible as such)."""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import httpx
+
+from app.storage.notifications import Delivery, Outbox
+from app.storage.orders import now
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Backoff:
+    base_seconds: float = 1.0
+    max_seconds: float = 300.0
+    max_attempts: int = 10
+
+    def retry_at(self, attempts: int, at: datetime) -> datetime | None:
+        """When to try again after ``attempts`` failed tries; None once they are used up.
+        "Equal jitter": half the exponential delay, plus a random part of the other half, so
+        retries of many deliveries spread out instead of arriving together."""
+        if attempts >= self.max_attempts:
+            return None
+        delay = min(self.max_seconds, self.base_seconds * 2 ** (attempts - 1))
+        return at + timedelta(seconds=delay / 2 + random.uniform(0, delay / 2))
+
+
+def permanent(status: int) -> bool:
+    """A refusal that retrying cannot change (the buyer rejects the notification itself)."""
+    return 400 <= status < 500 and status not in (408, 425, 429)
+
+
+class Deliverer:
+    def __init__(
+        self,
+        outbox: Outbox,
+        backoff: Backoff,
+        *,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.outbox = outbox
+        self.backoff = backoff
+        self.client = httpx.Client(timeout=timeout, transport=transport)
+        # A delivery is leased for longer than one POST can take.
+        self.lease_seconds = timeout * 3
+
+    def close(self) -> None:
+        self.client.close()
+
+    def run_once(self, limit: int = 50) -> int:
+        """Delivers what is due; returns how many deliveries were attempted."""
+        due = self.outbox.claim_due(limit, self.lease_seconds)
+        for delivery in due:
+            self.deliver(delivery)
+        return len(due)
+
+    def deliver(self, delivery: Delivery) -> bool:
+        try:
+            response = self.client.post(delivery.url, json=delivery.document)
+        except httpx.HTTPError as error:
+            return self._failed(delivery, f"{type(error).__name__}: {error}", retry=True)
+        if response.is_success:
+            self.outbox.delivered(delivery.seq)
+            return True
+        reason = f"HTTP {response.status_code}: {response.text[:500]}"
+        return self._failed(delivery, reason, retry=not permanent(response.status_code))
+
+    def _failed(self, delivery: Delivery, error: str, *, retry: bool) -> bool:
+        retry_at = self.backoff.retry_at(delivery.attempts + 1, now()) if retry else None
+        self.outbox.failed(delivery, error, retry_at)
+        log.warning(
+            "notification delivery %s to %s failed (%s); %s",
+            delivery.seq,
+            delivery.url,
+            error,
+            f"retry at {retry_at.isoformat()}" if retry_at else "dead",
+        )
+        return False

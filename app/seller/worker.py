@@ -1,0 +1,47 @@
+"""The seller's background work, beside the requests: process queued orders, deliver due
+notifications. One thread per service process; processes share the work through the database."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from app.seller.delivery import Deliverer
+from app.seller.processing import OrderProcessor
+
+log = logging.getLogger(__name__)
+
+
+class Worker:
+    def __init__(
+        self, processor: OrderProcessor, deliverer: Deliverer, poll_seconds: float = 0.5
+    ) -> None:
+        self.processor = processor
+        self.deliverer = deliverer
+        self.poll_seconds = poll_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run_once(self) -> int:
+        return self.processor.run_once() + self.deliverer.run_once()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                busy = self.run_once()
+            except Exception:
+                # The database may be away for a while: keep going, the work is all stored.
+                log.exception("background work failed; retrying")
+                busy = 0
+            if not busy:
+                self._stop.wait(self.poll_seconds)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="seller-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+        self.deliverer.close()
