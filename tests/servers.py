@@ -1,0 +1,81 @@
+"""Real service processes on loopback for the tests: ``python -m app serve`` under uvicorn."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown, no cleanup, as a crash or a pulled plug."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=20)
+
+
+def start(
+    database_url: str, log: Path, *, port: int | None = None, workers: int = 1, **env: str
+) -> Server:
+    """Starts the service and waits until it answers; ``env`` adds ORDERS_* settings."""
+    port = port or free_port()
+    environment = {**os.environ, "ORDERS_DATABASE_URL": database_url, **env}
+    # The output goes to a file: an unread pipe fills up and blocks the server.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", str(workers)],
+        cwd=ROOT,
+        env=environment,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{url}/openapi.json").status_code == 200:
+                return Server(url, process, log)
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"server did not start: {log.read_text()}")
+        time.sleep(0.1)
+
+
+def stop(server: Server) -> None:
+    if server.process.poll() is None:
+        server.process.terminate()
+        server.process.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def running(
+    database_url: str, log: Path, *, port: int | None = None, workers: int = 1, **env: str
+) -> Iterator[Server]:
+    server = start(database_url, log, port=port, workers=workers, **env)
+    try:
+        yield server
+    finally:
+        stop(server)

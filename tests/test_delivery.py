@@ -1,0 +1,289 @@
+"""Delivery of notifications from the seller's outbox to the buyer.
+
+First the rules, with the buyer's answers scripted (httpx.MockTransport) and the outbox in a
+real database; then two real services on loopback, a seller and a buyer with their own
+databases: the buyer down for a while, the seller killed mid-backlog, and no notification lost,
+none stored twice, each order's in order."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from starlette.testclient import TestClient
+
+from app.seller.delivery import Backoff, Deliverer
+from app.seller.processing import OrderProcessor
+from app.settings import Settings
+from app.storage.database import make_engine
+from app.storage.notifications import DEAD, DELIVERED, PENDING, NotificationStore, Outbox
+from app.storage.orders import OrderStore
+from tests import servers
+from tests.conftest import create_order
+from tests.test_notifications import upcoming
+
+BUYER = "http://buyer.test"
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """The conftest's settings, with a callback for the seed's buyer."""
+    return settings.model_copy(update={"buyer_callbacks": {"Verizon": BUYER}})
+
+
+@pytest.fixture
+def outbox(settings: Settings) -> Outbox:
+    return Outbox(make_engine(settings.database_url))
+
+
+@pytest.fixture
+def seller(settings: Settings) -> OrderProcessor:
+    engine = make_engine(settings.database_url)
+    return OrderProcessor(OrderStore(engine), NotificationStore(engine, settings.buyer_callbacks))
+
+
+def buyer(answers: list[int], received: list[dict[str, Any]]) -> httpx.MockTransport:
+    """A buyer answering the given statuses in turn (then 201), keeping what it received."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        received.append({"url": str(request.url), **json.loads(request.content)})
+        return httpx.Response(answers.pop(0) if answers else 201)
+
+    return httpx.MockTransport(handle)
+
+
+def deliverer(outbox: Outbox, transport: httpx.MockTransport, **backoff: Any) -> Deliverer:
+    return Deliverer(outbox, Backoff(**{"base_seconds": 0.0, **backoff}), transport=transport)
+
+
+def order_with_notifications(client: TestClient, seller: OrderProcessor) -> str:
+    """An order whose seller has queued three notifications: confirmation, held, released."""
+    order_id: str = create_order(client, **upcoming())["id"]
+    seller.run_once()
+    client.post(f"/orders/{order_id}/hold")
+    client.post(f"/orders/{order_id}/release")
+    return order_id
+
+
+def test_backoff_grows_exponentially_with_jitter_up_to_a_cap() -> None:
+    backoff = Backoff(base_seconds=2, max_seconds=60, max_attempts=8)
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    for attempts, full in [(1, 2), (2, 4), (3, 8), (5, 32), (6, 60), (7, 60)]:
+        delays = set()
+        for _ in range(50):
+            retry_at = backoff.retry_at(attempts, at)
+            assert retry_at is not None
+            delay = (retry_at - at).total_seconds()
+            assert full / 2 <= delay <= full
+            delays.add(delay)
+        assert len(delays) > 1  # jittered
+    assert backoff.retry_at(8, at) is None  # tries used up: dead
+
+
+def test_delivered_in_order_one_at_a_time_per_order(
+    client: TestClient, seller: OrderProcessor, outbox: Outbox
+) -> None:
+    order_with_notifications(client, seller)
+    # Only the oldest pending notification of an order is due: the next waits for it.
+    assert [d.document["notificationVersion"] for d in outbox.claim_due(10, 30)] == ["01"]
+    assert outbox.claim_due(10, 30) == []  # leased: no other worker takes it
+    received: list[dict[str, Any]] = []
+    sender = deliverer(outbox, buyer([], received))
+    while sender.run_once():
+        pass
+    assert received == []  # "01" is leased by the claim above, until its lease runs out
+    assert [d.state for d in outbox.listed()] == [PENDING] * 3
+
+
+def test_every_notification_is_posted_to_the_buyer_in_order(
+    client: TestClient, seller: OrderProcessor, outbox: Outbox
+) -> None:
+    order_id = order_with_notifications(client, seller)
+    received: list[dict[str, Any]] = []
+    sender = deliverer(outbox, buyer([], received))
+    while sender.run_once():
+        pass
+    assert [r["notificationVersion"] for r in received] == ["01", "02", "03"]
+    assert {r["url"] for r in received} == {f"{BUYER}/orders/{order_id}/notifications"}
+    assert [r["notificationType"] for r in received] == [
+        "CONFIRMATION",
+        "STATUS_CHANGE",
+        "STATUS_CHANGE",
+    ]
+    assert [d.state for d in outbox.listed()] == [DELIVERED] * 3
+
+
+def test_failures_are_retried_later_and_the_order_waits(
+    client: TestClient, seller: OrderProcessor, outbox: Outbox
+) -> None:
+    order_with_notifications(client, seller)
+    received: list[dict[str, Any]] = []
+    sender = deliverer(outbox, buyer([503], received), base_seconds=60, max_seconds=60)
+    assert sender.run_once() == 1
+    assert sender.run_once() == 0  # "01" is not due for 30-60 s, and "02" waits behind it
+    first = outbox.listed()[0]
+    assert first.state == PENDING and first.attempts == 1
+    assert first.last_error is not None and first.last_error.startswith("HTTP 503")
+    assert first.next_attempt_at is not None
+    wait = first.next_attempt_at.replace(tzinfo=UTC) - datetime.now(UTC)
+    assert timedelta(seconds=25) < wait <= timedelta(seconds=60)
+
+
+def test_a_delivery_is_dead_after_its_tries_and_can_be_revived(
+    client: TestClient, seller: OrderProcessor, outbox: Outbox
+) -> None:
+    order_with_notifications(client, seller)
+    received: list[dict[str, Any]] = []
+    sender = deliverer(outbox, buyer([500, 500, 500], received), max_attempts=3)
+    while sender.run_once():
+        pass
+    dead = outbox.listed(DEAD)
+    assert [d.document["notificationVersion"] for d in dead] == ["01"]
+    assert dead[0].attempts == 3
+    # The order's later notifications were not held up for ever by the dead one.
+    assert [r["notificationVersion"] for r in received] == ["01", "01", "01", "02", "03"]
+    assert outbox.revive() == 1
+    while sender.run_once():
+        pass
+    assert [d.state for d in outbox.listed()] == [DELIVERED] * 3
+
+
+@pytest.mark.parametrize("status", [400, 409, 422])
+def test_a_refusal_is_dead_at_once(
+    client: TestClient, seller: OrderProcessor, outbox: Outbox, status: int
+) -> None:
+    order_with_notifications(client, seller)
+    sender = deliverer(outbox, buyer([status], []))
+    sender.run_once()
+    [dead] = outbox.listed(DEAD)
+    assert dead.attempts == 1 and dead.last_error is not None
+    assert dead.last_error.startswith(f"HTTP {status}")
+
+
+def test_an_unreachable_buyer_is_retried(
+    client: TestClient, seller: OrderProcessor, outbox: Outbox
+) -> None:
+    order_with_notifications(client, seller)
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    sender = deliverer(outbox, httpx.MockTransport(refuse), base_seconds=60)
+    sender.run_once()
+    first = outbox.listed()[0]
+    assert first.state == PENDING and first.attempts == 1
+    assert first.last_error is not None and "ConnectError" in first.last_error
+
+
+# ---- two real services ---------------------------------------------------------------------
+
+FAST_RETRIES = {
+    "ORDERS_WORKER_POLL_SECONDS": "0.1",
+    "ORDERS_DELIVERY_BASE_SECONDS": "0.2",
+    "ORDERS_DELIVERY_MAX_SECONDS": "1",
+    "ORDERS_DELIVERY_MAX_ATTEMPTS": "1000",
+}
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 45) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def received_versions(buyer_url: str, order_id: str) -> list[str]:
+    response = httpx.get(f"{buyer_url}/orders/{order_id}/notifications")
+    if response.status_code == 404:
+        return []
+    # Newest first: reversed, the order they were received in.
+    return [n["notificationVersion"] for n in reversed(response.json()["items"])]
+
+
+@pytest.fixture
+def buyer_port() -> int:
+    return servers.free_port()
+
+
+@pytest.fixture
+def seller_env(buyer_port: int) -> dict[str, str]:
+    return {
+        **FAST_RETRIES,
+        "ORDERS_BUYER_CALLBACKS": json.dumps({"Verizon": f"http://127.0.0.1:{buyer_port}"}),
+    }
+
+
+@pytest.fixture
+def logs(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path
+    for log in tmp_path.glob("*.log"):  # shown by pytest when the test failed
+        print(f"---- {log.name}\n{log.read_text(errors='replace')[-5000:]}")
+
+
+def test_an_order_at_the_seller_becomes_a_confirmation_at_the_buyer(
+    database_url: str, tmp_path: Path, buyer_port: int, seller_env: dict[str, str], logs: Path
+) -> None:
+    buyer_db = f"sqlite:///{tmp_path / 'buyer.db'}"
+    with (
+        servers.running(buyer_db, logs / "buyer.log", port=buyer_port, ORDERS_WORKER="false"),
+        servers.running(database_url, logs / "seller.log", **seller_env) as seller_server,
+    ):
+        created = httpx.post(f"{seller_server.url}/orders", json=upcoming())
+        assert created.status_code == 201
+        order_id = created.json()["id"]
+        buyer_url = f"http://127.0.0.1:{buyer_port}"
+        wait_for(lambda: received_versions(buyer_url, order_id) == ["01"], "the confirmation")
+        at_buyer = httpx.get(f"{buyer_url}/orders/{order_id}/notification").json()
+        at_seller = httpx.get(f"{seller_server.url}/orders/{order_id}/notification").json()
+        assert at_buyer == at_seller
+        assert at_buyer["notificationType"] == "CONFIRMATION"
+
+
+def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
+    database_url: str, tmp_path: Path, buyer_port: int, seller_env: dict[str, str], logs: Path
+) -> None:
+    buyer_url = f"http://127.0.0.1:{buyer_port}"
+    outbox = Outbox(make_engine(database_url))
+    seller_server = servers.start(database_url, logs / "seller.log", **seller_env)
+    try:
+        orders = []
+        for n in range(3):
+            body = upcoming(buyerPurchaseOrderNumber=f"PO-{n}")
+            order_id = httpx.post(f"{seller_server.url}/orders", json=body).json()["id"]
+            for action in ("hold", "release"):
+                response = httpx.post(f"{seller_server.url}/orders/{order_id}/{action}")
+                assert response.status_code == 201
+            orders.append(order_id)
+        # The buyer is down: every order's notifications wait, the first ones being retried.
+        wait_for(
+            lambda: len(outbox.listed()) == 9 and sum(d.attempts > 0 for d in outbox.listed()) >= 3,
+            "three notifications per order and failed tries",
+        )
+        assert all(d.state == PENDING for d in outbox.listed())
+        seller_server.kill()
+        seller_server = servers.start(database_url, logs / "seller.log", **seller_env)
+        with servers.running(
+            f"sqlite:///{tmp_path / 'buyer.db'}",
+            logs / "buyer.log",
+            port=buyer_port,
+            ORDERS_WORKER="false",
+        ):
+            for order_id in orders:
+                wait_for(
+                    lambda order_id=order_id: len(received_versions(buyer_url, order_id)) == 3,
+                    f"the notifications of {order_id}",
+                )
+                # Once each, in order.
+                assert received_versions(buyer_url, order_id) == ["01", "02", "03"]
+            wait_for(
+                lambda: all(d.state == DELIVERED for d in outbox.listed()), "every delivery done"
+            )
+    finally:
+        servers.stop(seller_server)
