@@ -149,7 +149,8 @@ def test_the_new_operation_answers_501_over_http(project: Path, tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout.splitlines()[-1])
     assert Path(answer["app"]).is_relative_to(project)  # the copy's app, with its spec
-    assert_not_implemented(*answer["summary"], "getOrderSummary")
+    status, content_type, problem = answer["summary"]
+    assert_not_implemented(status, content_type, problem, "getOrderSummary")
     assert answer["order"] == 404  # the other routes still work
 
 
