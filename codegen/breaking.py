@@ -128,7 +128,7 @@ class _Differ:
         for status, old_ref in old.items():
             where = f"{op} response {status}"
             if status not in new:
-                success = status.startswith("2")
+                success = str(status).startswith("2")
                 self.note(where, "response removed", breaking=success)
                 continue
             old_resp, new_resp = resolve(self.old, old_ref), resolve(self.new, new[status])

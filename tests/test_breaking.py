@@ -38,7 +38,10 @@ def small_spec() -> Spec:
                             "schema": {"$ref": "#/components/schemas/kind"},
                         }
                     ],
-                    "responses": {"200": {"description": "ok", **body}},
+                    "responses": {
+                        "200": {"description": "ok", **body},
+                        "404": {"description": "no such thing"},
+                    },
                 },
                 "post": {
                     "requestBody": {"required": True, **body},
@@ -135,6 +138,9 @@ CASES: list[tuple[str, Callable[[Spec], object], str, bool]] = [
     ("enum where there was none", lambda s: prop(s, "note").update(enum=["x"]), POST_IN + '/note: enum ["x"] added', True),
     ("extra fields allowed, received", lambda s: thing(s).pop("additionalProperties"), "GET /things response 200: additional properties now allowed", True),
     ("request body removed", lambda s: s["paths"]["/things"]["post"].pop("requestBody"), "POST /things request body: request body removed", True),
+    ("success status removed", lambda s: s["paths"]["/things"]["post"]["responses"].update({"202": s["paths"]["/things"]["post"]["responses"].pop("201")}), "POST /things response 201: response removed", True),
+    ("error status removed", lambda s: s["paths"]["/things"]["get"]["responses"].pop("404"), "GET /things response 404: response removed", False),
+    ("success status added", lambda s: s["paths"]["/things"]["post"]["responses"].update({"202": {"description": "later"}}), "POST /things response 202: response added", False),
     ("success response removed", lambda s: s["paths"]["/things"]["get"]["responses"].update({"200": {"description": "ok"}}), "GET /things response 200: media type removed", True),
 ]  # fmt: skip
 
