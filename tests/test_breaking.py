@@ -418,3 +418,22 @@ def test_changelog_entry_is_prepended(tmp_path: Path) -> None:
         f'- {POST_IN}/kind: enum value "c" added\n\n'
     )
     assert text.endswith("## 1.0.0\n\nFirst release.\n")
+
+
+def test_all_of_parts_are_merged() -> None:
+    def split(s: Spec) -> None:
+        whole = thing(s)
+        s["components"]["schemas"]["named"] = {
+            "type": "object",
+            "required": whole.pop("required"),
+            "properties": {"name": whole["properties"].pop("name")},
+        }
+        s["components"]["schemas"]["thing"] = {
+            "allOf": [{"$ref": "#/components/schemas/named"}, whole]
+        }
+
+    old = small_spec()
+    split(old)
+    assert changed(lambda s: None, old) == {}
+    found = changed(lambda s: s["components"]["schemas"]["named"]["properties"].pop("name"), old)
+    assert found[POST_IN + "/name: property removed"] is True
