@@ -10,7 +10,7 @@ import sys
 
 import nox
 
-nox.options.sessions = ["check", "lint", "typecheck", "tests"]
+nox.options.sessions = ["check", "breaking", "lint", "typecheck", "tests"]
 nox.options.default_venv_backend = "none"
 
 PYTHON = sys.executable
@@ -32,6 +32,13 @@ def check(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     session.run(PYTHON, "-m", "ruff", "check", ".")
     session.run(PYTHON, "-m", "ruff", "format", "--check", ".")
+
+
+@nox.session
+def breaking(session: nox.Session) -> None:
+    """List API changes since a git ref (default: last tag, else merge base with main, else HEAD);
+    fail on a breaking one without a major version bump. Options: -- --base REF --changelog FILE."""
+    session.run(PYTHON, "-m", "codegen.breaking", *session.posargs)
 
 
 @nox.session
