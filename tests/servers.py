@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,11 +37,16 @@ class Server:
 
 
 def start(
-    database_url: str, log: Path, *, port: int | None = None, workers: int = 1, **env: str
+    database_url: str,
+    log: Path,
+    *,
+    port: int | None = None,
+    workers: int = 1,
+    env: Mapping[str, str] | None = None,
 ) -> Server:
     """Starts the service and waits until it answers; ``env`` adds ORDERS_* settings."""
     port = port or free_port()
-    environment = {**os.environ, "ORDERS_DATABASE_URL": database_url, **env}
+    environment = {**os.environ, "ORDERS_DATABASE_URL": database_url, **(env or {})}
     # The output goes to a file: an unread pipe fills up and blocks the server.
     process = subprocess.Popen(
         [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", str(workers)],
@@ -72,9 +77,14 @@ def stop(server: Server) -> None:
 
 @contextlib.contextmanager
 def running(
-    database_url: str, log: Path, *, port: int | None = None, workers: int = 1, **env: str
+    database_url: str,
+    log: Path,
+    *,
+    port: int | None = None,
+    workers: int = 1,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[Server]:
-    server = start(database_url, log, port=port, workers=workers, **env)
+    server = start(database_url, log, port=port, workers=workers, env=env)
     try:
         yield server
     finally:

@@ -191,6 +191,10 @@ FAST_RETRIES = {
 }
 
 
+# The buyer only receives: no background work of its own.
+BUYER_ENV = {"ORDERS_WORKER": "false"}
+
+
 def wait_for(condition: Callable[[], bool], what: str, seconds: float = 45) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
@@ -232,8 +236,8 @@ def test_an_order_at_the_seller_becomes_a_confirmation_at_the_buyer(
 ) -> None:
     buyer_db = f"sqlite:///{tmp_path / 'buyer.db'}"
     with (
-        servers.running(buyer_db, logs / "buyer.log", port=buyer_port, ORDERS_WORKER="false"),
-        servers.running(database_url, logs / "seller.log", **seller_env) as seller_server,
+        servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=BUYER_ENV),
+        servers.running(database_url, logs / "seller.log", env=seller_env) as seller_server,
     ):
         created = httpx.post(f"{seller_server.url}/orders", json=upcoming())
         assert created.status_code == 201
@@ -251,7 +255,7 @@ def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
 ) -> None:
     buyer_url = f"http://127.0.0.1:{buyer_port}"
     outbox = Outbox(make_engine(database_url))
-    seller_server = servers.start(database_url, logs / "seller.log", **seller_env)
+    seller_server = servers.start(database_url, logs / "seller.log", env=seller_env)
     try:
         orders = []
         for n in range(3):
@@ -268,18 +272,18 @@ def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
         )
         assert all(d.state == PENDING for d in outbox.listed())
         seller_server.kill()
-        seller_server = servers.start(database_url, logs / "seller.log", **seller_env)
+        seller_server = servers.start(database_url, logs / "seller.log", env=seller_env)
         with servers.running(
             f"sqlite:///{tmp_path / 'buyer.db'}",
             logs / "buyer.log",
             port=buyer_port,
-            ORDERS_WORKER="false",
+            env=BUYER_ENV,
         ):
+            wait_for(
+                lambda: all(len(received_versions(buyer_url, o)) == 3 for o in orders),
+                "every order's three notifications",
+            )
             for order_id in orders:
-                wait_for(
-                    lambda order_id=order_id: len(received_versions(buyer_url, order_id)) == 3,
-                    f"the notifications of {order_id}",
-                )
                 # Once each, in order.
                 assert received_versions(buyer_url, order_id) == ["01", "02", "03"]
             wait_for(

@@ -6,6 +6,7 @@ so every test sees exactly the notifications it caused."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -134,7 +135,7 @@ def _unknown_uni(order: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-BROKEN_RULES = {
+BROKEN_RULES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "DAT002": lambda o: {**o, "orderDate": later(90)},
     "DAT003": lambda o: {**o, "requestedStartDate": later(61)},
     "REF001": _unknown_uni,
