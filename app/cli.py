@@ -9,6 +9,7 @@ import uvicorn
 
 from app.settings import Settings
 from app.storage.database import make_engine, migrate
+from app.storage.notifications import Outbox
 
 cli = typer.Typer(add_completion=False, help="The Order API service.")
 
@@ -38,6 +39,38 @@ def migrate_command() -> None:
     settings = Settings()
     migrate(make_engine(settings.database_url))
     typer.echo("database is up to date")
+
+
+deliveries = typer.Typer(help="The outbox of notifications to deliver to buyers.")
+cli.add_typer(deliveries, name="deliveries")
+
+
+@deliveries.command("list")
+def list_deliveries(
+    state: Annotated[
+        str | None, typer.Option(help="pending, delivered or dead (default: every state).")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many, oldest first.")] = 100,
+) -> None:
+    """List deliveries: order, notificationVersion, state, tries, target and last error."""
+    outbox = Outbox(make_engine(Settings().database_url))
+    for d in outbox.listed(state, limit):
+        version = d.document.get("notificationVersion")
+        typer.echo(
+            f"{d.seq}\t{d.order_id}\t{version}\t{d.state}\t{d.attempts}\t{d.url}"
+            f"\t{d.last_error or ''}"
+        )
+
+
+@deliveries.command("retry")
+def retry_deliveries(
+    seq: Annotated[
+        int | None, typer.Argument(help="The delivery (default: every dead one).")
+    ] = None,
+) -> None:
+    """Queue dead deliveries again (after the buyer fixed its endpoint)."""
+    revived = Outbox(make_engine(Settings().database_url)).revive(seq)
+    typer.echo(f"{revived} deliveries queued again")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,9 @@ from typing import Any
 import httpx
 import pytest
 from starlette.testclient import TestClient
+from typer.testing import CliRunner
 
+from app.cli import cli
 from app.seller.delivery import Backoff, Deliverer
 from app.seller.processing import OrderProcessor
 from app.settings import Settings
@@ -291,3 +293,20 @@ def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
             )
     finally:
         servers.stop(seller_server)
+
+
+def test_dead_deliveries_are_listed_and_retried_from_the_cli(
+    client: TestClient, seller: OrderProcessor, outbox: Outbox, settings: Settings
+) -> None:
+    order_id = order_with_notifications(client, seller)
+    deliverer(outbox, buyer([410], [])).run_once()
+    runner = CliRunner(env={"ORDERS_DATABASE_URL": settings.database_url})
+    listed = runner.invoke(cli, ["deliveries", "list", "--state", "dead"])
+    assert listed.exit_code == 0, listed.output
+    [line] = listed.output.splitlines()
+    seq, order, version, state, attempts, url, error = line.split("\t")
+    assert (order, version, state, attempts) == (order_id, "01", "dead", "1")
+    assert url == f"{BUYER}/orders/{order_id}/notifications" and error.startswith("HTTP 410")
+    retried = runner.invoke(cli, ["deliveries", "retry", seq])
+    assert retried.exit_code == 0 and "1 deliveries queued again" in retried.output
+    assert outbox.listed(DEAD) == []
