@@ -3,12 +3,7 @@ is lost, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -17,41 +12,13 @@ import httpx
 import pytest
 
 from tests.conftest import CREATE_REQUEST
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.server import running_server
 
 
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "ORDERS_DATABASE_URL": database_url}
-    # The server's output goes to a file: an unread pipe fills up and blocks the server.
-    log_file = tmp_path / "server.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=log_file.open("wb"),
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/openapi.json").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start: {log_file.read_text()}")
-            time.sleep(0.1)
+    with running_server(database_url, tmp_path, workers=2) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def test_concurrent_read_modify_write_loses_no_update(server: str) -> None:
