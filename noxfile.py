@@ -18,7 +18,7 @@ PYTHON = sys.executable
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Regenerate everything made from spec/openapi.yaml: generated/ and clients/python."""
+    """Regenerate everything made from spec/openapi.yaml: generated/, docs/api.md, clients/python."""
     session.run(PYTHON, "-m", "codegen", *session.posargs)
     session.run(PYTHON, "-m", "codegen.client")
 
@@ -31,7 +31,7 @@ def client(session: nox.Session) -> None:
 
 @nox.session
 def check(session: nox.Session) -> None:
-    """Fail with a diff when generated/ or clients/python is stale."""
+    """Fail with a diff when generated/, docs/api.md or clients/python is stale."""
     session.run(PYTHON, "-m", "codegen", "--check")
     session.run(PYTHON, "-m", "codegen.client", "--check")
 
