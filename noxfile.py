@@ -18,14 +18,22 @@ PYTHON = sys.executable
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Regenerate generated/ from spec/openapi.yaml."""
+    """Regenerate everything made from spec/openapi.yaml: generated/, docs/api.md, clients/python."""
     session.run(PYTHON, "-m", "codegen", *session.posargs)
+    session.run(PYTHON, "-m", "codegen.client")
+
+
+@nox.session
+def client(session: nox.Session) -> None:
+    """Regenerate the buyer's typed Python client, clients/python (openapi-python-client)."""
+    session.run(PYTHON, "-m", "codegen.client", *session.posargs)
 
 
 @nox.session
 def check(session: nox.Session) -> None:
-    """Fail with a diff when generated/ is stale."""
+    """Fail with a diff when generated/, docs/api.md or clients/python is stale."""
     session.run(PYTHON, "-m", "codegen", "--check")
+    session.run(PYTHON, "-m", "codegen.client", "--check")
 
 
 @nox.session

@@ -1,4 +1,4 @@
-"""``python -m codegen [--check]``: regenerate generated/ from spec/openapi.yaml."""
+"""``python -m codegen [--check]``: regenerate generated/ and docs/api.md from spec/openapi.yaml."""
 
 from __future__ import annotations
 
@@ -7,34 +7,46 @@ from typing import Annotated
 
 import typer
 
+from codegen import docs
 from codegen.generate import OUTPUT, SPEC, SpecError, build, stale, write
+from codegen.spec import load_spec
 
 cli = typer.Typer(add_completion=False)
 
 
 @cli.command()
 def main(
-    check: Annotated[bool, typer.Option(help="Fail with a diff when generated/ is stale.")] = False,
+    check: Annotated[
+        bool, typer.Option(help="Fail with a diff when generated/ or docs/api.md is stale.")
+    ] = False,
     spec: Annotated[Path, typer.Option(help="The OpenAPI document.")] = SPEC,
     output: Annotated[Path, typer.Option(help="The package to write.")] = OUTPUT,
+    reference: Annotated[
+        Path, typer.Option(help="The Markdown API reference to write.")
+    ] = docs.DOCS,
 ) -> None:
     try:
         files = build(spec)
     except SpecError as error:
         typer.echo(f"{spec}: invalid:\n{error}", err=True)
         raise typer.Exit(1) from error
+    text = docs.api_reference(load_spec(spec))
     if check:
-        diff = stale(files, output)
-        if diff:
+        diffs = {"generated/": stale(files, output), "docs/api.md": docs.stale(text, reference)}
+        for diff in diffs.values():
             typer.echo(diff, nl=False)
-            typer.echo(
-                "generated/ is stale: run `nox -s generate` and commit the result.", err=True
-            )
+        for name, diff in diffs.items():
+            if diff:
+                typer.echo(
+                    f"{name} is stale: run `nox -s generate` and commit the result.", err=True
+                )
+        if any(diffs.values()):
             raise typer.Exit(1)
-        typer.echo("generated/ is up to date.")
+        typer.echo("generated/ and docs/api.md are up to date.")
         return
     write(files, output)
-    typer.echo(f"wrote {len(files)} files to {output}")
+    docs.write(text, reference)
+    typer.echo(f"wrote {len(files)} files to {output}, and {reference}")
 
 
 if __name__ == "__main__":

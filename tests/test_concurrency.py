@@ -14,8 +14,6 @@ import pytest
 from tests.conftest import CREATE_REQUEST
 from tests.servers import running
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[str]:
