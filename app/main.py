@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 import yaml
 from connexion import AsyncApp
@@ -17,6 +18,8 @@ from starlette.responses import Response
 from app import problems
 from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
+from app.health import add_health_routes
+from app.observability import configure_logging, instrument
 from app.settings import Settings
 from app.storage.database import make_engine, migrate
 from app.storage.orders import NotificationStore, OrderStore
@@ -35,6 +38,7 @@ def create_app(
 ) -> AsyncApp:
     """The service; ``order_handlers`` lets a test bind a variant of the order handlers."""
     settings = settings or Settings()
+    configure_logging(settings)
     engine = make_engine(settings.database_url)
     migrate(engine)
     orders = OrderStore(engine)
@@ -46,16 +50,25 @@ def create_app(
     app.add_api(
         SPEC.name,
         resolver=make_resolver(operations),
-        pythonic_params=True,
-        strict_validation=True,
-        validate_responses=settings.validate_responses,
-        validator_map=VALIDATORS,
-        # Connexion would serve the spec with every $ref inlined; buyers get it as written.
-        swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/ui", serve_spec=False),
+        **api_options(settings),
     )
     add_spec_routes(app)
     install_error_handlers(app)
+    instrument(app)
+    add_health_routes(app, engine)
     return app
+
+
+def api_options(settings: Settings) -> dict[str, Any]:
+    """How Connexion routes and validates the spec's operations (the mock app shares them)."""
+    return {
+        "pythonic_params": True,
+        "strict_validation": True,
+        "validate_responses": settings.validate_responses,
+        "validator_map": VALIDATORS,
+        # Connexion would serve the spec with every $ref inlined; buyers get it as written.
+        "swagger_ui_options": SwaggerUIOptions(swagger_ui_path="/ui", serve_spec=False),
+    }
 
 
 def install_error_handlers(app: AsyncApp) -> None:
