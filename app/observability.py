@@ -75,9 +75,9 @@ class RequestIdFilter(logging.Filter):
 def formatter(log_format: str) -> logging.Formatter:
     if log_format == "json":
         return JsonFormatter(
-            "{levelname}{name}{message}",
+            "{levelname}{name}{message}{process}",
             style="{",
-            rename_fields={"levelname": "level", "name": "logger"},
+            rename_fields={"levelname": "level", "name": "logger", "process": "pid"},
             timestamp="time",
         )
     return logging.Formatter(
@@ -99,6 +99,7 @@ def configure_logging(settings: Settings) -> None:
     handler.addFilter(RequestIdFilter())
     root.addHandler(handler)
     root.setLevel(settings.log_level)
+    logging.captureWarnings(True)  # warnings become log records, in the same format
     # Connexion's DEBUG lines describe arguments; keep them out even at DEBUG.
     logging.getLogger("connexion").setLevel(max(logging.INFO, root.level))
 
