@@ -213,3 +213,30 @@ def test_plain_log_format_and_level(tmp_path: Path, capsys: pytest.CaptureFixtur
         capsys.readouterr()
         client.get("/healthz")
     assert "app.access" not in capsys.readouterr().err
+
+
+class LookupCrash(Crashing):
+    def get_order(self, *, id_: str) -> Any:
+        raise LookupError("secret internals")
+
+
+def test_an_error_handler_that_fails_still_answers_a_problem_with_the_id(tmp_path: Path) -> None:
+    """The middleware's last resort: an exception escapes Connexion's own handlers."""
+
+    async def broken(_request: Any, _exc: Exception) -> Any:
+        raise RuntimeError("the error handler itself failed")
+
+    app = create_app(
+        Settings(database_url=f"sqlite:///{tmp_path / 'o.db'}"), order_handlers=LookupCrash
+    )
+    app.add_error_handler(LookupError, broken)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/orders/ORD-1", headers={"X-Request-ID": "last-1"})
+        assert client.get("/healthz").status_code == 200  # and it keeps serving
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["x-request-id"] == "last-1"
+    problem = response.json()
+    assert problem["status"] == 500
+    assert problem["detail"] == "The server failed; it was logged with request id last-1."
+    assert "secret" not in response.text
