@@ -72,3 +72,9 @@ def bench(session: nox.Session) -> None:
     """Throughput and latency vs a raw Starlette endpoint, over a million stored orders
     (needs Debian's wrk). Options: -- --orders N --seconds S --database-url URL."""
     session.run(PYTHON, "-m", "bench.run", *session.posargs)
+
+
+@nox.session
+def mock(session: nox.Session) -> None:
+    """Serve the spec's examples on http://127.0.0.1:8080, validating requests (no database)."""
+    session.run(PYTHON, "-m", "app", "serve", "--mock", *session.posargs)

@@ -1,40 +1,90 @@
-"""``python -m app``: run the service, or migrate its database."""
+"""``orders-api`` (or ``python -m app``): serve the service, migrate its database, show settings."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
 import uvicorn
 
-from app.settings import Settings
+from app.observability import configure_logging
+from app.settings import Settings, effective, settings_table
 from app.storage.database import make_engine, migrate
 from app.storage.notifications import Outbox
 
-cli = typer.Typer(add_completion=False, help="The Order API service.")
+cli = typer.Typer(
+    add_completion=False,
+    help="The Order API service.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+db = typer.Typer(help="The database schema.", no_args_is_help=True)
+cli.add_typer(db, name="db")
+
+
+@contextmanager
+def metrics_directory(workers: int) -> Iterator[None]:
+    """With several workers, prometheus-client's multiprocess mode: every worker writes its
+    samples under PROMETHEUS_MULTIPROC_DIR and /metrics adds them all up (a fresh temporary
+    directory unless one is given; a given one is emptied of stale samples first)."""
+    if workers < 2:
+        yield
+        return
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    directory = Path(given) if given else Path(tempfile.mkdtemp(prefix="orders-api-metrics-"))
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
+    try:
+        yield
+    finally:
+        if not given:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+            shutil.rmtree(directory, ignore_errors=True)
 
 
 @cli.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface (default ORDERS_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default ORDERS_PORT, 8080).")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+    mock: Annotated[
+        bool,
+        typer.Option(
+            help="Answer every operation with its spec example, validating requests; "
+            "no database, no handlers."
+        ),
+    ] = False,
 ) -> None:
     """Serve the API (Swagger UI at /ui, the spec at /openapi.yaml and /openapi.json)."""
     settings = Settings()
-    # Migrate once here, so that workers starting together find the schema ready.
-    migrate(make_engine(settings.database_url))
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers,
-    )
+    configure_logging(settings)
+    if not mock:
+        # Migrate once here, so that workers starting together find the schema ready.
+        migrate(make_engine(settings.database_url))
+    with metrics_directory(workers):
+        uvicorn.run(
+            "app.mock:create_mock_app" if mock else "app.main:create_app",
+            factory=True,
+            host=host or settings.host,
+            port=port or settings.port,
+            workers=workers,
+            # The app logs each request itself (JSON with its request id), and configures
+            # logging in every worker: uvicorn's own records go through the same handler.
+            access_log=False,
+            log_config=None,
+            log_level=settings.log_level.lower(),
+        )
 
 
-@cli.command("migrate")
-def migrate_command() -> None:
+@db.command("upgrade")
+def db_upgrade() -> None:
     """Bring the database schema up to date (the service also does this when it starts)."""
     settings = Settings()
     migrate(make_engine(settings.database_url))
@@ -71,6 +121,26 @@ def retry_deliveries(
     """Queue dead deliveries again (after the buyer fixed its endpoint)."""
     revived = Outbox(make_engine(Settings().database_url)).revive(seq)
     typer.echo(f"{revived} deliveries queued again")
+
+
+@cli.command("migrate", hidden=True)
+def migrate_command() -> None:
+    """Old name of `db upgrade`."""
+    db_upgrade()
+
+
+@cli.command("settings")
+def show_settings(
+    markdown: Annotated[
+        bool, typer.Option(help="Print the table of every setting (README.md's) instead.")
+    ] = False,
+) -> None:
+    """Print the effective settings (ORDERS_* variables, .env, defaults), secrets masked."""
+    if markdown:
+        typer.echo(settings_table(), nl=False)
+        return
+    for name, value in effective(Settings()).items():
+        typer.echo(f"{name}={value}")
 
 
 if __name__ == "__main__":

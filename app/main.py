@@ -21,6 +21,8 @@ from starlette.responses import Response
 from app import problems
 from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
+from app.health import add_health_routes
+from app.observability import configure_logging, instrument
 from app.seller.delivery import Backoff, Deliverer
 from app.seller.processing import OrderProcessor
 from app.seller.worker import Worker
@@ -43,6 +45,7 @@ def create_app(
 ) -> AsyncApp:
     """The service; ``order_handlers`` lets a test bind a variant of the order handlers."""
     settings = settings or Settings()
+    configure_logging(settings)
     engine = make_engine(settings.database_url)
     migrate(engine)
     orders = OrderStore(engine)
@@ -59,15 +62,12 @@ def create_app(
     app.add_api(
         SPEC.name,
         resolver=make_resolver(operations),
-        pythonic_params=True,
-        strict_validation=True,
-        validate_responses=settings.validate_responses,
-        validator_map=VALIDATORS,
-        # Connexion would serve the spec with every $ref inlined; buyers get it as written.
-        swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/ui", serve_spec=False),
+        **api_options(settings),
     )
     add_spec_routes(app)
     install_error_handlers(app)
+    instrument(app)
+    add_health_routes(app, engine)
     return app
 
 
@@ -103,6 +103,18 @@ def seller_worker(
             worker.stop()
 
     return lifespan
+
+
+def api_options(settings: Settings) -> dict[str, Any]:
+    """How Connexion routes and validates the spec's operations (the mock app shares them)."""
+    return {
+        "pythonic_params": True,
+        "strict_validation": True,
+        "validate_responses": settings.validate_responses,
+        "validator_map": VALIDATORS,
+        # Connexion would serve the spec with every $ref inlined; buyers get it as written.
+        "swagger_ui_options": SwaggerUIOptions(swagger_ui_path="/ui", serve_spec=False),
+    }
 
 
 def install_error_handlers(app: AsyncApp) -> None:

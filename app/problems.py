@@ -13,6 +13,7 @@ from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from starlette.exceptions import HTTPException
 
+from app.observability import request_id
 from generated.runtime import problem
 
 PROBLEM_JSON = "application/problem+json"
@@ -102,10 +103,7 @@ def http_exception_handler(methods: MethodIndex) -> ErrorHandler:
 
 
 async def crash_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    log.exception("unhandled error on %s %s", request.method, request.url, exc_info=exc)
-    return _response(
-        500,
-        _body(
-            500, "Internal Server Error", "The server failed to handle the request; it was logged."
-        ),
-    )
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    # The id lets support find the logged trace; the X-Request-ID header carries it too.
+    detail = f"The server failed to handle the request; it was logged with request id {request_id.get()}."
+    return _response(500, _body(500, "Internal Server Error", detail))

@@ -1,0 +1,268 @@
+"""Request ids, JSON access logs and Prometheus metrics, as one ASGI middleware around Connexion.
+
+The middleware sits just outside Connexion's exception middleware, so it sees every response the
+service sends (problem documents included) and, after Connexion's routing middleware ran, the
+operationId of the matched operation in ``scope["extensions"]["connexion_routing"]``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+import time
+import uuid
+from contextvars import ContextVar
+
+from connexion import AsyncApp
+from connexion.middleware import MiddlewarePosition
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client import multiprocess as prometheus_multiprocess
+from prometheus_client.gc_collector import GCCollector
+from prometheus_client.platform_collector import PlatformCollector
+from prometheus_client.process_collector import ProcessCollector
+from pythonjsonlogger.json import JsonFormatter
+from starlette.datastructures import MutableHeaders
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.settings import Settings
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# A client's request id is echoed only when it is short and made of safe characters (uuids,
+# ULIDs, trace ids); anything else is replaced, so logs and headers never carry junk.
+SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+HTTP_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"}
+# Labels for requests that match no operation of the spec: the service's own routes by name,
+# everything else "unmatched" (never the path itself: label values must stay few).
+OWN_ROUTES = {
+    "/healthz": "healthz",
+    "/readyz": "readyz",
+    "/metrics": "metrics",
+    "/openapi.yaml": "openapi.yaml",
+    "/openapi.json": "openapi.json",
+}
+SWAGGER_UI = "swagger-ui"
+UNMATCHED = "unmatched"
+ROUTING = "connexion_routing"
+
+request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+access_log = logging.getLogger("app.access")
+
+
+# ---- logging ------------------------------------------------------------------------------
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds the current request's id to every record logged while handling it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        current = request_id.get()
+        if current is not None and not hasattr(record, "request_id"):
+            record.request_id = current
+        return True
+
+
+def formatter(log_format: str) -> logging.Formatter:
+    if log_format == "json":
+        return JsonFormatter(
+            "{levelname}{name}{message}{process}",
+            style="{",
+            rename_fields={"levelname": "level", "name": "logger", "process": "pid"},
+            timestamp="time",
+        )
+    return logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        defaults={"request_id": "-"},
+    )
+
+
+def configure_logging(settings: Settings) -> None:
+    """One handler on the root logger, writing to stderr in the configured format; calling it
+    again replaces the handler it installed before (each app created reconfigures)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "orders_api", False):
+            root.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.orders_api = True  # type: ignore[attr-defined]
+    handler.setFormatter(formatter(settings.log_format))
+    handler.addFilter(RequestIdFilter())
+    root.addHandler(handler)
+    root.setLevel(settings.log_level)
+    logging.captureWarnings(True)  # warnings become log records, in the same format
+    # Connexion's DEBUG lines describe arguments; keep them out even at DEBUG.
+    logging.getLogger("connexion").setLevel(max(logging.INFO, root.level))
+
+
+# ---- metrics ------------------------------------------------------------------------------
+
+
+def multiprocess_mode() -> bool:
+    """prometheus-client's multiprocess mode: several workers share PROMETHEUS_MULTIPROC_DIR."""
+    return bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+
+
+class Metrics:
+    """The service's metrics, in a registry of their own (one per app)."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "orders_api_requests",
+            "HTTP requests answered, by operationId, method and status.",
+            ["operation_id", "method", "status"],
+            registry=self.registry,
+        )
+        self.duration = Histogram(
+            "orders_api_request_duration_seconds",
+            "Time to answer an HTTP request, by operationId.",
+            ["operation_id"],
+            registry=self.registry,
+        )
+        if not multiprocess_mode():
+            ProcessCollector(registry=self.registry)
+            PlatformCollector(registry=self.registry)
+            GCCollector(registry=self.registry)
+
+    def observe(self, operation_id: str, method: str, status: int, seconds: float) -> None:
+        self.requests.labels(operation_id, method, str(status)).inc()
+        self.duration.labels(operation_id).observe(seconds)
+
+    def exposition(self) -> bytes:
+        if multiprocess_mode():
+            # Every worker writes its samples to files; a scrape adds them all up.
+            registry = CollectorRegistry()
+            prometheus_multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+            return generate_latest(registry)
+        return generate_latest(self.registry)
+
+
+# ---- the middleware -----------------------------------------------------------------------
+
+
+def operation_label(scope: Scope) -> str:
+    routing = scope.get("extensions", {}).get(ROUTING, {})
+    operation_id = routing.get("operation_id")
+    if operation_id:
+        return str(operation_id)
+    path: str = scope.get("path", "")
+    if path in OWN_ROUTES:
+        return OWN_ROUTES[path]
+    if path == "/ui" or path.startswith("/ui/"):
+        return SWAGGER_UI
+    return UNMATCHED
+
+
+def incoming_request_id(scope: Scope) -> str:
+    for name, value in scope.get("headers", []):
+        if name == b"x-request-id":
+            sent = value.decode("latin-1")
+            return sent if SANE_REQUEST_ID.match(sent) else str(uuid.uuid4())
+    return str(uuid.uuid4())
+
+
+CRASH_BODY = {
+    "type": "about:blank",
+    "title": "Internal Server Error",
+    "status": 500,
+}
+
+
+class RequestObservability:
+    """Gives each request an id (echoed in X-Request-ID), logs one access line and counts it."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        rid = incoming_request_id(scope)
+        token = request_id.set(rid)
+        # Connexion's routing middleware works on a copy of the scope but fills these shared
+        # dicts in place: creating them here lets this middleware read the operationId after.
+        scope.setdefault("extensions", {}).setdefault(ROUTING, {})
+        started = time.perf_counter()
+        status = 500
+        response_started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status = message["status"]
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            # Connexion's handlers answer every error; this is the last resort if one fails.
+            logging.getLogger(__name__).exception("unhandled error")
+            status = 500
+            if not response_started:
+                await self._crash(rid, send)
+        finally:
+            seconds = time.perf_counter() - started
+            method = scope["method"] if scope["method"] in HTTP_METHODS else "OTHER"
+            operation = operation_label(scope)
+            self.metrics.observe(operation, method, status, seconds)
+            access_log.info(
+                "%s %s %s",
+                method,
+                scope["path"],
+                status,
+                extra={
+                    "request_id": rid,
+                    "method": method,
+                    "path": scope["path"],
+                    "status": status,
+                    "duration_ms": round(seconds * 1000, 3),
+                    "operation_id": operation,
+                },
+            )
+            request_id.reset(token)
+
+    @staticmethod
+    async def _crash(rid: str, send: Send) -> None:
+        body = json.dumps(
+            {**CRASH_BODY, "detail": f"The server failed; it was logged with request id {rid}."}
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 500,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (REQUEST_ID_HEADER.lower().encode(), rid.encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def instrument(app: AsyncApp, metrics: Metrics | None = None) -> Metrics:
+    """Adds the middleware and ``/metrics`` to ``app``; returns the app's metrics."""
+    metrics = metrics or Metrics()
+    app.add_middleware(
+        RequestObservability, position=MiddlewarePosition.BEFORE_EXCEPTION, metrics=metrics
+    )
+
+    async def metrics_endpoint(_request: Request) -> Response:
+        return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+
+    app.add_url_rule("/metrics", "metrics", metrics_endpoint, methods=["GET"])
+    return metrics
