@@ -38,7 +38,7 @@ def test_reference_documents_every_schema_and_links_resolve() -> None:
 def test_reference_shows_parameters_bodies_examples_and_responses() -> None:
     section = REFERENCE.split('<a id="op-listOrders"></a>')[1].split("<a id=")[0]
     assert (
-        "| `limit` | query | `integer` | no | Maximum number of orders returned. ≥ 1; ≤ 500; default `50`. |"
+        "| `limit` | query | `integer` | no | Maximum number of items returned. ≥ 1; ≤ 500; default `50`. |"
         in section
     )
     assert "| 404 | `application/problem+json` | [`problem`](#schema-problem) |" in section

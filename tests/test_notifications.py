@@ -6,9 +6,11 @@ so every test sees exactly the notifications it caused."""
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -291,3 +293,19 @@ def test_notifications_of_an_unknown_order_are_404(client: TestClient) -> None:
     order = create_order(client, **upcoming())
     assert notifications(client, order["id"]) == []
     assert client.get(f"/orders/{order['id']}/notification").status_code == 404
+
+
+def test_the_readme_example_orders_are_confirmed(
+    client: TestClient, seller: OrderProcessor
+) -> None:
+    examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    created = client.post("/orders", json=json.loads((examples / "order.json").read_text()))
+    assert created.status_code == 201, created.text
+    order_id = created.json()["id"]
+    supplement = json.loads((examples / "order-v2.json").read_text())
+    updated = client.put(f"/orders/{order_id}", json=supplement, headers={"If-Match": '"1"'})
+    assert updated.status_code == 200, updated.text
+    seller.run_once()
+    [confirmation] = notifications(client, order_id)
+    assert confirmation["notificationType"] == "CONFIRMATION"
+    assert confirmation["buyerOrderVersion"] == "2"
