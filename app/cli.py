@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -17,6 +18,7 @@ from app.observability import configure_logging
 from app.settings import Settings, effective, settings_table
 from app.storage.database import make_engine, migrate
 from app.storage.notifications import Outbox
+from app.storage.tokens import TokenStore
 
 cli = typer.Typer(
     add_completion=False,
@@ -67,7 +69,14 @@ def serve(
     configure_logging(settings)
     if not mock:
         # Migrate once here, so that workers starting together find the schema ready.
-        migrate(make_engine(settings.database_url))
+        engine = make_engine(settings.database_url)
+        migrate(engine)
+        if not TokenStore(engine).any_live():
+            # There is no built-in secret: say how to make the first one.
+            logging.getLogger("app").warning(
+                "no API token yet: every operation answers 401 until one is issued, e.g. "
+                "`orders-api token issue --party Verizon --role buyer`"
+            )
     with metrics_directory(workers):
         uvicorn.run(
             "app.mock:create_mock_app" if mock else "app.main:create_app",
@@ -89,6 +98,54 @@ def db_upgrade() -> None:
     settings = Settings()
     migrate(make_engine(settings.database_url))
     typer.echo("database is up to date")
+
+
+token = typer.Typer(help="API tokens of buyers and sellers.", no_args_is_help=True)
+cli.add_typer(token, name="token")
+
+
+def tokens() -> TokenStore:
+    settings = Settings()
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    return TokenStore(engine)
+
+
+@token.command("issue")
+def issue_token(
+    party: Annotated[str, typer.Option(help="The party: a buyerId for a buyer (Verizon).")],
+    role: Annotated[str, typer.Option(help="buyer or seller.")],
+) -> None:
+    """Issue a token and print it, once: only its hash is kept."""
+    try:
+        issued, secret = tokens().issue(party, role)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
+    typer.echo(
+        f"issued {issued.id} for {issued.party} ({issued.role}); the token, shown once:", err=True
+    )
+    typer.echo(secret)
+
+
+@token.command("list")
+def list_tokens() -> None:
+    """Every token: id, party, role, issued, revoked (never the token)."""
+    for t in tokens().listed():
+        revoked = t.revoked_at.isoformat(timespec="seconds") if t.revoked_at else "live"
+        typer.echo(
+            f"{t.id}\t{t.party}\t{t.role}\t{t.created_at.isoformat(timespec='seconds')}\t{revoked}"
+        )
+
+
+@token.command("revoke")
+def revoke_token(
+    token_id: Annotated[str, typer.Argument(help="The token's id (tok_...).")],
+) -> None:
+    """Revoke a token (it stops working within ORDERS_TOKEN_CACHE_SECONDS)."""
+    if not tokens().revoke(token_id):
+        typer.echo(f"no live token has id {token_id}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"revoked {token_id}")
 
 
 deliveries = typer.Typer(help="The outbox of notifications to deliver to buyers.")

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from connexion import AsyncApp
 from connexion.exceptions import ProblemException
+from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -23,6 +24,7 @@ from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
 from app.health import add_health_routes
 from app.observability import configure_logging, instrument
+from app.security import Guard, security_map, verifier
 from app.seller.delivery import Backoff, Deliverer
 from app.seller.processing import OrderProcessor
 from app.seller.worker import Worker
@@ -30,6 +32,7 @@ from app.settings import Settings
 from app.storage.database import make_engine, migrate
 from app.storage.notifications import NotificationStore, Outbox
 from app.storage.orders import OrderStore
+from app.storage.tokens import TokenStore
 from app.validation import VALIDATORS
 from generated.operations import Operations, make_resolver
 
@@ -49,6 +52,7 @@ def create_app(
     engine = make_engine(settings.database_url)
     migrate(engine)
     orders = OrderStore(engine)
+    tokens = TokenStore(engine)
     notifications = NotificationStore(engine, settings.buyer_callbacks)
     operations = Operations(
         orders=order_handlers(orders, notifications, settings.public_url),
@@ -58,6 +62,7 @@ def create_app(
         __name__,
         specification_dir=SPEC.parent,
         lifespan=seller_worker(settings, orders, notifications) if settings.worker else None,
+        security_map=security_map(verifier(tokens, settings.token_cache_seconds)),
     )
     app.add_api(
         SPEC.name,
@@ -67,6 +72,7 @@ def create_app(
     add_spec_routes(app)
     install_error_handlers(app)
     instrument(app)
+    guard(app, settings)  # added last: inside observability, so its answers are logged too
     add_health_routes(app, engine)
     return app
 
@@ -92,6 +98,7 @@ def seller_worker(
                     settings.delivery_max_seconds,
                     settings.delivery_max_attempts,
                 ),
+                credentials=settings.buyer_callback_tokens,
                 timeout=settings.delivery_timeout_seconds,
             ),
             settings.worker_poll_seconds,
@@ -117,11 +124,21 @@ def api_options(settings: Settings) -> dict[str, Any]:
     }
 
 
+def guard(app: AsyncApp, settings: Settings) -> None:
+    """The body size limit and the security headers, around Connexion's own middlewares."""
+    app.add_middleware(
+        Guard, position=MiddlewarePosition.BEFORE_EXCEPTION, max_body_bytes=settings.max_body_bytes
+    )
+
+
 def install_error_handlers(app: AsyncApp) -> None:
     """Every error leaves as application/problem+json; crashes without their trace."""
     methods = problems.MethodIndex(SPEC_DOCUMENT["paths"])
     app.add_error_handler(ProblemException, problems.problem_handler)
     app.add_error_handler(HTTPException, problems.http_exception_handler(methods))
+    # json.loads recurses once per nesting level: a body nested deeper than Python's stack is
+    # the client's fault, not a crash.
+    app.add_error_handler(RecursionError, problems.too_deep_handler)
     app.add_error_handler(Exception, problems.crash_handler)
 
 

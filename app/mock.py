@@ -21,6 +21,7 @@ from starlette.responses import Response
 from app.health import add_health_routes
 from app.main import SPEC, SPEC_DOCUMENT, add_spec_routes, api_options, install_error_handlers
 from app.observability import configure_logging, instrument
+from app.security import security_map
 from app.settings import Settings
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -153,12 +154,17 @@ def responder(status: int, body: Any) -> Callable[..., Response]:
     return respond
 
 
+async def any_token(token: str) -> dict[str, str]:
+    """Mock mode has no parties: a request still needs a bearer token, and any will do."""
+    return {"party": "mock", "role": "seller", "sub": "mock"}
+
+
 def create_mock_app(settings: Settings | None = None) -> AsyncApp:
     """The service's API with example responders in place of the handlers; no database."""
     settings = settings or Settings()
     configure_logging(settings)
     answers = responders(SPEC_DOCUMENT)
-    app = AsyncApp(__name__, specification_dir=SPEC.parent)
+    app = AsyncApp(__name__, specification_dir=SPEC.parent, security_map=security_map(any_token))
     app.add_api(
         SPEC.name,
         resolver=Resolver(function_resolver=answers.__getitem__),

@@ -25,6 +25,10 @@ def not_found(detail: str) -> ProblemException:
     return problem(404, "Not Found", detail)
 
 
+def forbidden(detail: str) -> ProblemException:
+    return problem(403, "Forbidden", detail)
+
+
 def conflict(detail: str) -> ProblemException:
     return problem(409, "Conflict", detail)
 
@@ -40,12 +44,15 @@ def unprocessable(detail: str, errors: list[dict[str, str]] | None = None) -> Pr
 def _response(
     status: int, body: dict[str, Any], headers: dict[str, str] | None = None
 ) -> ConnexionResponse:
+    headers = dict(headers or {})
+    if status == 401:
+        headers.setdefault("WWW-Authenticate", "Bearer")  # RFC 6750: which scheme to use
     return ConnexionResponse(
         status_code=status,
         mimetype=PROBLEM_JSON,
         content_type=PROBLEM_JSON,
         body=json.dumps(body),
-        headers=headers or {},
+        headers=headers,
     )
 
 
@@ -107,3 +114,8 @@ async def crash_handler(request: ConnexionRequest, exc: Exception) -> ConnexionR
     # The id lets support find the logged trace; the X-Request-ID header carries it too.
     detail = f"The server failed to handle the request; it was logged with request id {request_id.get()}."
     return _response(500, _body(500, "Internal Server Error", detail))
+
+
+async def too_deep_handler(_request: ConnexionRequest, _exc: Exception) -> ConnexionResponse:
+    detail = "the JSON body is nested too deeply to be read"
+    return _response(400, _body(400, "Bad Request", detail))

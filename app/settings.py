@@ -35,6 +35,14 @@ class Settings(BaseSettings):
     log_format: Literal["json", "plain"] = "json"
     """`json`: one JSON object per line (for log collectors); `plain`: text for humans."""
 
+    # ---- security ----
+    token_cache_seconds: float = 5.0
+    """How long a checked bearer token is remembered: a revoked token stops working within this time."""
+    max_body_bytes: int = 1_048_576
+    """Largest request body accepted (413 beyond it)."""
+    buyer_callback_tokens: dict[str, str] = {}
+    """The seller's token at each buyer's endpoint, as JSON `{"buyerId": "token"}`, sent with every delivery (`Authorization: Bearer`)."""
+
     # ---- the seller's background work: processing orders, delivering notifications ----
     worker: bool = True
     """Run the seller's background worker in this process (processes share it through the database)."""

@@ -50,6 +50,7 @@ class DocOperation:
     parameters: list[Row]
     body: Body | None
     responses: list[Row]
+    access: str = ""  # who may call it: a bearer token and its roles, or public
 
 
 @dataclass(frozen=True)
@@ -209,9 +210,18 @@ def doc_operations(spec: Spec) -> dict[str, list[DocOperation]]:
                     ),
                     body=body,
                     responses=_responses(spec, op["responses"]),
+                    access=_access(spec, op),
                 )
             )
     return by_tag
+
+
+def _access(spec: Spec, op: dict[str, Any]) -> str:
+    if not op.get("security", spec.get("security")):
+        return "Public: no token needed."
+    roles = op.get("x-roles") or []
+    who = " or ".join(f"`{role}`" for role in roles) if roles else "any"
+    return f"Bearer token of a {who} party."
 
 
 def doc_schemas(spec: Spec) -> list[DocSchema]:

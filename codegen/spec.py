@@ -80,6 +80,8 @@ class Operation:
     success_status: int
     result_type: str | None  # None: no response body
     statuses: list[str] = field(default_factory=list)
+    secured: bool = False  # a bearer token is required: the handler is told who calls
+    roles: list[str] = field(default_factory=list)  # x-roles: who may call (empty: any role)
 
 
 def _schema_type(spec: Spec, schema: dict[str, Any]) -> tuple[str, str]:
@@ -151,6 +153,8 @@ def operations(spec: Spec) -> list[Operation]:
                 if JSON_MEDIA.match(media):
                     result_type = _result_type(spec, content["schema"])
             tags = op.get("tags") or ["default"]
+            # An operation's own `security` replaces the document's; `[]` means public.
+            secured = bool(op.get("security", spec.get("security")))
             ops.append(
                 Operation(
                     operation_id=op["operationId"],
@@ -167,6 +171,8 @@ def operations(spec: Spec) -> list[Operation]:
                     success_status=int(success[0]),
                     result_type=result_type,
                     statuses=list(op["responses"]),
+                    secured=secured,
+                    roles=list(op.get("x-roles", [])),
                 )
             )
     return ops

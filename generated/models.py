@@ -18,16 +18,17 @@ class AccessEplProductOrder(BaseModel):
         extra="forbid",
     )
     objectType: Literal["accessEplProductOrder"]
-    sellerOvcId: str | None = None
-    buyerOvcId: str | None = None
+    sellerOvcId: Annotated[str | None, Field(max_length=255)] = None
+    buyerOvcId: Annotated[str | None, Field(max_length=255)] = None
     productSpecification: Annotated[
-        str | None, Field(description="Code of the seller's product specification.")
+        str | None,
+        Field(description="Code of the seller's product specification.", max_length=255),
     ] = None
     enniSvlanId: Annotated[int | None, Field(ge=1, le=4094)] = None
     enniSvlanIdLast: Annotated[int | None, Field(ge=1, le=4094)] = None
     mtuSize: Annotated[int | None, Field(ge=1522, le=16384)] = None
     colorForwardingEnabled: bool | None = None
-    classOfService: str | None = None
+    classOfService: Annotated[str | None, Field(max_length=255)] = None
     enniReference: Annotated[
         ExistingEnniReference | OrderedEnniReference | None,
         Field(discriminator="objectType"),
@@ -68,7 +69,7 @@ class BillingInformation(BaseModel):
         extra="forbid",
     )
     objectType: Literal["billingInformation"] | None = None
-    existingBillingAccountNumber: Annotated[str | None, Field(min_length=1)] = None
+    existingBillingAccountNumber: Annotated[str | None, Field(max_length=255, min_length=1)] = None
     billingContact: Contact | None = None
 
 
@@ -82,9 +83,9 @@ class Contact(BaseModel):
         extra="forbid",
     )
     objectType: Literal["contact"] | None = None
-    name: Annotated[str, Field(min_length=1)]
-    telephoneNumber: Annotated[str, Field(min_length=1)]
-    telephoneNumberExt: str | None = None
+    name: Annotated[str, Field(max_length=255, min_length=1)]
+    telephoneNumber: Annotated[str, Field(max_length=255, min_length=1)]
+    telephoneNumberExt: Annotated[str | None, Field(max_length=255)] = None
     email: Annotated[
         str | None,
         Field(
@@ -117,8 +118,8 @@ class ExistingEnniReference(BaseModel):
         extra="forbid",
     )
     objectType: Literal["existingEnniReference"]
-    sellerEnniId: Annotated[str, Field(min_length=1)]
-    buyerEnniId: str | None = None
+    sellerEnniId: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerEnniId: Annotated[str | None, Field(max_length=255)] = None
 
 
 class ExistingUniReference(BaseModel):
@@ -126,8 +127,8 @@ class ExistingUniReference(BaseModel):
         extra="forbid",
     )
     objectType: Literal["existingUniReference"]
-    sellerUniId: Annotated[str, Field(min_length=1)]
-    buyerUniId: str | None = None
+    sellerUniId: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerUniId: Annotated[str | None, Field(max_length=255)] = None
 
 
 class FormattedAddress(BaseModel):
@@ -135,12 +136,12 @@ class FormattedAddress(BaseModel):
         extra="forbid",
     )
     objectType: Literal["formattedAddress"] | None = None
-    addressLine1: Annotated[str, Field(min_length=1)]
-    addressLine2: str | None = None
-    city: Annotated[str, Field(min_length=1)]
-    stateOrProvince: str | None = None
-    postcode: str | None = None
-    postcodeExtension: str | None = None
+    addressLine1: Annotated[str, Field(max_length=255, min_length=1)]
+    addressLine2: Annotated[str | None, Field(max_length=255)] = None
+    city: Annotated[str, Field(max_length=255, min_length=1)]
+    stateOrProvince: Annotated[str | None, Field(max_length=255)] = None
+    postcode: Annotated[str | None, Field(max_length=255)] = None
+    postcodeExtension: Annotated[str | None, Field(max_length=255)] = None
     country: Annotated[
         str | None,
         Field(description="ISO 3166-1 alpha-2 country code.", pattern="^[A-Z]{2}$"),
@@ -152,9 +153,9 @@ class IdAssignment(BaseModel):
         extra="forbid",
     )
     objectType: Literal["idAssignment"] | None = None
-    sellerAssignedId: Annotated[str, Field(min_length=1)]
-    buyerAssignedId: str | None = None
-    orderItemReference: str | None = None
+    sellerAssignedId: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerAssignedId: Annotated[str | None, Field(max_length=255)] = None
+    orderItemReference: Annotated[str | None, Field(max_length=255)] = None
 
 
 class InformationRateQuantity(BaseModel):
@@ -185,11 +186,14 @@ class Link(BaseModel):
         extra="forbid",
     )
     objectType: Literal["link"] | None = None
-    href: Annotated[str, Field(min_length=1)]
-    rel: str | None = None
-    title: str | None = None
+    href: Annotated[str, Field(max_length=2048, min_length=1)]
+    rel: Annotated[str | None, Field(max_length=255)] = None
+    title: Annotated[str | None, Field(max_length=255)] = None
     method: Method | None = None
-    type: Annotated[str | None, Field(description="Media type of the linked resource.")] = None
+    type: Annotated[
+        str | None,
+        Field(description="Media type of the linked resource.", max_length=255),
+    ] = None
 
 
 class Method(StrEnum):
@@ -225,10 +229,10 @@ class Order(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    buyerId: Annotated[str, Field(min_length=1)]
-    sellerId: Annotated[str, Field(min_length=1)]
-    buyerPurchaseOrderNumber: Annotated[str, Field(min_length=1)]
-    buyerOrderVersion: Annotated[str, Field(min_length=1)]
+    buyerId: Annotated[str, Field(max_length=255, min_length=1)]
+    sellerId: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerPurchaseOrderNumber: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1)]
     orderDate: Annotated[
         str,
         Field(
@@ -239,7 +243,7 @@ class Order(BaseModel):
     ]
     orderActivity: OrderActivity
     desiredResponses: DesiredResponses | None = None
-    projectId: str | None = None
+    projectId: Annotated[str | None, Field(max_length=255)] = None
     requestedCompletionDate: Annotated[
         str,
         Field(
@@ -262,13 +266,13 @@ class Order(BaseModel):
     buyerImplementationContact: Contact | None = None
     buyerTechnicalContact: Contact | None = None
     pricingMethod: PricingMethod | None = None
-    pricingReference: str | None = None
+    pricingReference: Annotated[str | None, Field(max_length=255)] = None
     pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
-    promotionId: str | None = None
+    promotionId: Annotated[str | None, Field(max_length=255)] = None
     orderType: OrderType
-    notes: str | None = None
+    notes: Annotated[str | None, Field(max_length=4000)] = None
     serviceabilityResponse: ResourceReference | None = None
-    orderItems: Annotated[list[OrderItem], Field(min_length=1)]
+    orderItems: Annotated[list[OrderItem], Field(max_length=1000, min_length=1)]
     objectType: Literal["order"] | None = None
     id: Annotated[str, Field(description="Seller-assigned order ID.")]
     link: Link | None = None
@@ -290,10 +294,10 @@ class OrderCreateUpdate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    buyerId: Annotated[str, Field(min_length=1)]
-    sellerId: Annotated[str, Field(min_length=1)]
-    buyerPurchaseOrderNumber: Annotated[str, Field(min_length=1)]
-    buyerOrderVersion: Annotated[str, Field(min_length=1)]
+    buyerId: Annotated[str, Field(max_length=255, min_length=1)]
+    sellerId: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerPurchaseOrderNumber: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1)]
     orderDate: Annotated[
         str,
         Field(
@@ -304,7 +308,7 @@ class OrderCreateUpdate(BaseModel):
     ]
     orderActivity: OrderActivity
     desiredResponses: DesiredResponses | None = None
-    projectId: str | None = None
+    projectId: Annotated[str | None, Field(max_length=255)] = None
     requestedCompletionDate: Annotated[
         str,
         Field(
@@ -327,13 +331,13 @@ class OrderCreateUpdate(BaseModel):
     buyerImplementationContact: Contact | None = None
     buyerTechnicalContact: Contact | None = None
     pricingMethod: PricingMethod | None = None
-    pricingReference: str | None = None
+    pricingReference: Annotated[str | None, Field(max_length=255)] = None
     pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
-    promotionId: str | None = None
+    promotionId: Annotated[str | None, Field(max_length=255)] = None
     orderType: OrderType
-    notes: str | None = None
+    notes: Annotated[str | None, Field(max_length=4000)] = None
     serviceabilityResponse: ResourceReference | None = None
-    orderItems: Annotated[list[OrderItem], Field(min_length=1)]
+    orderItems: Annotated[list[OrderItem], Field(max_length=1000, min_length=1)]
     objectType: Literal["order-create-update"] | None = None
 
 
@@ -346,6 +350,7 @@ class OrderItem(BaseModel):
         str,
         Field(
             description="Unique within the order; other items refer to it.",
+            max_length=255,
             min_length=1,
         ),
     ]
@@ -375,8 +380,8 @@ class OrderMessage(BaseModel):
         extra="forbid",
     )
     objectType: Literal["orderMessage"] | None = None
-    code: Annotated[str, Field(min_length=1)]
-    description: str | None = None
+    code: Annotated[str, Field(max_length=255, min_length=1)]
+    description: Annotated[str | None, Field(max_length=4000)] = None
     messageInformation: str | None = None
     severity: Severity
     correctionRequired: bool | None = None
@@ -387,18 +392,19 @@ class OrderNotification(BaseModel):
         extra="forbid",
     )
     objectType: Literal["orderNotification"] | None = None
-    orderId: Annotated[str, Field(min_length=1)]
-    buyerId: str | None = None
-    sellerId: str | None = None
-    buyerPurchaseOrderNumber: str | None = None
-    buyerOrderVersion: str | None = None
+    orderId: Annotated[str, Field(max_length=64, min_length=1)]
+    buyerId: Annotated[str | None, Field(max_length=255)] = None
+    sellerId: Annotated[str | None, Field(max_length=255)] = None
+    buyerPurchaseOrderNumber: Annotated[str | None, Field(max_length=255)] = None
+    buyerOrderVersion: Annotated[str | None, Field(max_length=255)] = None
     notificationType: NotificationType
-    notificationVersion: str | None = None
-    projectId: str | None = None
+    notificationVersion: Annotated[str | None, Field(max_length=32)] = None
+    projectId: Annotated[str | None, Field(max_length=255)] = None
     requestedCompletionDate: Annotated[
         str | None,
         Field(
-            description="The completion date as the buyer requested it, echoed even when invalid (an error notification reports it)."
+            description="The completion date as the buyer requested it, echoed even when invalid (an error notification reports it).",
+            max_length=255,
         ),
     ] = None
     expectedCompletionDate: Annotated[
@@ -411,13 +417,13 @@ class OrderNotification(BaseModel):
     ] = None
     orderStatus: OrderStatus | None = None
     sellerOrderContact: Contact | None = None
-    billingAccountNumber: str | None = None
+    billingAccountNumber: Annotated[str | None, Field(max_length=255)] = None
     sellerOvcId: IdAssignment | None = None
-    sellerUniIds: list[IdAssignment] | None = None
-    sellerEnniIds: list[IdAssignment] | None = None
-    enniSvlanIds: list[SvlanIdAssignment] | None = None
-    uniSvlanIds: list[SvlanIdAssignment] | None = None
-    orderMessages: list[OrderMessage] | None = None
+    sellerUniIds: Annotated[list[IdAssignment] | None, Field(max_length=1000)] = None
+    sellerEnniIds: Annotated[list[IdAssignment] | None, Field(max_length=1000)] = None
+    enniSvlanIds: Annotated[list[SvlanIdAssignment] | None, Field(max_length=1000)] = None
+    uniSvlanIds: Annotated[list[SvlanIdAssignment] | None, Field(max_length=1000)] = None
+    orderMessages: Annotated[list[OrderMessage] | None, Field(max_length=1000)] = None
     correctionOrderExpected: bool | None = None
     correctionOrderDueDate: date | None = None
 
@@ -527,6 +533,7 @@ class OrderedEnniReference(BaseModel):
         str,
         Field(
             description="The order item of this order that installs the ENNI.",
+            max_length=255,
             min_length=1,
         ),
     ]
@@ -541,6 +548,7 @@ class OrderedUniReference(BaseModel):
         str,
         Field(
             description="The order item of this order that installs the UNI.",
+            max_length=255,
             min_length=1,
         ),
     ]
@@ -595,8 +603,8 @@ class ProductSpecRef(BaseModel):
         extra="forbid",
     )
     objectType: Literal["productSpecRef"] | None = None
-    name: str | None = None
-    code: str | None = None
+    name: Annotated[str | None, Field(max_length=255)] = None
+    code: Annotated[str | None, Field(max_length=255)] = None
     productSpecification: ResourceReference | None = None
 
 
@@ -605,7 +613,7 @@ class ResourceReference(BaseModel):
         extra="forbid",
     )
     objectType: Literal["resourceReference"] | None = None
-    id: Annotated[str, Field(min_length=1)]
+    id: Annotated[str, Field(max_length=255, min_length=1)]
     type: ResourceType | None = None
     link: Link | None = None
 
@@ -624,8 +632,8 @@ class ServiceSiteInformation(BaseModel):
         extra="forbid",
     )
     objectType: Literal["serviceSiteInformation"] | None = None
-    siteCompanyName: str | None = None
-    customerName: str | None = None
+    siteCompanyName: Annotated[str | None, Field(max_length=255)] = None
+    customerName: Annotated[str | None, Field(max_length=255)] = None
     siteAddressType: Literal["FORMATTED_ADDRESS"] | None = None
     siteAddress: FormattedAddress | None = None
     additionalSiteInformation: str | None = None
@@ -642,8 +650,8 @@ class SvlanIdAssignment(BaseModel):
         extra="forbid",
     )
     objectType: Literal["svlanIdAssignment"] | None = None
-    sellerEnniId: str | None = None
-    sellerUniId: str | None = None
+    sellerEnniId: Annotated[str | None, Field(max_length=255)] = None
+    sellerUniId: Annotated[str | None, Field(max_length=255)] = None
     svlanId: Annotated[int, Field(ge=1, le=4094)]
 
 
@@ -656,8 +664,8 @@ class UniProductOrder(BaseModel):
         extra="forbid",
     )
     objectType: Literal["uniProductOrder"]
-    sellerUniId: str | None = None
-    buyerUniId: str | None = None
+    sellerUniId: Annotated[str | None, Field(max_length=255)] = None
+    buyerUniId: Annotated[str | None, Field(max_length=255)] = None
     productSpecification: ProductSpecRef | None = None
     physicalLayer: PhysicalLayer | None = None
     synchronousModeEnabled: bool | None = None

@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from generated import models
 from generated.protocols import NotificationsHandlers, OrdersHandlers
-from generated.runtime import not_implemented, parse, respond
+from generated.runtime import caller, not_implemented, parse, respond
 
 OPERATION_FUNCTIONS: dict[str, str] = {
     "listOrders": "list_orders",
@@ -58,10 +58,12 @@ class Operations:
         offset: Any = 0,
     ) -> Response:
         """GET /orders"""
+        who = caller("listOrders", ["buyer", "seller"])
         handler = getattr(self._orders, "list_orders", None)
         if handler is None:
             raise not_implemented("listOrders")
         result = handler(
+            caller=who,
             buyer_id=buyer_id,
             id_=id_,
             pon=pon,
@@ -79,10 +81,12 @@ class Operations:
         body: Any = None,
     ) -> Response:
         """POST /orders"""
+        who = caller("createOrder", ["buyer"])
         handler = getattr(self._orders, "create_order", None)
         if handler is None:
             raise not_implemented("createOrder")
         result = handler(
+            caller=who,
             body=parse(models.OrderCreateUpdate, body),
         )
         return respond(result, 201)
@@ -92,10 +96,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """GET /orders/{id}"""
+        who = caller("getOrder", ["buyer", "seller"])
         handler = getattr(self._orders, "get_order", None)
         if handler is None:
             raise not_implemented("getOrder")
         result = handler(
+            caller=who,
             id_=id_,
         )
         return respond(result, 200)
@@ -106,10 +112,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """PUT /orders/{id}"""
+        who = caller("updateOrder", ["buyer"])
         handler = getattr(self._orders, "update_order", None)
         if handler is None:
             raise not_implemented("updateOrder")
         result = handler(
+            caller=who,
             body=parse(models.OrderCreateUpdate, body),
             id_=id_,
             if_match=request.headers.get("If-Match"),
@@ -122,10 +130,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """PATCH /orders/{id}"""
+        who = caller("patchOrder", ["buyer"])
         handler = getattr(self._orders, "patch_order", None)
         if handler is None:
             raise not_implemented("patchOrder")
         result = handler(
+            caller=who,
             body=body,
             id_=id_,
             if_match=request.headers.get("If-Match"),
@@ -137,10 +147,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """GET /orders/{id}/revisions"""
+        who = caller("listOrderRevisions", ["buyer", "seller"])
         handler = getattr(self._orders, "list_order_revisions", None)
         if handler is None:
             raise not_implemented("listOrderRevisions")
         result = handler(
+            caller=who,
             id_=id_,
         )
         return respond(result, 200)
@@ -150,10 +162,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """POST /orders/{id}/cancel"""
+        who = caller("cancelOrder", ["buyer"])
         handler = getattr(self._orders, "cancel_order", None)
         if handler is None:
             raise not_implemented("cancelOrder")
         result = handler(
+            caller=who,
             id_=id_,
             if_match=request.headers.get("If-Match"),
         )
@@ -164,10 +178,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """POST /orders/{id}/hold"""
+        who = caller("holdOrder", ["buyer"])
         handler = getattr(self._orders, "hold_order", None)
         if handler is None:
             raise not_implemented("holdOrder")
         result = handler(
+            caller=who,
             id_=id_,
             if_match=request.headers.get("If-Match"),
         )
@@ -178,10 +194,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """POST /orders/{id}/release"""
+        who = caller("releaseOrder", ["buyer"])
         handler = getattr(self._orders, "release_order", None)
         if handler is None:
             raise not_implemented("releaseOrder")
         result = handler(
+            caller=who,
             id_=id_,
             if_match=request.headers.get("If-Match"),
         )
@@ -194,10 +212,12 @@ class Operations:
         offset: Any = 0,
     ) -> Response:
         """GET /orders/{id}/notifications"""
+        who = caller("listOrderNotifications", ["buyer", "seller"])
         handler = getattr(self._notifications, "list_order_notifications", None)
         if handler is None:
             raise not_implemented("listOrderNotifications")
         result = handler(
+            caller=who,
             id_=id_,
             limit=limit,
             offset=offset,
@@ -210,10 +230,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """POST /orders/{id}/notifications"""
+        who = caller("createOrderNotification", ["seller"])
         handler = getattr(self._notifications, "create_order_notification", None)
         if handler is None:
             raise not_implemented("createOrderNotification")
         result = handler(
+            caller=who,
             body=parse(models.OrderNotification, body),
             id_=id_,
         )
@@ -224,10 +246,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """GET /orders/{id}/notification"""
+        who = caller("getLatestOrderNotification", ["buyer", "seller"])
         handler = getattr(self._notifications, "get_latest_order_notification", None)
         if handler is None:
             raise not_implemented("getLatestOrderNotification")
         result = handler(
+            caller=who,
             id_=id_,
         )
         return respond(result, 200)
@@ -238,10 +262,12 @@ class Operations:
         id_: Any = None,
     ) -> Response:
         """POST /orders/{id}/notification"""
+        who = caller("createOrderNotificationSingular", ["seller"])
         handler = getattr(self._notifications, "create_order_notification_singular", None)
         if handler is None:
             raise not_implemented("createOrderNotificationSingular")
         result = handler(
+            caller=who,
             body=parse(models.OrderNotification, body),
             id_=id_,
         )

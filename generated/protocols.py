@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from generated import models
-from generated.runtime import Reply
+from generated.runtime import Caller, Reply
 
 
 class OrdersHandlers(Protocol):
@@ -19,6 +19,7 @@ class OrdersHandlers(Protocol):
     def list_orders(
         self,
         *,
+        caller: Caller,
         buyer_id: str | None,
         id_: str | None,
         pon: str | None,
@@ -35,6 +36,7 @@ class OrdersHandlers(Protocol):
     def create_order(
         self,
         *,
+        caller: Caller,
         body: models.OrderCreateUpdate,
     ) -> models.Order | Reply[models.Order]:
         """POST /orders: Create an order."""
@@ -43,6 +45,7 @@ class OrdersHandlers(Protocol):
     def get_order(
         self,
         *,
+        caller: Caller,
         id_: str,
     ) -> models.Order | Reply[models.Order]:
         """GET /orders/{id}: Get an order by ID."""
@@ -51,6 +54,7 @@ class OrdersHandlers(Protocol):
     def update_order(
         self,
         *,
+        caller: Caller,
         body: models.OrderCreateUpdate,
         id_: str,
         if_match: str | None,
@@ -61,6 +65,7 @@ class OrdersHandlers(Protocol):
     def patch_order(
         self,
         *,
+        caller: Caller,
         body: dict[str, Any],
         id_: str,
         if_match: str | None,
@@ -71,6 +76,7 @@ class OrdersHandlers(Protocol):
     def list_order_revisions(
         self,
         *,
+        caller: Caller,
         id_: str,
     ) -> models.OrderRevisionList | Reply[models.OrderRevisionList]:
         """GET /orders/{id}/revisions: The history of an order."""
@@ -79,6 +85,7 @@ class OrdersHandlers(Protocol):
     def cancel_order(
         self,
         *,
+        caller: Caller,
         id_: str,
         if_match: str | None,
     ) -> models.Order | Reply[models.Order]:
@@ -88,6 +95,7 @@ class OrdersHandlers(Protocol):
     def hold_order(
         self,
         *,
+        caller: Caller,
         id_: str,
         if_match: str | None,
     ) -> models.Order | Reply[models.Order]:
@@ -97,6 +105,7 @@ class OrdersHandlers(Protocol):
     def release_order(
         self,
         *,
+        caller: Caller,
         id_: str,
         if_match: str | None,
     ) -> models.Order | Reply[models.Order]:
@@ -110,6 +119,7 @@ class NotificationsHandlers(Protocol):
     def list_order_notifications(
         self,
         *,
+        caller: Caller,
         id_: str,
         limit: int,
         offset: int,
@@ -120,6 +130,7 @@ class NotificationsHandlers(Protocol):
     def create_order_notification(
         self,
         *,
+        caller: Caller,
         body: models.OrderNotification,
         id_: str,
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
@@ -129,6 +140,7 @@ class NotificationsHandlers(Protocol):
     def get_latest_order_notification(
         self,
         *,
+        caller: Caller,
         id_: str,
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
         """GET /orders/{id}/notification: Get the latest notification of an order."""
@@ -137,6 +149,7 @@ class NotificationsHandlers(Protocol):
     def create_order_notification_singular(
         self,
         *,
+        caller: Caller,
         body: models.OrderNotification,
         id_: str,
     ) -> models.OrderNotification | Reply[models.OrderNotification]:

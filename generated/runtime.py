@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from connexion.context import context
 from connexion.exceptions import ProblemException
 from pydantic import BaseModel, ValidationError
 from starlette.responses import Response
@@ -103,6 +104,35 @@ def parse(model: type[ModelT], body: Any) -> ModelT:
         return model.model_validate(body)
     except ValidationError as error:
         raise from_validation_error(error, 400) from error
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who calls: the party and role of the bearer token Connexion's security check accepted."""
+
+    party: str
+    role: str
+
+
+def caller(operation_id: str, roles: list[str]) -> Caller:
+    """The caller of a secured operation; 403 when its role is not among the operation's
+    ``x-roles`` (an empty list admits every role)."""
+    info = context.get("token_info") or {}
+    if "party" not in info or "role" not in info:
+        raise problem(401, "Unauthorized", "a bearer token is required", headers=BEARER)
+    who = Caller(party=str(info["party"]), role=str(info["role"]))
+    if roles and who.role not in roles:
+        allowed = " or ".join(roles)
+        raise problem(
+            403,
+            "Forbidden",
+            f"{operation_id} is for the {allowed} role; this token is a {who.role}'s",
+        )
+    return who
+
+
+# RFC 6750: a 401 tells the client which scheme to use.
+BEARER = {"WWW-Authenticate": "Bearer"}
 
 
 def not_implemented(operation_id: str) -> ProblemException:

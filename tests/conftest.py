@@ -21,6 +21,8 @@ from starlette.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
+from app.storage.database import make_engine, migrate
+from app.storage.tokens import TokenStore
 from tests.postgres import throwaway_server
 
 SEEDS = Path(__file__).parent / "seeds"
@@ -77,9 +79,24 @@ def settings(database_url: str) -> Settings:
     )
 
 
+def bearer(database_url: str, party: str, role: str) -> dict[str, str]:
+    """The Authorization header of a new token for ``party`` in that database."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    _, secret = TokenStore(engine).issue(party, role)
+    return {"Authorization": f"Bearer {secret}"}
+
+
+@pytest.fixture
+def seller_auth(settings: Settings) -> dict[str, str]:
+    return bearer(settings.database_url, "Cox Spectrum Business", "seller")
+
+
 @pytest.fixture
 def client(settings: Settings) -> Iterator[TestClient]:
+    """The app, called by the seed's buyer, Verizon (its token in every request)."""
     with create_app(settings).test_client() as test_client:
+        test_client.headers.update(bearer(settings.database_url, "Verizon", "buyer"))
         yield test_client
 
 

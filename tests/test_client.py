@@ -5,11 +5,12 @@ typed functions and models."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from orders_api_client import Client
+from orders_api_client import AuthenticatedClient
 from orders_api_client.api.orders import (
     cancel_order,
     create_order,
@@ -39,16 +40,26 @@ from orders_api_client.types import UNSET
 from codegen.client import MERGE_PATCH, client_view, stale
 from codegen.generate import SPEC
 from codegen.spec import load_spec
-from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST
+from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, bearer
 from tests.servers import running
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("client")
-    with running(f"sqlite:///{tmp / 'orders.db'}", tmp / "server.log") as started:
-        base = started.url
-        yield base
+def database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('client') / 'orders.db'}"
+
+
+@pytest.fixture(scope="module")
+def server(database: str) -> Iterator[str]:
+    log = Path(database.removeprefix("sqlite:///")).parent / "server.log"
+    with running(database, log) as started:
+        yield started.url
+
+
+@pytest.fixture(scope="module")
+def token(server: str, database: str) -> str:
+    """Verizon's token: the client sends it as a bearer token."""
+    return bearer(database, "Verizon", "buyer")["Authorization"].removeprefix("Bearer ")
 
 
 @pytest.fixture
@@ -57,11 +68,14 @@ def sent() -> list[httpx.Request]:
 
 
 @pytest.fixture
-def buyer(server: str, sent: list[httpx.Request]) -> Iterator[Client]:
+def buyer(server: str, token: str, sent: list[httpx.Request]) -> Iterator[AuthenticatedClient]:
     """The buyer's client; ``sent`` records every request it makes. Undocumented statuses raise."""
     hooks = {"request": [sent.append]}
-    with Client(
-        base_url=server, raise_on_unexpected_status=True, httpx_args={"event_hooks": hooks}
+    with AuthenticatedClient(
+        base_url=server,
+        token=token,
+        raise_on_unexpected_status=True,
+        httpx_args={"event_hooks": hooks},
     ) as client:
         yield client
 
@@ -80,7 +94,7 @@ def _buyer_fields(order: Order) -> dict[str, Any]:
 
 
 def test_the_whole_order_lifecycle_through_the_client(
-    buyer: Client, sent: list[httpx.Request]
+    buyer: AuthenticatedClient, sent: list[httpx.Request]
 ) -> None:
     # Create: the seed's request, as the client's typed model.
     created = create_order.sync_detailed(
@@ -182,7 +196,7 @@ def test_the_whole_order_lifecycle_through_the_client(
     assert refused.parsed.status == 409
 
 
-def test_unknown_order_is_a_typed_404_problem(buyer: Client) -> None:
+def test_unknown_order_is_a_typed_404_problem(buyer: AuthenticatedClient) -> None:
     response = get_order.sync_detailed("ORD-does-not-exist", client=buyer)
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"

@@ -27,7 +27,7 @@ from app.storage.database import make_engine
 from app.storage.notifications import DEAD, DELIVERED, PENDING, NotificationStore, Outbox
 from app.storage.orders import OrderStore
 from tests import servers
-from tests.conftest import create_order
+from tests.conftest import bearer, create_order
 from tests.test_notifications import upcoming
 
 BUYER = "http://buyer.test"
@@ -54,14 +54,20 @@ def buyer(answers: list[int], received: list[dict[str, Any]]) -> httpx.MockTrans
     """A buyer answering the given statuses in turn (then 201), keeping what it received."""
 
     def handle(request: httpx.Request) -> httpx.Response:
-        received.append({"url": str(request.url), **json.loads(request.content)})
+        auth = request.headers.get("authorization")
+        received.append({"url": str(request.url), "auth": auth, **json.loads(request.content)})
         return httpx.Response(answers.pop(0) if answers else 201)
 
     return httpx.MockTransport(handle)
 
 
 def deliverer(outbox: Outbox, transport: httpx.MockTransport, **backoff: Any) -> Deliverer:
-    return Deliverer(outbox, Backoff(**{"base_seconds": 0.0, **backoff}), transport=transport)
+    return Deliverer(
+        outbox,
+        Backoff(**{"base_seconds": 0.0, **backoff}),
+        credentials={"Verizon": "seller-token-at-verizon"},
+        transport=transport,
+    )
 
 
 def order_with_notifications(client: TestClient, seller: OrderProcessor) -> str:
@@ -113,6 +119,8 @@ def test_every_notification_is_posted_to_the_buyer_in_order(
         pass
     assert [r["notificationVersion"] for r in received] == ["01", "02", "03"]
     assert {r["url"] for r in received} == {f"{BUYER}/orders/{order_id}/notifications"}
+    # The seller's credential at that buyer goes with every delivery.
+    assert {r["auth"] for r in received} == {"Bearer seller-token-at-verizon"}
     assert [r["notificationType"] for r in received] == [
         "CONFIRMATION",
         "STATUS_CHANGE",
@@ -205,8 +213,8 @@ def wait_for(condition: Callable[[], bool], what: str, seconds: float = 45) -> N
         time.sleep(0.1)
 
 
-def received_versions(buyer_url: str, order_id: str) -> list[str]:
-    response = httpx.get(f"{buyer_url}/orders/{order_id}/notifications")
+def received_versions(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[str]:
+    response = httpx.get(f"{buyer_url}/orders/{order_id}/notifications", headers=auth)
     if response.status_code == 404:
         return []
     # Newest first: reversed, the order they were received in.
@@ -219,10 +227,33 @@ def buyer_port() -> int:
 
 
 @pytest.fixture
-def seller_env(buyer_port: int) -> dict[str, str]:
+def buyer_db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'buyer.db'}"
+
+
+@pytest.fixture
+def at_buyer(buyer_db: str) -> dict[str, str]:
+    """Verizon's own token at its endpoint, to read what it received."""
+    return bearer(buyer_db, "Verizon", "buyer")
+
+
+@pytest.fixture
+def at_seller(database_url: str) -> dict[str, str]:
+    """Verizon's token at the seller, to order."""
+    return bearer(database_url, "Verizon", "buyer")
+
+
+@pytest.fixture
+def seller_env(buyer_port: int, buyer_db: str) -> dict[str, str]:
+    """The seller delivers Verizon's notifications to its endpoint, with the token the buyer
+    issued to the seller."""
+    seller_at_buyer = bearer(buyer_db, "Cox Spectrum Business", "seller")
     return {
         **FAST_RETRIES,
         "ORDERS_BUYER_CALLBACKS": json.dumps({"Verizon": f"http://127.0.0.1:{buyer_port}"}),
+        "ORDERS_BUYER_CALLBACK_TOKENS": json.dumps(
+            {"Verizon": seller_at_buyer["Authorization"].removeprefix("Bearer ")}
+        ),
     }
 
 
@@ -234,26 +265,39 @@ def logs(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_an_order_at_the_seller_becomes_a_confirmation_at_the_buyer(
-    database_url: str, tmp_path: Path, buyer_port: int, seller_env: dict[str, str], logs: Path
+    database_url: str,
+    buyer_db: str,
+    buyer_port: int,
+    seller_env: dict[str, str],
+    at_buyer: dict[str, str],
+    at_seller: dict[str, str],
+    logs: Path,
 ) -> None:
-    buyer_db = f"sqlite:///{tmp_path / 'buyer.db'}"
     with (
         servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=BUYER_ENV),
         servers.running(database_url, logs / "seller.log", env=seller_env) as seller_server,
     ):
-        created = httpx.post(f"{seller_server.url}/orders", json=upcoming())
+        created = httpx.post(f"{seller_server.url}/orders", json=upcoming(), headers=at_seller)
         assert created.status_code == 201
         order_id = created.json()["id"]
         buyer_url = f"http://127.0.0.1:{buyer_port}"
-        wait_for(lambda: received_versions(buyer_url, order_id) == ["01"], "the confirmation")
-        at_buyer = httpx.get(f"{buyer_url}/orders/{order_id}/notification").json()
-        at_seller = httpx.get(f"{seller_server.url}/orders/{order_id}/notification").json()
-        assert at_buyer == at_seller
-        assert at_buyer["notificationType"] == "CONFIRMATION"
+        wait_for(
+            lambda: received_versions(buyer_url, order_id, at_buyer) == ["01"], "the confirmation"
+        )
+        received = httpx.get(f"{buyer_url}/orders/{order_id}/notification", headers=at_buyer)
+        sent = httpx.get(f"{seller_server.url}/orders/{order_id}/notification", headers=at_seller)
+        assert received.json() == sent.json()
+        assert received.json()["notificationType"] == "CONFIRMATION"
 
 
 def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
-    database_url: str, tmp_path: Path, buyer_port: int, seller_env: dict[str, str], logs: Path
+    database_url: str,
+    buyer_db: str,
+    buyer_port: int,
+    seller_env: dict[str, str],
+    at_buyer: dict[str, str],
+    at_seller: dict[str, str],
+    logs: Path,
 ) -> None:
     buyer_url = f"http://127.0.0.1:{buyer_port}"
     outbox = Outbox(make_engine(database_url))
@@ -262,9 +306,11 @@ def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
         orders = []
         for n in range(3):
             body = upcoming(buyerPurchaseOrderNumber=f"PO-{n}")
-            order_id = httpx.post(f"{seller_server.url}/orders", json=body).json()["id"]
+            created = httpx.post(f"{seller_server.url}/orders", json=body, headers=at_seller)
+            order_id = created.json()["id"]
             for action in ("hold", "release"):
-                response = httpx.post(f"{seller_server.url}/orders/{order_id}/{action}")
+                url = f"{seller_server.url}/orders/{order_id}/{action}"
+                response = httpx.post(url, headers=at_seller)
                 assert response.status_code == 201
             orders.append(order_id)
         # The buyer is down: every order's notifications wait, the first ones being retried.
@@ -275,19 +321,14 @@ def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
         assert all(d.state == PENDING for d in outbox.listed())
         seller_server.kill()
         seller_server = servers.start(database_url, logs / "seller.log", env=seller_env)
-        with servers.running(
-            f"sqlite:///{tmp_path / 'buyer.db'}",
-            logs / "buyer.log",
-            port=buyer_port,
-            env=BUYER_ENV,
-        ):
+        with servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=BUYER_ENV):
             wait_for(
-                lambda: all(len(received_versions(buyer_url, o)) == 3 for o in orders),
+                lambda: all(len(received_versions(buyer_url, o, at_buyer)) == 3 for o in orders),
                 "every order's three notifications",
             )
             for order_id in orders:
                 # Once each, in order.
-                assert received_versions(buyer_url, order_id) == ["01", "02", "03"]
+                assert received_versions(buyer_url, order_id, at_buyer) == ["01", "02", "03"]
             wait_for(
                 lambda: all(d.state == DELIVERED for d in outbox.listed()), "every delivery done"
             )

@@ -17,7 +17,8 @@ from app.handlers.orders import OrderHandlers
 from app.main import SPEC, create_app
 from app.settings import Settings
 from generated import models
-from tests.conftest import create_order
+from generated.runtime import Caller
+from tests.conftest import bearer, create_order
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,7 +33,7 @@ class WithoutHold(OrderHandlers):
 
 
 class Crashing(OrderHandlers):
-    def get_order(self, *, id_: str) -> models.Order:
+    def get_order(self, *, caller: Caller, id_: str) -> models.Order:
         raise RuntimeError("secret internals")
 
 
@@ -68,6 +69,7 @@ def app_with(tmp_path: Path, orders: type[OrderHandlers]) -> AsyncApp:
 
 def test_missing_handler_answers_501(tmp_path: Path) -> None:
     with TestClient(app_with(tmp_path, WithoutHold)) as client:
+        client.headers.update(bearer(f"sqlite:///{tmp_path / 'o.db'}", "Verizon", "buyer"))
         order = create_order(client)
         response = client.post(f"/orders/{order['id']}/hold")
         assert_not_implemented(
@@ -78,6 +80,7 @@ def test_missing_handler_answers_501(tmp_path: Path) -> None:
 
 def test_crash_is_a_500_problem_without_the_trace(tmp_path: Path) -> None:
     with TestClient(app_with(tmp_path, Crashing), raise_server_exceptions=False) as client:
+        client.headers.update(bearer(f"sqlite:///{tmp_path / 'o.db'}", "Verizon", "buyer"))
         response = client.get("/orders/ORD-1")
         assert response.status_code == 500
         assert response.headers["content-type"] == "application/problem+json"

@@ -28,7 +28,15 @@ OPERATIONS = [
 def mock() -> Iterator[TestClient]:
     # validate_responses: Connexion checks every answer against the spec as well.
     with create_mock_app(Settings(validate_responses=True)).test_client() as client:
+        client.headers["Authorization"] = "Bearer any-token-will-do"
         yield client
+
+
+def test_a_token_is_still_required(mock: TestClient) -> None:
+    response = mock.get("/orders/ORD-MOCK-1", headers={"Authorization": ""})
+    assert response.status_code == 401
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["www-authenticate"] == "Bearer"
 
 
 def schema_validator(schema: dict[str, Any]) -> Draft4Validator:

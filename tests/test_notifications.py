@@ -264,7 +264,10 @@ def test_fifty_concurrent_orders_on_one_enni_get_distinct_svlans(
     assert sorted(svlans) == list(range(1, 51))
 
 
-def test_a_received_notification_is_stored_once(client: TestClient) -> None:
+def test_a_received_notification_is_stored_once(
+    client: TestClient, seller_auth: dict[str, str]
+) -> None:
+    client.headers.update(seller_auth)  # at a buyer's endpoint, the seller posts
     sent = {
         "objectType": "orderNotification",
         "orderId": "ORD-AT-SELLER",

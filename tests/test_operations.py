@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
-from tests.conftest import CREATE_REQUEST, PUBLIC_URL, create_order
+from tests.conftest import CREATE_REQUEST, PUBLIC_URL, bearer, create_order
 from tests.test_framework import Crashing
 
 UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
@@ -157,6 +157,7 @@ def test_a_crash_is_a_500_problem_with_the_request_id(tmp_path: Path) -> None:
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'o.db'}")
     app = create_app(settings, order_handlers=Crashing)
     with TestClient(app, raise_server_exceptions=False) as client:
+        client.headers.update(bearer(settings.database_url, "Verizon", "buyer"))
         response = client.get("/orders/ORD-1", headers={"X-Request-ID": "crash-1"})
     assert response.status_code == 500
     assert response.headers["content-type"] == "application/problem+json"
@@ -173,9 +174,9 @@ def log_lines(err: str) -> list[dict[str, Any]]:
 def test_access_log_is_one_json_object_per_line_without_secrets(
     settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    secret_token = "Bearer s3cr3t-t0k3n"
     body_marker = "PON-SECRET-BODY-7781"
     with create_app(settings).test_client() as client:
+        secret_token = bearer(settings.database_url, "Verizon", "buyer")["Authorization"]
         capsys.readouterr()
         response = client.post(
             "/orders",
@@ -198,7 +199,7 @@ def test_access_log_is_one_json_object_per_line_without_secrets(
     missing = access[1]
     assert missing["status"] == 404 and missing["operation_id"] == "getOrder"
     assert UUID4.match(missing["request_id"])
-    assert "s3cr3t" not in err and body_marker not in err
+    assert secret_token.split()[1] not in err and body_marker not in err
     assert PUBLIC_URL not in err  # nor response bodies (the order's link)
 
 
@@ -216,7 +217,7 @@ def test_plain_log_format_and_level(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 class LookupCrash(Crashing):
-    def get_order(self, *, id_: str) -> Any:
+    def get_order(self, *, caller: Any, id_: str) -> Any:
         raise LookupError("secret internals")
 
 
@@ -226,11 +227,11 @@ def test_an_error_handler_that_fails_still_answers_a_problem_with_the_id(tmp_pat
     async def broken(_request: Any, _exc: Exception) -> Any:
         raise RuntimeError("the error handler itself failed")
 
-    app = create_app(
-        Settings(database_url=f"sqlite:///{tmp_path / 'o.db'}"), order_handlers=LookupCrash
-    )
+    url = f"sqlite:///{tmp_path / 'o.db'}"
+    app = create_app(Settings(database_url=url), order_handlers=LookupCrash)
     app.add_error_handler(LookupError, broken)
     with TestClient(app, raise_server_exceptions=False) as client:
+        client.headers.update(bearer(url, "Verizon", "buyer"))
         response = client.get("/orders/ORD-1", headers={"X-Request-ID": "last-1"})
         assert client.get("/healthz").status_code == 200  # and it keeps serving
     assert response.status_code == 500

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, create_order
+from app.settings import Settings
+from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, bearer, create_order
 
 MERGE_PATCH = {"content-type": "application/merge-patch+json"}
 
@@ -52,8 +53,11 @@ def test_create_reusing_pon_with_new_version_points_to_put(client: TestClient) -
     assert_problem(response, 409, f"PUT /orders/{order['id']}")
 
 
-def test_same_pon_for_another_buyer_is_another_order(client: TestClient) -> None:
+def test_same_pon_for_another_buyer_is_another_order(
+    client: TestClient, settings: Settings
+) -> None:
     create_order(client)
+    client.headers.update(bearer(settings.database_url, "AT&T", "buyer"))
     create_order(client, buyerId="AT&T")
     assert client.get("/orders", params={"buyerId": "AT&T"}).json()["available"] == 1
 
@@ -117,13 +121,19 @@ def test_get_by_pon_returns_the_latest_version(client: TestClient) -> None:
     assert by_pon["id"] == order["id"] and by_pon["buyerOrderVersion"] == "2"
 
 
-def test_list_filters(client: TestClient) -> None:
+def test_list_filters(client: TestClient, settings: Settings) -> None:
     a = create_order(client, buyerPurchaseOrderNumber="A", orderDate="2016-10-01T13:20+01:00")
     b = create_order(
         client, buyerPurchaseOrderNumber="B", orderDate="2016-11-01T00:00Z", orderType="UNI"
     )
-    create_order(client, buyerPurchaseOrderNumber="C", buyerId="Other")
     client.post(f"/orders/{b['id']}/hold")
+    other = bearer(settings.database_url, "Other", "buyer")
+    response = client.post(
+        "/orders",
+        json={**CREATE_REQUEST, "buyerPurchaseOrderNumber": "C", "buyerId": "Other"},
+        headers=other,
+    )
+    assert response.status_code == 201
 
     def ids(**params: Any) -> list[str]:
         response = client.get("/orders", params={"buyerId": "Verizon", **params})

@@ -99,8 +99,11 @@ def test_list_by_buyer_returns_the_seed_envelope(client: TestClient) -> None:
     assert envelope["link"]["href"].startswith(f"{PUBLIC_URL}/orders?buyerId=Verizon")
 
 
-def test_notification_requests_accepted_verbatim(client: TestClient) -> None:
+def test_notification_requests_accepted_verbatim(
+    client: TestClient, seller_auth: dict[str, str]
+) -> None:
     # A buyer endpoint receives the seed's ERROR notification about an order held at the seller.
+    client.headers.update(seller_auth)
     request = NOTIFICATION_SEED[1]
     response = client.post("/orders/ORD-CC-0293479283/notifications", json=request)
     assert response.status_code == 201, response.text
@@ -119,8 +122,11 @@ def test_notification_requests_accepted_verbatim(client: TestClient) -> None:
     assert client.get("/orders/ORD-CC-0293479283/notification").json() == request
 
 
-def test_seed_notification_response_round_trips(client: TestClient) -> None:
+def test_seed_notification_response_round_trips(
+    client: TestClient, seller_auth: dict[str, str]
+) -> None:
     # The singular path answers the latest notification exactly shaped like the seed's GET.
+    client.headers.update(seller_auth)
     notification = NOTIFICATION_SEED[0]
     order_id = notification["orderId"]
     assert client.post(f"/orders/{order_id}/notifications", json=notification).status_code == 201

@@ -18,6 +18,7 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
 from app.main import SPEC_DOCUMENT
+from tests.conftest import bearer
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "orders-api"
@@ -65,9 +66,11 @@ def test_workers_share_their_metrics_and_log_json(tmp_path: Path) -> None:
     log_file = tmp_path / "server.log"
     requests = 0
     with serving(["--workers", "2"], env, log_file) as base:
+        auth = bearer(env["ORDERS_DATABASE_URL"], "Verizon", "buyer")
 
         def get(i: int) -> None:  # a new connection each
-            response = httpx.get(f"{base}/orders/ORD-{i}", headers={"X-Request-ID": f"w-{i}"})
+            headers = {"X-Request-ID": f"w-{i}", **auth}
+            response = httpx.get(f"{base}/orders/ORD-{i}", headers=headers)
             assert response.status_code == 404
             assert response.headers["x-request-id"] == f"w-{i}"
 
@@ -92,16 +95,21 @@ def test_workers_share_their_metrics_and_log_json(tmp_path: Path) -> None:
     access = [line for line in lines if line.get("logger") == "app.access"]
     assert {line["request_id"] for line in access} >= {f"w-{i}" for i in range(requests)}
     assert any(line.get("logger", "").startswith("uvicorn") for line in lines)
+    # It started on an empty database: it said how to issue the first token (there is no other).
+    hint = next(line for line in lines if "no API token yet" in line.get("message", ""))
+    assert "orders-api token issue --party" in hint["message"]
 
 
 def test_mock_mode_serves_examples_without_a_database(tmp_path: Path) -> None:
     database = tmp_path / "never.db"
     env = {"ORDERS_DATABASE_URL": f"sqlite:///{database}", "ORDERS_LOG_FORMAT": "plain"}
     with serving(["--mock"], env, tmp_path / "server.log") as base:
-        response = httpx.get(f"{base}/orders/ORD-1")
+        assert httpx.get(f"{base}/orders/ORD-1").status_code == 401  # a token is still needed
+        auth = {"Authorization": "Bearer any"}
+        response = httpx.get(f"{base}/orders/ORD-1", headers=auth)
         assert response.status_code == 200
         example = SPEC_DOCUMENT["components"]["examples"]["getOrderResponse"]["value"]
         assert response.json() == example
         assert httpx.get(f"{base}/readyz").status_code == 200
-        assert httpx.post(f"{base}/orders", json={}).status_code == 400
+        assert httpx.post(f"{base}/orders", json={}, headers=auth).status_code == 400
     assert not database.exists()

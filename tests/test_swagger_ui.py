@@ -19,7 +19,7 @@ from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from codegen.generate import SPEC
 from codegen.spec import load_spec, operations
-from tests.conftest import CREATE_REQUEST
+from tests.conftest import CREATE_REQUEST, bearer
 from tests.servers import running
 
 CHROMIUM = "/usr/bin/chromium"
@@ -36,11 +36,20 @@ TIMEOUT_MS = 20_000
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("swagger-ui")
-    with running(f"sqlite:///{tmp / 'orders.db'}", tmp / "server.log") as started:
-        base = started.url
-        yield base
+def database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('swagger-ui') / 'orders.db'}"
+
+
+@pytest.fixture(scope="module")
+def server(database: str) -> Iterator[str]:
+    log = Path(database.removeprefix("sqlite:///")).parent / "server.log"
+    with running(database, log) as started:
+        yield started.url
+
+
+@pytest.fixture(scope="module")
+def token(server: str, database: str) -> str:
+    return bearer(database, "Verizon", "buyer")["Authorization"].removeprefix("Bearer ")
 
 
 @pytest.fixture(scope="module")
@@ -107,12 +116,21 @@ def test_seed_example_is_selectable_on_create(ui: tuple[Page, list[str]]) -> Non
     expect(body).to_contain_text('"objectType": "uniProductOrder"')
 
 
-def test_try_it_out_gets_an_order(ui: tuple[Page, list[str]], server: str, tmp_path: Path) -> None:
-    created = httpx.post(f"{server}/orders", json=CREATE_REQUEST)
+def test_try_it_out_gets_an_order(
+    ui: tuple[Page, list[str]], server: str, token: str, tmp_path: Path
+) -> None:
+    auth = {"Authorization": f"Bearer {token}"}
+    created = httpx.post(f"{server}/orders", json=CREATE_REQUEST, headers=auth)
     assert created.status_code in (200, 201), created.text
     order_id = created.json()["id"]
 
     page, _ = ui
+    # Authorize: Swagger UI then sends the token with every "Try it out".
+    page.locator(".auth-wrapper button.authorize").click()
+    dialog = page.locator(".dialog-ux")
+    dialog.locator("input").first.fill(token)
+    dialog.locator("button.authorize").click()
+    dialog.locator("button.btn-done").click()
     block = page.locator("#operations-orders-getOrder")
     block.locator(".opblock-summary").click()
     block.locator(".try-out__btn").click()

@@ -116,8 +116,9 @@ def test_the_new_operation_is_routed_and_in_the_protocol(project: Path) -> None:
     assert 'raise not_implemented("getOrderSummary")' in operations
     protocols = (project / "generated" / "protocols.py").read_text(encoding="utf-8")
     orders_protocol = protocols.split("class OrdersHandlers(Protocol):", 1)[1].split("\nclass ")[0]
-    assert "    def get_order_summary(\n        self,\n        *,\n        id_: str,\n" in (
-        orders_protocol
+    assert (
+        "    def get_order_summary(\n        self,\n        *,\n        caller: Caller,\n        id_: str,\n"
+        in (orders_protocol)
     )
     assert "-> models.OrderSummary | Reply[models.OrderSummary]:" in orders_protocol
 
@@ -133,9 +134,12 @@ def test_the_new_operation_answers_501_over_http(project: Path, tmp_path: Path) 
         from starlette.testclient import TestClient
         import app.main
         from app.settings import Settings
+        from app.storage.tokens import TokenStore
 
-        settings = Settings(database_url=f"sqlite:///{sys.argv[1]}")
-        with TestClient(app.main.create_app(settings)) as client:
+        settings = Settings(database_url=f"sqlite:///{sys.argv[1]}", worker=False)
+        application = app.main.create_app(settings)  # makes the schema
+        _, token = TokenStore(app.main.make_engine(settings.database_url)).issue("Verizon", "buyer")
+        with TestClient(application, headers={"Authorization": f"Bearer {token}"}) as client:
             summary = client.get("/orders/ORD-1/summary")
             order = client.get("/orders/ORD-1")
         print(json.dumps({

@@ -9,7 +9,7 @@ from app.storage.notifications import NotificationStore, VersionConflict
 from app.storage.orders import OrderStore
 from app.validation import check_instants
 from generated import models
-from generated.runtime import Reply, to_json
+from generated.runtime import Caller, Reply, to_json
 
 
 class NotificationHandlers:
@@ -20,12 +20,25 @@ class NotificationHandlers:
         self.notifications = notifications
         self.public_url = public_url.rstrip("/")
 
-    def list_order_notifications(
-        self, *, id_: str, limit: int, offset: int
-    ) -> models.OrderNotificationList | Reply[models.OrderNotificationList]:
-        available, documents = self.notifications.page(id_, limit, offset)
-        if available == 0 and self.orders.get(id_) is None:
+    def _check_visible(self, caller: Caller, id_: str) -> None:
+        """404 unless the order's notifications are the caller's to read: every order's for the
+        seller; for a buyer, those of its own order (held here, or received from its seller)."""
+        order = self.orders.get(id_)
+        if order is not None:
+            mine = caller.role == "seller" or order.document["buyerId"] == caller.party
+        else:
+            _, latest = self.notifications.page(id_, 1, 0)
+            mine = bool(latest) and (
+                caller.role == "seller" or latest[0].get("buyerId") == caller.party
+            )
+        if not mine:
             raise not_found(f"no order has id {id_!r}, and no notification of it was received")
+
+    def list_order_notifications(
+        self, *, caller: Caller, id_: str, limit: int, offset: int
+    ) -> models.OrderNotificationList | Reply[models.OrderNotificationList]:
+        self._check_visible(caller, id_)
+        available, documents = self.notifications.page(id_, limit, offset)
         query = urlencode({"limit": limit, "offset": offset})
         return models.OrderNotificationList(
             link=models.Link(href=f"{self.public_url}/orders/{id_}/notifications?{query}"),
@@ -35,15 +48,16 @@ class NotificationHandlers:
         )
 
     def get_latest_order_notification(
-        self, *, id_: str
+        self, *, caller: Caller, id_: str
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
+        self._check_visible(caller, id_)
         _, latest = self.notifications.page(id_, 1, 0)
         if not latest:
             raise not_found(f"order {id_!r} has no notifications")
         return models.OrderNotification.model_validate(latest[0])
 
     def create_order_notification(
-        self, *, body: models.OrderNotification, id_: str
+        self, *, caller: Caller, body: models.OrderNotification, id_: str
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
         if body.orderId != id_:
             raise unprocessable(

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from app.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
-from app.problems import conflict, not_found, precondition_failed, unprocessable
+from app.problems import conflict, forbidden, not_found, precondition_failed, unprocessable
 from app.seller import notices
 from app.storage import svlans
 from app.storage.notifications import NotificationStore
@@ -27,7 +27,7 @@ from app.storage.orders import (
 )
 from app.validation import check_instants, unreal_instants
 from generated import models
-from generated.runtime import Reply, from_validation_error, invalid, to_json
+from generated.runtime import Caller, Reply, from_validation_error, invalid, to_json
 
 # The order's date-times; the spec's pattern checks their form, check_instants the calendar.
 DATE_FIELDS = ("orderDate", "requestedCompletionDate", "requestedStartDate")
@@ -39,6 +39,11 @@ WRITE_ATTEMPTS = 20
 
 def buyer_content(document: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in document.items() if k not in SELLER_FIELDS}
+
+
+def visible(caller: Caller, document: dict[str, Any]) -> bool:
+    """A buyer sees its own orders only; the seller sees every order."""
+    return caller.role == "seller" or document["buyerId"] == caller.party
 
 
 def etag(revision: int) -> str:
@@ -71,15 +76,17 @@ class OrderHandlers:
             headers["Location"] = self._href(saved.document["id"])
         return Reply(models.Order.model_validate(saved.document), status=status, headers=headers)
 
-    def _get(self, order_id: str) -> StoredOrder:
+    def _get(self, order_id: str, caller: Caller) -> StoredOrder:
         found = self.store.get(order_id)
-        if found is None:
+        # Another buyer's order is "not found", not "forbidden": its id does not leak.
+        if found is None or not visible(caller, found.document):
             raise not_found(f"no order has id {order_id!r}")
         return found
 
     def _write(
         self,
         order_id: str,
+        caller: Caller,
         if_match: str | None,
         change: Callable[[StoredOrder], dict[str, Any]],
         *,
@@ -90,7 +97,7 @@ class OrderHandlers:
         writer committed first, so every acknowledged update survives. ``reprocess`` and
         ``then`` as in OrderStore.replace."""
         for _ in range(WRITE_ATTEMPTS):
-            current = self._get(order_id)
+            current = self._get(order_id, caller)
             if not matches(if_match, current.revision):
                 raise precondition_failed(
                     f"If-Match {if_match} does not match the order's ETag {etag(current.revision)}"
@@ -121,6 +128,7 @@ class OrderHandlers:
     def list_orders(
         self,
         *,
+        caller: Caller,
         buyer_id: str | None,
         id_: str | None,
         pon: str | None,
@@ -131,6 +139,12 @@ class OrderHandlers:
         limit: int,
         offset: int,
     ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
+        if caller.role == "buyer":
+            if buyer_id not in (None, caller.party):
+                raise forbidden(
+                    f"a buyer lists its own orders only: buyerId must be {caller.party!r}"
+                )
+            buyer_id = caller.party
         unreal = unreal_instants({"orderDateFrom": order_date_from, "orderDateTo": order_date_to})
         if unreal:
             raise invalid(422, [{"parameter": name, "detail": why} for name, why in unreal.items()])
@@ -168,7 +182,11 @@ class OrderHandlers:
             items=[models.Order.model_validate(d) for d in documents],
         )
 
-    def create_order(self, *, body: models.OrderCreateUpdate) -> models.Order | Reply[models.Order]:
+    def create_order(
+        self, *, caller: Caller, body: models.OrderCreateUpdate
+    ) -> models.Order | Reply[models.Order]:
+        if body.buyerId != caller.party:
+            raise forbidden(f"a buyer orders for itself only: buyerId must be {caller.party!r}")
         request = buyer_content(to_json(body))
         check_instants(request, DATE_FIELDS)
         for _ in range(WRITE_ATTEMPTS):
@@ -207,11 +225,11 @@ class OrderHandlers:
             f"send a new version with PUT /orders/{order_id}"
         )
 
-    def get_order(self, *, id_: str) -> models.Order | Reply[models.Order]:
-        return self._reply(self._get(id_))
+    def get_order(self, *, caller: Caller, id_: str) -> models.Order | Reply[models.Order]:
+        return self._reply(self._get(id_, caller))
 
     def update_order(
-        self, *, body: models.OrderCreateUpdate, id_: str, if_match: str | None
+        self, *, caller: Caller, body: models.OrderCreateUpdate, id_: str, if_match: str | None
     ) -> models.Order | Reply[models.Order]:
         request = to_json(body)
 
@@ -225,10 +243,10 @@ class OrderHandlers:
                 )
             return self._amend(current, request)
 
-        return self._reply(self._write(id_, if_match, change, reprocess=True))
+        return self._reply(self._write(id_, caller, if_match, change, reprocess=True))
 
     def patch_order(
-        self, *, body: dict[str, Any], id_: str, if_match: str | None
+        self, *, caller: Caller, body: dict[str, Any], id_: str, if_match: str | None
     ) -> models.Order | Reply[models.Order]:
         def change(current: StoredOrder) -> dict[str, Any]:
             merged = json_merge_patch.merge(copy.deepcopy(buyer_content(current.document)), body)
@@ -238,12 +256,12 @@ class OrderHandlers:
                 raise from_validation_error(error, 422) from error
             return self._amend(current, to_json(checked))
 
-        return self._reply(self._write(id_, if_match, change, reprocess=True))
+        return self._reply(self._write(id_, caller, if_match, change, reprocess=True))
 
     def list_order_revisions(
-        self, *, id_: str
+        self, *, caller: Caller, id_: str
     ) -> models.OrderRevisionList | Reply[models.OrderRevisionList]:
-        revisions = self.store.revisions(self._get(id_).seq)
+        revisions = self.store.revisions(self._get(id_, caller).seq)
         return models.OrderRevisionList(
             link=models.Link(href=f"{self._href(id_)}/revisions"),
             available=len(revisions),
@@ -260,7 +278,9 @@ class OrderHandlers:
             ],
         )
 
-    def _transition(self, id_: str, if_match: str | None, action: Action) -> Reply[models.Order]:
+    def _transition(
+        self, id_: str, caller: Caller, if_match: str | None, action: Action
+    ) -> Reply[models.Order]:
         def change(current: StoredOrder) -> dict[str, Any]:
             status = models.OrderStatus(current.document["orderStatus"])
             try:
@@ -273,15 +293,19 @@ class OrderHandlers:
                 svlans.release(session, id_)  # a cancelled order's S-VLAN ids are free again
             self.notifications.emit(session, notices.status_change(document))
 
-        return self._reply(self._write(id_, if_match, change, then=notify))
+        return self._reply(self._write(id_, caller, if_match, change, then=notify))
 
-    def cancel_order(self, *, id_: str, if_match: str | None) -> models.Order | Reply[models.Order]:
-        return self._transition(id_, if_match, Action.CANCEL)
+    def cancel_order(
+        self, *, caller: Caller, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        return self._transition(id_, caller, if_match, Action.CANCEL)
 
-    def hold_order(self, *, id_: str, if_match: str | None) -> models.Order | Reply[models.Order]:
-        return self._transition(id_, if_match, Action.HOLD)
+    def hold_order(
+        self, *, caller: Caller, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        return self._transition(id_, caller, if_match, Action.HOLD)
 
     def release_order(
-        self, *, id_: str, if_match: str | None
+        self, *, caller: Caller, id_: str, if_match: str | None
     ) -> models.Order | Reply[models.Order]:
-        return self._transition(id_, if_match, Action.RELEASE)
+        return self._transition(id_, caller, if_match, Action.RELEASE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -43,11 +44,14 @@ class Deliverer:
         outbox: Outbox,
         backoff: Backoff,
         *,
+        credentials: Mapping[str, str] | None = None,
         timeout: float = 10.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.outbox = outbox
         self.backoff = backoff
+        # buyerId -> the seller's token at that buyer's endpoint.
+        self.credentials = dict(credentials or {})
         self.client = httpx.Client(timeout=timeout, transport=transport)
         # A delivery is leased for longer than one POST can take.
         self.lease_seconds = timeout * 3
@@ -63,8 +67,10 @@ class Deliverer:
         return len(due)
 
     def deliver(self, delivery: Delivery) -> bool:
+        token = self.credentials.get(delivery.document.get("buyerId", ""))
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
         try:
-            response = self.client.post(delivery.url, json=delivery.document)
+            response = self.client.post(delivery.url, json=delivery.document, headers=headers)
         except httpx.HTTPError as error:
             return self._failed(delivery, f"{type(error).__name__}: {error}", retry=True)
         if response.is_success:

@@ -123,3 +123,17 @@ class SvlanRow(SQLModel, table=True):
     svlan_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
     order_id: str = Field(max_length=64)
     order_item_reference: str = Field(max_length=255)
+
+
+class TokenRow(SQLModel, table=True):
+    """An API token of a party. Only its SHA-256 is kept: the token itself is shown once, when
+    issued, and a stolen database holds nothing that authenticates."""
+
+    __tablename__ = "api_tokens"
+
+    id: str = Field(sa_column=Column(String(32), primary_key=True))
+    party: str = Field(max_length=255)
+    role: str = Field(max_length=16)  # buyer or seller
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime
+    revoked_at: datetime | None = None
