@@ -11,6 +11,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from app.settings import Settings
 from app.storage.database import make_engine, migrate
 from app.storage.tokens import TokenStore
 from tests.postgres import throwaway_server
+from tests.servers import running
 
 SEEDS = Path(__file__).parent / "seeds"
 PUBLIC_URL = "http://orders.test"
@@ -98,6 +100,22 @@ def client(settings: Settings) -> Iterator[TestClient]:
     with create_app(settings).test_client() as test_client:
         test_client.headers.update(bearer(settings.database_url, "Verizon", "buyer"))
         yield test_client
+
+
+@dataclass(frozen=True)
+class LiveService:
+    url: str
+    token: str  # Verizon's, the seed's buyer
+
+
+@pytest.fixture(scope="module")
+def live_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
+    """The real service (uvicorn) over a fresh SQLite file, shared by a module's tests."""
+    folder = tmp_path_factory.mktemp("live")
+    database = f"sqlite:///{folder / 'orders.db'}"
+    with running(database, folder / "server.log") as started:
+        token = bearer(database, "Verizon", "buyer")["Authorization"].removeprefix("Bearer ")
+        yield LiveService(started.url, token)
 
 
 def create_order(client: TestClient, **changes: Any) -> dict[str, Any]:

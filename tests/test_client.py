@@ -5,7 +5,6 @@ typed functions and models."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -40,26 +39,17 @@ from orders_api_client.types import UNSET
 from codegen.client import MERGE_PATCH, client_view, stale
 from codegen.generate import SPEC
 from codegen.spec import load_spec
-from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, bearer
-from tests.servers import running
+from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, LiveService
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return f"sqlite:///{tmp_path_factory.mktemp('client') / 'orders.db'}"
+def server(live_service: LiveService) -> str:
+    return live_service.url
 
 
 @pytest.fixture(scope="module")
-def server(database: str) -> Iterator[str]:
-    log = Path(database.removeprefix("sqlite:///")).parent / "server.log"
-    with running(database, log) as started:
-        yield started.url
-
-
-@pytest.fixture(scope="module")
-def token(server: str, database: str) -> str:
-    """Verizon's token: the client sends it as a bearer token."""
-    return bearer(database, "Verizon", "buyer")["Authorization"].removeprefix("Bearer ")
+def token(live_service: LiveService) -> str:
+    return live_service.token
 
 
 @pytest.fixture

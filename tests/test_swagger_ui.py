@@ -19,8 +19,7 @@ from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from codegen.generate import SPEC
 from codegen.spec import load_spec, operations
-from tests.conftest import CREATE_REQUEST, bearer
-from tests.servers import running
+from tests.conftest import CREATE_REQUEST, LiveService
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -36,20 +35,13 @@ TIMEOUT_MS = 20_000
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return f"sqlite:///{tmp_path_factory.mktemp('swagger-ui') / 'orders.db'}"
+def server(live_service: LiveService) -> str:
+    return live_service.url
 
 
 @pytest.fixture(scope="module")
-def server(database: str) -> Iterator[str]:
-    log = Path(database.removeprefix("sqlite:///")).parent / "server.log"
-    with running(database, log) as started:
-        yield started.url
-
-
-@pytest.fixture(scope="module")
-def token(server: str, database: str) -> str:
-    return bearer(database, "Verizon", "buyer")["Authorization"].removeprefix("Bearer ")
+def token(live_service: LiveService) -> str:
+    return live_service.token
 
 
 @pytest.fixture(scope="module")
