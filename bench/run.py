@@ -177,6 +177,28 @@ class Sample:
     rps: float
     p50: float  # ms
     p99: float  # ms
+    cpu: float = 0.0  # the server's CPU time per request, ms (user + system, all its processes)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its children, as the kernel counts it."""
+    total = 0.0
+    with contextlib.suppress(OSError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += cpu_seconds(int(child))
+    return total
+
+
+def measure(base: str, pid: int, script: Path, seconds: float, connections: int) -> Sample:
+    """wrk's numbers and the server's CPU time per request: throughput moves with whatever else
+    runs on the machine, CPU per request much less."""
+    before = cpu_seconds(pid)
+    sample = wrk(base, script, seconds, connections)
+    sample.cpu = 1000 * (cpu_seconds(pid) - before) / max(sample.rps * seconds, 1)
+    return sample
 
 
 def wrk(base: str, script: Path, seconds: float, connections: int) -> Sample:
@@ -184,7 +206,7 @@ def wrk(base: str, script: Path, seconds: float, connections: int) -> Sample:
         "wrk",
         "-t1",
         f"-c{connections}",
-        f"-d{seconds}s",
+        f"-d{seconds:g}s",
         "--latency",
         "-s",
         str(script),
@@ -241,56 +263,65 @@ def drain(url: str) -> None:
 
 @contextlib.contextmanager
 def profiled(pid: int, name: str, seconds: float) -> Iterator[None]:
-    """py-spy samples the server (every thread, native frames off) while the load runs."""
+    """py-spy samples the server while the load runs: only the thread holding the GIL at each
+    sample (``--gil``), i.e. where the process's Python CPU time goes."""
     RESULTS.mkdir(exist_ok=True)
     raw = RESULTS / f"profile-{name}.txt"
+    py_spy = str(Path(sys.executable).parent / "py-spy")
     command = [
-        str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(pid), "--rate", "250",
-        "--duration", str(int(seconds)), "--format", "raw", "--output", str(raw), "--nonblocking",
+        py_spy, "record", "--pid", str(pid), "--rate", "200", "--gil", "--nonblocking",
+        "--duration", str(int(seconds)), "--format", "raw", "--output", str(raw),
     ]  # fmt: skip
     spy = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         yield
     finally:
         spy.wait(timeout=seconds + 30)
-    print(top_functions(raw, name))
+    if raw.exists():
+        report = top_functions(raw, name)
+        (RESULTS / f"profile-{name}.md").write_text(report + "\n")
+        print(report)
 
 
-def top_functions(raw: Path, name: str, count: int = 25) -> str:
-    """The functions with the largest share of the request-serving samples (inclusive), from
-    py-spy's collapsed stacks; the idle event loop and idle threads are left out."""
-    inclusive: Counter[str] = Counter()
+def _short(frame: str) -> str:
+    return re.sub(r" \(.*/(site-packages|lib/python3[.0-9]+|wt-[^/]+|work/[^/]+)/", " (", frame)
+
+
+def _package(frame: str) -> str:
+    found = re.search(r"\(([^/:]+)", _short(frame))
+    where = found.group(1) if found else frame
+    return where.removesuffix(".py")
+
+
+def top_functions(raw: Path, name: str, count: int = 20) -> str:
+    """Self time by package and by function, and the inclusive time of the largest frames,
+    from py-spy's collapsed stacks, as percentages of the samples."""
     own: Counter[str] = Counter()
+    packages: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
     total = 0
-    idle = (
-        "select (selectors.py",
-        "_worker (concurrent",
-        "wait (threading.py",
-        "_loop (app/seller",
-    )
     for line in raw.read_text().splitlines():
         stack, _, n = line.rpartition(" ")
         frames = stack.split(";")
-        if any(marker in frame for frame in frames[-3:] for marker in idle[:3]):
-            continue  # waiting: the event loop's select, an idle threadpool thread
         samples = int(n)
         total += samples
-        seen = set()
-        for frame in frames:
-            short = re.sub(r" \(.*/(site-packages|wt-[^/]+|work/[^/]+)/", " (", frame)
-            if short not in seen:
-                inclusive[short] += samples
-                seen.add(short)
-        own[re.sub(r" \(.*/(site-packages|wt-[^/]+|work/[^/]+)/", " (", frames[-1])] += samples
-    lines = [f"profile {name}: {total} busy samples; inclusive % (self %)"]
-    for frame, n in inclusive.most_common(count * 3)[: count * 3]:
-        if n / max(total, 1) < 0.02:
-            break
-        lines.append(f"  {100 * n / total:5.1f} ({100 * own[frame] / total:4.1f})  {frame}")
-    lines.append("  top self time:")
-    for frame, n in own.most_common(count):
-        lines.append(f"  {100 * n / total:5.1f}  {frame}")
-    return "\n".join(lines[: count * 3 + 2])
+        own[_short(frames[-1])] += samples
+        packages[_package(frames[-1])] += samples
+        for frame in {_short(f) for f in frames}:
+            inclusive[frame] += samples
+    total = max(total, 1)
+    lines = [f"### profile of {name}: {total} samples of the thread holding the GIL", ""]
+    lines += ["self time by package:", ""]
+    lines += [f"    {100 * n / total:5.1f}%  {p}" for p, n in packages.most_common(count)]
+    lines += ["", "self time by function:", ""]
+    lines += [f"    {100 * n / total:5.1f}%  {f}" for f, n in own.most_common(count)]
+    lines += ["", "inclusive time (frames with 3% or more, outermost first):", ""]
+    lines += [
+        f"    {100 * n / total:5.1f}%  {f}"
+        for f, n in inclusive.most_common(4 * count)
+        if n / total >= 0.03
+    ]
+    return "\n".join(lines)
 
 
 # ---- the comparison -----------------------------------------------------------------------
@@ -315,11 +346,12 @@ def compare(
                     wrk(base, scripts(op), args.warmup, args.connections)
                     profiling = args.profile and name == "us" and round_ == 0
                     with profiled(pid, op, args.seconds) if profiling else contextlib.nullcontext():
-                        sample = wrk(base, scripts(op), args.seconds, args.connections)
+                        sample = measure(base, pid, scripts(op), args.seconds, args.connections)
                     samples[name][op].append(sample)
                     print(
                         f"round {round_ + 1} {LABELS[name]:15} {OPERATIONS[op]:30} "
-                        f"{sample.rps:8.0f} rps  p50 {sample.p50:7.2f} ms  p99 {sample.p99:7.2f} ms",
+                        f"{sample.rps:8.0f} rps  p50 {sample.p50:7.2f} ms  p99 {sample.p99:7.2f} ms  "
+                        f"cpu {sample.cpu:5.2f} ms/req",
                         flush=True,
                     )
             drain(url)
@@ -344,12 +376,12 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
     head = "| operation |"
     rule = "|---|"
     for app in apps:
-        head += f" {LABELS[app]} rps | p50 ms | p99 ms |"
-        rule += "---:|---:|---:|"
+        head += f" {LABELS[app]} rps | p50 ms | p99 ms | CPU ms/req |"
+        rule += "---:|---:|---:|---:|"
     if "us" in apps:
         for ref in ("raw", "fastapi"):
             if ref in apps:
-                head += f" us / {LABELS[ref]} rps |"
+                head += f" us / {LABELS[ref]} rps (CPU/req) |"
                 rule += "---:|"
     head += " spread |"
     rule += "---:|"
@@ -359,11 +391,12 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
         chosen = {app: median(samples[app][op]) for app in apps}
         for app in apps:
             s = chosen[app]
-            row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} |"
+            row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
         if "us" in apps:
             for ref in ("raw", "fastapi"):
                 if ref in apps:
-                    row += f" **{chosen['us'].rps / chosen[ref].rps:.2f}** |"
+                    us, other = chosen["us"], chosen[ref]
+                    row += f" **{us.rps / other.rps:.2f}** ({other.cpu / us.cpu:.2f}) |"
         worst = max(spread(samples[app][op]) for app in apps)
         row += f" {100 * worst:.0f}% |"
         lines.append(row)
