@@ -23,12 +23,23 @@ def _dumps(value: Any) -> str:
 JSON_CODEC = {"json_serializer": _dumps, "json_deserializer": orjson.loads}
 
 
+# Requests run in the threadpool (anyio's default: 40 threads), and each holds a connection
+# while it runs. The pool keeps that many open: with fewer (SQLAlchemy's default of 5, plus 10
+# that are closed again on return) every burst past them opened and closed connections, which
+# on SQLite re-ran the PRAGMAs below per request and on PostgreSQL forked a backend. LIFO hands
+# out the most recently used connection: its page cache (SQLite) is the warmest.
+POOL = {"pool_size": 20, "max_overflow": 24, "pool_use_lifo": True}
+
+
 def make_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, **JSON_CODEC)
+        return create_engine(url, pool_pre_ping=True, **POOL, **JSON_CODEC)
     # The threadpool serves requests, so connections cross threads; writers wait for the lock.
     engine = create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": 30}, **JSON_CODEC
+        url,
+        connect_args={"check_same_thread": False, "timeout": 30},
+        **POOL,
+        **JSON_CODEC,
     )
 
     @event.listens_for(engine, "connect")
