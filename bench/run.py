@@ -407,32 +407,35 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
 
 
 def scale_curve(args: argparse.Namespace, directory: Path) -> str:
-    """get and list latency of the service as the orders table grows 10k -> 100k -> 1M."""
+    """get and list latency of the service as the orders table grows 10k -> 100k -> 1M. Each
+    size is a new database in which every buyer has 100 orders, so a page is always 50 of 100
+    matches and only the size of the table changes."""
     sizes = [1_000, 10_000] if args.quick else [10_000, 100_000, 1_000_000]
-    url = f"sqlite:///{directory / 'scale.db'}"
-    engine = make_engine(url)
-    migrate(engine)
     lines = [
-        "| stored orders | populate s | GET /orders/{id} rps | p50 ms | p99 ms "
-        "| GET /orders?buyerId&limit=50 rps | p50 ms | p99 ms |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| stored orders | populate s | GET /orders/{id} rps | p50 ms | p99 ms | CPU ms/req "
+        "| GET /orders?buyerId&limit=50 rps | p50 ms | p99 ms | CPU ms/req |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    stored = 0
-    env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
     for size in sizes:
+        path = directory / f"scale-{size}.db"
+        url = f"sqlite:///{path}"
+        engine = make_engine(url)
+        migrate(engine)
         started = time.monotonic()
-        populate(engine, size, args.buyers, start=stored)
+        populate(engine, size, size // 100)
         took = time.monotonic() - started
-        stored = size
-        scripts = Scripts(directory, size, args.buyers)
+        scripts = Scripts(directory, size, size // 100)
         row = f"| {size:,} | {took:.1f} |"
-        with server(APPS["us"], env) as (base, _pid):
+        env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
+        with server(APPS["us"], env) as (base, pid):
             for op in ("get", "list"):
                 wrk(base, scripts(op), args.warmup, args.connections)
-                s = wrk(base, scripts(op), args.seconds, args.connections)
-                row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} |"
+                s = measure(base, pid, scripts(op), args.seconds, args.connections)
+                row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
         print(row, flush=True)
         lines.append(row)
+        for leftover in directory.glob(f"scale-{size}.db*"):
+            leftover.unlink()
     return "\n".join(lines)
 
 
@@ -522,10 +525,12 @@ def main() -> None:
     parser.add_argument(
         "--orders", type=int, help="orders stored (default 1,000,000; quick 10,000)"
     )
-    parser.add_argument("--buyers", type=int, default=1000)
+    parser.add_argument("--buyers", type=int, help="default: orders / 100, at most 1000")
     parser.add_argument("--seconds", type=float, help="per measurement (default 10; quick 3)")
     parser.add_argument("--warmup", type=float, help="unmeasured load first (default 2; quick 1)")
-    parser.add_argument("--rounds", type=int, help="turns of every app (default 3; quick 1)")
+    parser.add_argument(
+        "--rounds", type=int, help="turns of every app (default 3; quick 1; 0: no comparison)"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--apps", default="us,raw,fastapi")
     parser.add_argument("--operations", default="get,post,list,patch")
@@ -543,9 +548,10 @@ def main() -> None:
     args = parser.parse_args()
     quick = args.quick
     args.orders = args.orders or (10_000 if quick else 1_000_000)
+    args.buyers = args.buyers or max(1, min(1000, args.orders // 100))
     args.seconds = args.seconds or (3 if quick else 10)
     args.warmup = args.warmup or (1 if quick else 2)
-    args.rounds = args.rounds or (1 if quick else 3)
+    args.rounds = (1 if quick else 3) if args.rounds is None else args.rounds
     args.apps = args.apps.split(",")
     args.operations = args.operations.split(",")
     args.output = args.output or (RESULTS / "latest.md" if quick else ROOT / "bench" / "results.md")
@@ -573,7 +579,7 @@ def main() -> None:
                 flush=True,
             )
             samples = compare(args, url, Scripts(directory, args.orders, args.buyers))
-        table = comparison_table(samples)
+        table = comparison_table(samples) if args.rounds else "(no rounds: comparison skipped)"
         worker = "on (the default)" if args.worker else "off (ORDERS_WORKER=false)"
         sections += [
             f"## Throughput and latency, {args.orders:,} orders stored ({backend})",
