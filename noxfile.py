@@ -6,6 +6,7 @@ virtualenvs, so every tool is the version pinned in uv.lock.
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import nox
@@ -69,8 +70,11 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Throughput and latency vs a raw Starlette endpoint, over a million stored orders
-    (needs Debian's wrk). Options: -- --orders N --seconds S --database-url URL."""
+    """The service vs raw Starlette (the ceiling) and FastAPI, over a million stored orders
+    (needs Debian's wrk). Options: -- --quick --scale --timings --profile --postgres --workers N
+    --orders N --seconds S --rounds R (see python -m bench.run --help)."""
+    if not shutil.which("wrk"):
+        session.error("the benchmark needs wrk: apt-get install wrk (Debian's package)")
     session.run(PYTHON, "-m", "bench.run", *session.posargs)
 
 

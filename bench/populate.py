@@ -1,16 +1,23 @@
-"""Fills a database with many orders quickly (bulk INSERTs of the orders table only)."""
+"""Fills a database with many orders quickly: a million in well under a minute on SQLite.
+
+Rows go straight to the driver (SQLite's executemany in one transaction, PostgreSQL's COPY),
+each document serialised once by orjson from a shallow copy of the seed's create request (the
+nested parts are shared, never copied). Only the orders table is filled: the bulk orders have no
+revision rows and are not queued for the seller's processing (``needs_processing`` false), so
+the background worker does not spend the benchmark working through a million of them.
+"""
 
 from __future__ import annotations
 
-import copy
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import orjson
 import yaml
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 
 from app.main import SPEC
-from app.storage.tables import OrderRow
 
 CREATE_REQUEST: dict[str, Any] = yaml.safe_load(SPEC.read_text())["components"]["examples"][
     "createOrderRequest"
@@ -18,40 +25,87 @@ CREATE_REQUEST: dict[str, Any] = yaml.safe_load(SPEC.read_text())["components"][
 
 STATUSES = ["IN_PROGRESS"] * 7 + ["HELD", "CANCELLED", "COMPLETED"]
 TYPES = ["ACCESS_EPL", "ACCESS_EVPL", "UNI", "ENNI"]
+COLUMNS = (
+    "id",
+    "buyer_id",
+    "pon",
+    "buyer_order_version",
+    "order_status",
+    "order_type",
+    "order_date",
+    "revision",
+    "needs_processing",
+    "created_at",
+    "updated_at",
+    "document",
+)
+EPOCH = datetime(2016, 1, 1, tzinfo=UTC)
 
 
-def order_row(n: int, buyers: int) -> dict[str, Any]:
-    buyer, status = f"buyer-{n % buyers}", STATUSES[n % len(STATUSES)]
-    day = datetime(2016, 1, 1, tzinfo=UTC) + timedelta(minutes=n)
-    document = copy.deepcopy(CREATE_REQUEST)
-    document.update(
-        objectType="order",
-        id=f"ORD-B{n:09d}",
-        link={"href": f"http://orders/ORD-B{n:09d}"},
-        orderStatus=status,
-        buyerId=buyer,
-        buyerPurchaseOrderNumber=f"PO-{n}",
-        orderType=TYPES[n % len(TYPES)],
-        orderDate=day.strftime("%Y-%m-%dT%H:%MZ"),
-    )
+def order_id(n: int) -> str:
+    return f"ORD-B{n:09d}"
+
+
+def buyer_id(n: int, buyers: int) -> str:
+    return f"buyer-{n % buyers}"
+
+
+def order_document(n: int, buyers: int) -> dict[str, Any]:
+    day = EPOCH + timedelta(minutes=n)
     return {
-        "id": document["id"],
-        "buyer_id": buyer,
-        "pon": document["buyerPurchaseOrderNumber"],
-        "buyer_order_version": "1",
-        "order_status": status,
-        "order_type": document["orderType"],
-        "order_date": day,
-        "revision": 1,
-        "created_at": day,
-        "updated_at": day,
-        "document": document,
+        **CREATE_REQUEST,
+        "objectType": "order",
+        "id": order_id(n),
+        "link": {"href": f"http://orders/{order_id(n)}"},
+        "orderStatus": STATUSES[n % len(STATUSES)],
+        "buyerId": buyer_id(n, buyers),
+        "buyerPurchaseOrderNumber": f"PO-{n}",
+        "orderType": TYPES[n % len(TYPES)],
+        "orderDate": day.strftime("%Y-%m-%dT%H:%MZ"),
     }
 
 
-def populate(engine: Engine, count: int, buyers: int, batch: int = 5000) -> None:
-    table = OrderRow.__table__  # type: ignore[attr-defined]
-    with engine.begin() as connection:
-        for start in range(0, count, batch):
-            rows = [order_row(n, buyers) for n in range(start, min(start + batch, count))]
-            connection.execute(insert(table), rows)
+def rows(start: int, stop: int, buyers: int, sqlite: bool) -> Iterator[tuple[Any, ...]]:
+    for n in range(start, stop):
+        document = order_document(n, buyers)
+        day = EPOCH + timedelta(minutes=n)
+        # SQLAlchemy keeps SQLite datetimes as text in this form (naive, UTC here).
+        at: Any = day.strftime("%Y-%m-%d %H:%M:%S.000000") if sqlite else day
+        yield (
+            document["id"],
+            document["buyerId"],
+            document["buyerPurchaseOrderNumber"],
+            "1",
+            document["orderStatus"],
+            document["orderType"],
+            at,
+            1,
+            False,
+            at,
+            at,
+            orjson.dumps(document).decode(),
+        )
+
+
+def populate(engine: Engine, count: int, buyers: int, start: int = 0) -> None:
+    """Stores orders ``start`` .. ``count - 1`` (ids ``ORD-B000000000`` on)."""
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        if engine.dialect.name == "sqlite":
+            # One transaction; nothing else uses the file while it is filled.
+            cursor.execute("PRAGMA synchronous=OFF")
+            sql = f"INSERT INTO orders ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+            step = 20_000
+            for first in range(start, count, step):
+                cursor.executemany(sql, rows(first, min(first + step, count), buyers, True))
+        else:
+            with cursor.copy(f"COPY orders ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                for row in rows(start, count, buyers, False):
+                    copy.write_row(row)
+        connection.commit()
+        cursor.execute("ANALYZE orders")  # fresh statistics for the query planner
+        connection.commit()
+    finally:
+        connection.close()
+    engine.dispose()  # the pragma above must not outlive this connection

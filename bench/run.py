@@ -1,33 +1,91 @@
-"""``nox -s bench``: the Order API's throughput and latency against a raw Starlette endpoint
-measured in the same run, with the orders table holding ``--orders`` rows (a million by default).
+"""``nox -s bench``: the Order API against its ceiling and its peer, in the same run.
 
-Load comes from wrk (Debian's ``wrk``) on loopback; server and load share this machine's cores,
-the same way for the baseline and the API, so the ratios are what to compare.
+Three servers, each uvicorn with one worker process (access log off) on loopback, on the same
+database (a new SQLite file, or PostgreSQL) preloaded with ``--orders`` orders:
+
+- **us**: the service itself, ``orders-api serve`` (Connexion + generated code + app/);
+- **raw**: ``bench/raw_app.py``, raw Starlette doing the same storage calls, no validation (the
+  practical ceiling);
+- **FastAPI**: ``bench/fastapi_app.py``, the same operations written with FastAPI and the
+  project's pydantic models (what a user would pick instead).
+
+All three run the seller's background worker thread, as the service does by default
+(``--no-worker`` turns it off everywhere). wrk (Debian's ``wrk``) drives four operations with
+Lua scripts: GET /orders/{id} (random stored orders), POST /orders (the seed's create body, a
+unique PON per request), GET /orders?buyerId=&limit=50 (random buyers) and PATCH /orders/{id}
+(a merge patch of ``notes`` on random open orders). Each app is measured ``--rounds`` times, the
+apps taking turns within a round, and the median round is reported; the spread between rounds
+says how noisy the machine was. Server and load generator share this machine's cores the same
+way for every app, so the ratios are what to compare.
+
+``--scale`` adds the latency of get and list with 10k, 100k and 1M stored orders (it should stay
+flat); ``--timings`` the time of code generation and of the app's import and startup;
+``--profile`` a py-spy profile of the service under each load (top functions printed, flame
+graphs in bench/results/). ``--quick`` tries everything small, in about a minute.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import os
+import platform
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import orjson
+from sqlalchemy import text
 
 from app.storage.database import make_engine, migrate
 from bench.populate import CREATE_REQUEST, populate
 
 ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+WRK_INSTALL = "apt-get install wrk (Debian's package; as root or with sudo)"
+
+
+@dataclass(frozen=True)
+class App:
+    name: str
+    command: list[str]  # after python -m
+
+    def argv(self, port: int, workers: int) -> list[str]:
+        if self.name == "us":
+            return [
+                sys.executable,
+                "-m",
+                "app",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ]
+        return [
+            sys.executable, "-m", "uvicorn", *self.command, "--factory", "--port", str(port),
+            "--workers", str(workers), "--no-access-log", "--log-level", "warning",
+        ]  # fmt: skip
+
+
+APPS = {
+    "us": App("us", []),
+    "raw": App("raw", ["bench.raw_app:create_app"]),
+    "fastapi": App("fastapi", ["bench.fastapi_app:create_app"]),
+}
+LABELS = {"us": "us (Connexion)", "raw": "raw Starlette", "fastapi": "FastAPI"}
 
 
 def free_port() -> int:
@@ -36,133 +94,526 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@contextmanager
-def server(target: str, env: dict[str, str], factory: bool) -> Iterator[str]:
+@contextlib.contextmanager
+def server(app: App, env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, int]]:
+    """Starts ``app``; yields its base URL and process id once it answers."""
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        target,
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-    ]
-    if factory:
-        command.append("--factory")
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})
+    process = subprocess.Popen(
+        app.argv(port, workers),
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
+        for _ in range(600):
+            if process.poll() is not None:
+                raise RuntimeError(f"{app.name} exited with {process.returncode}")
             try:
-                httpx.get(f"{base}/orders/x", timeout=1)
-                break
+                # Any answer but a 5xx: a 404 is fine (an empty database, in --timings).
+                if httpx.get(f"{base}/orders/ORD-B000000000", timeout=2).status_code < 500:
+                    break
             except httpx.TransportError:
-                time.sleep(0.1)
-        yield base
+                time.sleep(0.05)
+        else:
+            raise RuntimeError(f"{app.name} did not answer")
+        yield base, process.pid
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        process.wait(timeout=30)
 
 
-def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> dict[str, float]:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
-    if script:
-        command += ["-s", str(script)]
+# ---- wrk ----------------------------------------------------------------------------------
+
+LUA_COMMON = """
+local counter = 0
+local threads = 0
+function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+"""
+
+SCRIPTS = {
+    # A random stored order each time.
+    "get": """
+request = function()
+  return wrk.format("GET", string.format("/orders/ORD-B%09d", math.random(0, {orders} - 1)))
+end
+""",
+    # A random buyer's first page of 50 (each buyer has orders/buyers orders).
+    "list": """
+request = function()
+  return wrk.format("GET", "/orders?buyerId=buyer-" .. math.random(0, {buyers} - 1) .. "&limit=50")
+end
+""",
+    # A merge patch of a random open order (bulk order n is IN_PROGRESS or HELD when n % 10 < 8).
+    "patch": """
+local headers = {{["Content-Type"] = "application/merge-patch+json"}}
+request = function()
+  counter = counter + 1
+  local n = 10 * math.random(0, math.floor({orders} / 10) - 1) + math.random(0, 7)
+  local body = '{{"notes": "bench {tag} ' .. tid .. ' ' .. counter .. '"}}'
+  return wrk.format("PATCH", string.format("/orders/ORD-B%09d", n), headers, body)
+end
+""",
+    # The seed's create request with a purchase order number never used before.
+    "post": """
+local headers = {{["Content-Type"] = "application/json"}}
+local body = io.open("{create}"):read("*a")
+request = function()
+  counter = counter + 1
+  local pon = "PO-{tag}-" .. tid .. "-" .. counter
+  return wrk.format("POST", "/orders", headers, (body:gsub('"PO%-12345"', '"' .. pon .. '"')))
+end
+""",
+}
+OPERATIONS = {
+    "get": "GET /orders/{id}",
+    "post": "POST /orders",
+    "list": "GET /orders?buyerId&limit=50",
+    "patch": "PATCH /orders/{id}",
+}
+
+
+@dataclass
+class Sample:
+    rps: float
+    p50: float  # ms
+    p99: float  # ms
+    cpu: float = 0.0  # the server's CPU time per request, ms (user + system, all its processes)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its children, as the kernel counts it."""
+    total = 0.0
+    with contextlib.suppress(OSError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += cpu_seconds(int(child))
+    return total
+
+
+def measure(base: str, pid: int, script: Path, seconds: float, connections: int) -> Sample:
+    """wrk's numbers and the server's CPU time per request: throughput moves with whatever else
+    runs on the machine, CPU per request much less."""
+    before = cpu_seconds(pid)
+    sample = wrk(base, script, seconds, connections)
+    sample.cpu = 1000 * (cpu_seconds(pid) - before) / max(sample.rps * seconds, 1)
+    return sample
+
+
+def wrk(base: str, script: Path, seconds: float, connections: int) -> Sample:
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{seconds:g}s",
+        "--latency",
+        "-s",
+        str(script),
+        base,
+    ]
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if non_2xx:
-        raise RuntimeError(f"{url}: {non_2xx.group(1)} error responses\n{out}")
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise RuntimeError(f"{base} {script.name}: {errors.group(1)} error responses\n{out}")
 
     def ms(label: str) -> float:
-        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)", out).groups()  # type: ignore[union-attr]
-        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+        found = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out)
+        assert found, out
+        return float(found.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[found.group(2)]
 
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    return {"rps": rps, "p50": ms("50%"), "p99": ms("99%")}
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    assert rps, out
+    return Sample(float(rps.group(1)), ms("50%"), ms("99%"))
 
 
-POST_SCRIPT = textwrap.dedent(
-    """
-    local counter = 0
-    local threads = 0
-    function setup(thread) thread:set("tid", threads); threads = threads + 1 end
-    local body = io.open("{order}"):read("*a")
-    request = function()
-      counter = counter + 1
-      local pon = "PO-" .. tid .. "-" .. counter .. "-" .. math.random(1e9)
-      local b = body:gsub('"PO%-12345"', '"' .. pon .. '"')
-      return wrk.format("POST", "/orders", {{["Content-Type"] = "application/json"}}, b)
-    end
-    """
-)
+class Scripts:
+    """The wrk scripts of one run; every POST/PATCH run gets a tag of its own (unique PONs)."""
+
+    def __init__(self, directory: Path, orders: int, buyers: int) -> None:
+        self.directory, self.orders, self.buyers = directory, orders, buyers
+        self.create = directory / "create.json"
+        self.create.write_bytes(orjson.dumps(CREATE_REQUEST))
+        self.runs = 0
+
+    def __call__(self, operation: str) -> Path:
+        self.runs += 1
+        tag = f"{os.getpid()}-{self.runs}"
+        path = self.directory / f"{operation}-{self.runs}.lua"
+        body = SCRIPTS[operation].format(
+            orders=self.orders, buyers=self.buyers, create=self.create, tag=tag
+        )
+        path.write_text(LUA_COMMON + textwrap.dedent(body))
+        return path
+
+
+def drain(url: str) -> None:
+    """Takes the orders written by the last app off the seller's queue, so that the next app's
+    worker does not start with a backlog."""
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE orders SET needs_processing = false WHERE needs_processing")
+        )
+    engine.dispose()
+
+
+# ---- profiles -----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def profiled(pid: int, name: str, seconds: float) -> Iterator[None]:
+    """py-spy samples the server while the load runs: only the thread holding the GIL at each
+    sample (``--gil``), i.e. where the process's Python CPU time goes."""
+    RESULTS.mkdir(exist_ok=True)
+    raw = RESULTS / f"profile-{name}.txt"
+    py_spy = str(Path(sys.executable).parent / "py-spy")
+    command = [
+        py_spy, "record", "--pid", str(pid), "--rate", "200", "--gil", "--nonblocking",
+        "--duration", str(int(seconds)), "--format", "raw", "--output", str(raw),
+    ]  # fmt: skip
+    spy = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        spy.wait(timeout=seconds + 30)
+    if raw.exists():
+        report = top_functions(raw, name)
+        (RESULTS / f"profile-{name}.md").write_text(report + "\n")
+        print(report)
+
+
+def _short(frame: str) -> str:
+    return re.sub(r" \(.*/(site-packages|lib/python3[.0-9]+|wt-[^/]+|work/[^/]+)/", " (", frame)
+
+
+def _package(frame: str) -> str:
+    found = re.search(r"\(([^/:]+)", _short(frame))
+    where = found.group(1) if found else frame
+    return where.removesuffix(".py")
+
+
+def top_functions(raw: Path, name: str, count: int = 20) -> str:
+    """Self time by package and by function, and the inclusive time of the largest frames,
+    from py-spy's collapsed stacks, as percentages of the samples."""
+    own: Counter[str] = Counter()
+    packages: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
+    total = 0
+    for line in raw.read_text().splitlines():
+        stack, _, n = line.rpartition(" ")
+        frames = stack.split(";")
+        samples = int(n)
+        total += samples
+        own[_short(frames[-1])] += samples
+        packages[_package(frames[-1])] += samples
+        for frame in {_short(f) for f in frames}:
+            inclusive[frame] += samples
+    total = max(total, 1)
+    lines = [f"### profile of {name}: {total} samples of the thread holding the GIL", ""]
+    lines += ["self time by package:", ""]
+    lines += [f"    {100 * n / total:5.1f}%  {p}" for p, n in packages.most_common(count)]
+    lines += ["", "self time by function:", ""]
+    lines += [f"    {100 * n / total:5.1f}%  {f}" for f, n in own.most_common(count)]
+    lines += ["", "inclusive time (frames with 3% or more, outermost first):", ""]
+    lines += [
+        f"    {100 * n / total:5.1f}%  {f}"
+        for f, n in inclusive.most_common(4 * count)
+        if n / total >= 0.03
+    ]
+    return "\n".join(lines)
+
+
+# ---- the comparison -----------------------------------------------------------------------
+
+
+def compare(
+    args: argparse.Namespace, url: str, scripts: Scripts
+) -> dict[str, dict[str, list[Sample]]]:
+    samples: dict[str, dict[str, list[Sample]]] = {
+        app: {op: [] for op in args.operations} for app in args.apps
+    }
+    env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
+    if not args.worker:
+        env["ORDERS_WORKER"] = "false"
+    for round_ in range(args.rounds):
+        # The apps take turns; each round starts with the next one, so none is always first.
+        order = args.apps[round_ % len(args.apps) :] + args.apps[: round_ % len(args.apps)]
+        for name in order:
+            workers = args.workers if name == "us" else 1
+            with server(APPS[name], env, workers) as (base, pid):
+                for op in args.operations:
+                    wrk(base, scripts(op), args.warmup, args.connections)
+                    profiling = args.profile and name == "us" and round_ == 0
+                    with profiled(pid, op, args.seconds) if profiling else contextlib.nullcontext():
+                        sample = measure(base, pid, scripts(op), args.seconds, args.connections)
+                    samples[name][op].append(sample)
+                    print(
+                        f"round {round_ + 1} {LABELS[name]:15} {OPERATIONS[op]:30} "
+                        f"{sample.rps:8.0f} rps  p50 {sample.p50:7.2f} ms  p99 {sample.p99:7.2f} ms  "
+                        f"cpu {sample.cpu:5.2f} ms/req",
+                        flush=True,
+                    )
+            drain(url)
+    return samples
+
+
+def median(samples: list[Sample]) -> Sample:
+    """The round with the median throughput (its latencies with it)."""
+    ranked = sorted(samples, key=lambda s: s.rps)
+    return ranked[(len(ranked) - 1) // 2]
+
+
+def spread(samples: list[Sample]) -> float:
+    """(max - min) / median of the rounds' throughputs."""
+    rps = [s.rps for s in samples]
+    return (max(rps) - min(rps)) / statistics.median(rps) if len(rps) > 1 else 0.0
+
+
+def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
+    apps = list(samples)
+    ops = list(next(iter(samples.values())))
+    head = "| operation |"
+    rule = "|---|"
+    for app in apps:
+        head += f" {LABELS[app]} rps | p50 ms | p99 ms | CPU ms/req |"
+        rule += "---:|---:|---:|---:|"
+    if "us" in apps:
+        for ref in ("raw", "fastapi"):
+            if ref in apps:
+                head += f" us / {LABELS[ref]} rps (CPU/req) |"
+                rule += "---:|"
+    head += " spread |"
+    rule += "---:|"
+    lines = [head, rule]
+    for op in ops:
+        row = f"| {OPERATIONS[op]} |"
+        chosen = {app: median(samples[app][op]) for app in apps}
+        for app in apps:
+            s = chosen[app]
+            row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
+        if "us" in apps:
+            for ref in ("raw", "fastapi"):
+                if ref in apps:
+                    us, other = chosen["us"], chosen[ref]
+                    row += f" **{us.rps / other.rps:.2f}** ({other.cpu / us.cpu:.2f}) |"
+        worst = max(spread(samples[app][op]) for app in apps)
+        row += f" {100 * worst:.0f}% |"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+# ---- scale --------------------------------------------------------------------------------
+
+
+def scale_curve(args: argparse.Namespace, directory: Path) -> str:
+    """get and list latency of the service as the orders table grows 10k -> 100k -> 1M. Each
+    size is a new database in which every buyer has 100 orders, so a page is always 50 of 100
+    matches and only the size of the table changes."""
+    sizes = [1_000, 10_000] if args.quick else [10_000, 100_000, 1_000_000]
+    lines = [
+        "| stored orders | populate s | GET /orders/{id} rps | p50 ms | p99 ms | CPU ms/req "
+        "| GET /orders?buyerId&limit=50 rps | p50 ms | p99 ms | CPU ms/req |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        path = directory / f"scale-{size}.db"
+        url = f"sqlite:///{path}"
+        engine = make_engine(url)
+        migrate(engine)
+        started = time.monotonic()
+        populate(engine, size, size // 100)
+        took = time.monotonic() - started
+        scripts = Scripts(directory, size, size // 100)
+        row = f"| {size:,} | {took:.1f} |"
+        env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
+        with server(APPS["us"], env) as (base, pid):
+            for op in ("get", "list"):
+                wrk(base, scripts(op), args.warmup, args.connections)
+                s = measure(base, pid, scripts(op), args.seconds, args.connections)
+                row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
+        print(row, flush=True)
+        lines.append(row)
+        for leftover in directory.glob(f"scale-{size}.db*"):
+            leftover.unlink()
+    return "\n".join(lines)
+
+
+# ---- codegen and startup ------------------------------------------------------------------
+
+
+def timed(command: list[str], env: dict[str, str] | None = None, repeat: int = 3) -> float:
+    """The best wall time of ``repeat`` runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(
+            command, cwd=ROOT, check=True, capture_output=True, env={**os.environ, **(env or {})}
+        )
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def startup_timings(directory: Path, repeat: int) -> str:
+    python = sys.executable
+    url = f"sqlite:///{directory / 'startup.db'}"
+    migrate(make_engine(url))
+    env = {"ORDERS_DATABASE_URL": url, "ORDERS_WORKER": "false"}
+    rows = {
+        "`python -m codegen --check` (generated/, docs/api.md)": timed(
+            [python, "-m", "codegen", "--check"], repeat=repeat
+        ),
+        "`python -m codegen.client --check` (clients/python)": timed(
+            [python, "-m", "codegen.client", "--check"], repeat=repeat
+        ),
+        "`python -c 'import app.main'` (import)": timed(
+            [python, "-c", "import app.main"], repeat=repeat
+        ),
+        "`create_app()` (import + build the app, migrated db)": timed(
+            [python, "-c", "from app.main import create_app; create_app()"], env, repeat=repeat
+        ),
+        "`python -c pass` (the interpreter alone)": timed([python, "-c", "pass"], repeat=repeat),
+    }
+    best_serve = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        with server(APPS["us"], {**env, "ORDERS_LOG_LEVEL": "WARNING"}):
+            best_serve = min(best_serve, time.perf_counter() - started)
+    rows["`orders-api serve` until the first 200"] = best_serve
+    lines = [f"| step | seconds (best of {repeat}) |", "|---|---:|"]
+    lines += [f"| {name} | {seconds:.2f} |" for name, seconds in rows.items()]
+    return "\n".join(lines)
+
+
+# ---- main ---------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    load = os.getloadavg()
+    return (
+        f"{platform.node()}: {os.cpu_count()} cores ({cpu}), Linux {platform.release()}, "
+        f"Python {platform.python_version()}; load average before the run "
+        f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+
+
+@contextlib.contextmanager
+def database(args: argparse.Namespace, directory: Path) -> Iterator[str]:
+    if args.database_url:
+        yield args.database_url
+    elif args.postgres:
+        sys.path.insert(0, str(ROOT))
+        from tests.postgres import throwaway_server
+
+        with throwaway_server() as url:
+            yield url
+    else:
+        yield f"sqlite:///{directory / 'bench.db'}"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--orders", type=int, default=1_000_000)
-    parser.add_argument("--buyers", type=int, default=1000)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--database-url", help="default: a new SQLite file")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="small and short: about a minute")
+    parser.add_argument(
+        "--orders", type=int, help="orders stored (default 1,000,000; quick 10,000)"
+    )
+    parser.add_argument("--buyers", type=int, help="default: orders / 100, at most 1000")
+    parser.add_argument("--seconds", type=float, help="per measurement (default 10; quick 3)")
+    parser.add_argument("--warmup", type=float, help="unmeasured load first (default 2; quick 1)")
+    parser.add_argument(
+        "--rounds", type=int, help="turns of every app (default 3; quick 1; 0: no comparison)"
+    )
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--apps", default="us,raw,fastapi")
+    parser.add_argument("--operations", default="get,post,list,patch")
+    parser.add_argument("--no-worker", dest="worker", action="store_false",
+                        help="ORDERS_WORKER=false: no background worker in any app")  # fmt: skip
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn workers of the service")
+    parser.add_argument("--database-url", help="an existing, empty database (default: new SQLite)")
+    parser.add_argument("--postgres", action="store_true",
+                        help="a throwaway PostgreSQL from Debian's binaries (tests/postgres.py)")  # fmt: skip
+    parser.add_argument("--scale", action="store_true", help="also the 10k/100k/1M latency curve")
+    parser.add_argument("--timings", action="store_true", help="also codegen and startup times")
+    parser.add_argument("--profile", action="store_true", help="py-spy the service (round 1)")
+    parser.add_argument("--output", type=Path,
+                        help="report file (default bench/results.md; quick: bench/results/latest.md)")  # fmt: skip
     args = parser.parse_args()
+    quick = args.quick
+    args.orders = args.orders or (10_000 if quick else 1_000_000)
+    args.buyers = args.buyers or max(1, min(1000, args.orders // 100))
+    args.seconds = args.seconds or (3 if quick else 10)
+    args.warmup = args.warmup or (1 if quick else 2)
+    args.rounds = (1 if quick else 3) if args.rounds is None else args.rounds
+    args.apps = args.apps.split(",")
+    args.operations = args.operations.split(",")
+    args.output = args.output or (RESULTS / "latest.md" if quick else ROOT / "bench" / "results.md")
     if not shutil.which("wrk"):
-        sys.exit("bench needs wrk: apt-get install wrk")
+        sys.exit(f"the benchmark needs wrk: {WRK_INSTALL}")
 
-    tmp = Path(tempfile.mkdtemp(prefix="orders-bench-"))
-    url = args.database_url or f"sqlite:///{tmp / 'bench.db'}"
-    engine = make_engine(url)
-    migrate(engine)
-    started = time.monotonic()
-    populate(engine, args.orders, args.buyers)
-    print(f"stored {args.orders} orders in {time.monotonic() - started:.0f}s ({url.split(':')[0]})")
-
-    (tmp / "create.json").write_text(json.dumps(CREATE_REQUEST))
-    (tmp / "post.lua").write_text(POST_SCRIPT.format(order=tmp / "create.json"))
-
-    middle = args.orders // 2
-    cases = {
-        "GET /orders/{id}": f"/orders/ORD-B{middle:09d}",
-        "GET /orders?buyerId (page 1 of 50)": "/orders?buyerId=buyer-7&limit=50",
-        "GET /orders?buyerId&offset=900": "/orders?buyerId=buyer-7&limit=50&offset=900",
-        "GET /orders?buyerId&orderStatus=HELD": "/orders?buyerId=buyer-7&orderStatus=HELD",
-        "GET /orders?pon=": f"/orders?pon=PO-{middle}",
-    }
-    results: list[tuple[str, dict[str, float]]] = []
-    with server("bench.raw_app:app", {}, factory=False) as raw:
-        results.append(
-            ("raw Starlette (same JSON)", wrk(f"{raw}/orders/x", args.seconds, args.connections))
-        )
-    env = {"ORDERS_DATABASE_URL": url}
-    with server("app.main:create_app", env, factory=True) as api:
-        for name, path in cases.items():
-            results.append((name, wrk(api + path, args.seconds, args.connections)))
-        results.append(
-            (
-                "POST /orders (new order each)",
-                wrk(api, args.seconds, args.connections, tmp / "post.lua"),
-            )
-        )
-
-    base = results[0][1]
-    lines = [
-        f"{args.orders} orders stored, {args.buyers} buyers; wrk -t2 -c{args.connections} -d{args.seconds}s",
+    about = machine()
+    started_at = datetime.now(UTC)
+    directory = Path(tempfile.mkdtemp(prefix="orders-bench-"))
+    sections = [
+        f"# Benchmark, {started_at:%Y-%m-%d %H:%M} UTC",
         "",
-        "| endpoint | rps | p50 ms | p99 ms | rps / raw | p50 / raw | p99 / raw |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        f"`{' '.join(['nox -s bench --', *sys.argv[1:]])}` on {about}.",
+        "",
     ]
-    for name, r in results:
-        lines.append(
-            f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | "
-            f"{r['rps'] / base['rps']:.3f} | {r['p50'] / base['p50']:.1f} | {r['p99'] / base['p99']:.1f} |"
-        )
-    report = "\n".join(lines)
-    print(report)
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "latest.md").write_text(report + "\n")
-    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        with database(args, directory) as url:
+            engine = make_engine(url)
+            migrate(engine)
+            t = time.monotonic()
+            populate(engine, args.orders, args.buyers)
+            backend = make_engine(url).dialect.name
+            print(
+                f"stored {args.orders:,} orders in {time.monotonic() - t:.1f}s ({backend})",
+                flush=True,
+            )
+            samples = compare(args, url, Scripts(directory, args.orders, args.buyers))
+        table = comparison_table(samples) if args.rounds else "(no rounds: comparison skipped)"
+        worker = "on (the default)" if args.worker else "off (ORDERS_WORKER=false)"
+        sections += [
+            f"## Throughput and latency, {args.orders:,} orders stored ({backend})",
+            "",
+            f"uvicorn, 1 worker process{f' ({args.workers} for us)' if args.workers > 1 else ''}, "
+            f"access logs off; seller's background worker {worker} in every app. "
+            f"wrk -t1 -c{args.connections}, {args.seconds:g}s per measurement after {args.warmup:g}s "
+            f"of warm-up, median of {args.rounds} round(s); spread = (max - min) / median "
+            "throughput over the rounds, the worst app's.",
+            "",
+            table,
+            "",
+        ]
+        print(table, flush=True)
+        if args.scale:
+            curve = scale_curve(args, directory)
+            sections += [
+                "## Scale: the service's get and list as orders grow (SQLite)",
+                "",
+                curve,
+                "",
+            ]
+        if args.timings:
+            timings = startup_timings(directory, 1 if quick else 3)
+            print(timings, flush=True)
+            sections += ["## Code generation and startup", "", timings, ""]
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text("\n".join(sections))
+    print(
+        f"wrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}"
+    )
 
 
 if __name__ == "__main__":
