@@ -50,6 +50,7 @@ import orjson
 from sqlalchemy import text
 
 from app.storage.database import make_engine, migrate
+from app.storage.tokens import TokenStore
 from bench.populate import CREATE_REQUEST, populate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,31 +133,38 @@ function setup(thread) thread:set("tid", threads); threads = threads + 1 end
 """
 
 SCRIPTS = {
-    # A random stored order each time.
+    # A random stored order each time (as the seller, who may read every buyer's).
     "get": """
+wrk.headers["Authorization"] = "Bearer {seller}"
 request = function()
   return wrk.format("GET", string.format("/orders/ORD-B%09d", math.random(0, {orders} - 1)))
 end
 """,
     # A random buyer's first page of 50 (each buyer has orders/buyers orders).
     "list": """
+wrk.headers["Authorization"] = "Bearer {seller}"
 request = function()
   return wrk.format("GET", "/orders?buyerId=buyer-" .. math.random(0, {buyers} - 1) .. "&limit=50")
 end
 """,
-    # A merge patch of a random open order (bulk order n is IN_PROGRESS or HELD when n % 10 < 8).
+    # A merge patch of a random open order of buyer-0, by buyer-0 (a buyer changes only its own
+    # orders; bulk order n is buyer-(n % buyers)'s, and IN_PROGRESS or HELD when n % 10 < 8).
     "patch": """
-local headers = {{["Content-Type"] = "application/merge-patch+json"}}
+local headers = {{["Content-Type"] = "application/merge-patch+json",
+                  ["Authorization"] = "Bearer {buyer0}"}}
 request = function()
   counter = counter + 1
-  local n = 10 * math.random(0, math.floor({orders} / 10) - 1) + math.random(0, 7)
+  local n
+  repeat
+    n = {buyers} * math.random(0, math.floor({orders} / {buyers}) - 1)
+  until n % 10 < 8
   local body = '{{"notes": "bench {tag} ' .. tid .. ' ' .. counter .. '"}}'
   return wrk.format("PATCH", string.format("/orders/ORD-B%09d", n), headers, body)
 end
 """,
-    # The seed's create request with a purchase order number never used before.
+    # The seed's create request with a purchase order number never used before, by its buyer.
     "post": """
-local headers = {{["Content-Type"] = "application/json"}}
+local headers = {{["Content-Type"] = "application/json", ["Authorization"] = "Bearer {verizon}"}}
 local body = io.open("{create}"):read("*a")
 request = function()
   counter = counter + 1
@@ -231,8 +239,19 @@ def wrk(base: str, script: Path, seconds: float, connections: int) -> Sample:
 class Scripts:
     """The wrk scripts of one run; every POST/PATCH run gets a tag of its own (unique PONs)."""
 
-    def __init__(self, directory: Path, orders: int, buyers: int) -> None:
+    def __init__(self, directory: Path, url: str, orders: int, buyers: int) -> None:
         self.directory, self.orders, self.buyers = directory, orders, buyers
+        # The service checks bearer tokens (the references ignore the header): the seller reads,
+        # the seed's buyer creates, buyer-0 patches its own orders.
+        store = TokenStore(make_engine(url))
+        self.tokens = {
+            name: store.issue(party, role)[1]
+            for name, party, role in [
+                ("seller", "Cox", "seller"),
+                ("verizon", "Verizon", "buyer"),
+                ("buyer0", "buyer-0", "buyer"),
+            ]
+        }
         self.create = directory / "create.json"
         self.create.write_bytes(orjson.dumps(CREATE_REQUEST))
         self.runs = 0
@@ -242,7 +261,7 @@ class Scripts:
         tag = f"{os.getpid()}-{self.runs}"
         path = self.directory / f"{operation}-{self.runs}.lua"
         body = SCRIPTS[operation].format(
-            orders=self.orders, buyers=self.buyers, create=self.create, tag=tag
+            orders=self.orders, buyers=self.buyers, create=self.create, tag=tag, **self.tokens
         )
         path.write_text(LUA_COMMON + textwrap.dedent(body))
         return path
@@ -425,7 +444,7 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> str:
         started = time.monotonic()
         populate(engine, size, size // 100)
         took = time.monotonic() - started
-        scripts = Scripts(directory, size, size // 100)
+        scripts = Scripts(directory, url, size, size // 100)
         row = f"| {size:,} | {took:.1f} |"
         env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
         with server(APPS["us"], env) as (base, pid):
@@ -579,7 +598,7 @@ def main() -> None:
                 f"stored {args.orders:,} orders in {time.monotonic() - t:.1f}s ({backend})",
                 flush=True,
             )
-            samples = compare(args, url, Scripts(directory, args.orders, args.buyers))
+            samples = compare(args, url, Scripts(directory, url, args.orders, args.buyers))
         table = comparison_table(samples) if args.rounds else "(no rounds: comparison skipped)"
         worker = "on (the default)" if args.worker else "off (ORDERS_WORKER=false)"
         sections += [
