@@ -58,6 +58,9 @@ def sync_detailed(
 ) -> Response[Order | Problem]:
     """Get an order by ID
 
+     Retrieve an Order by its seller-assigned ID, as it is now. The `ETag` header carries its
+    revision: send it back in `If-Match` to update, cancel, hold or release it safely.
+
     Args:
         id (str):
 
@@ -87,6 +90,9 @@ def sync(
 ) -> Order | Problem | None:
     """Get an order by ID
 
+     Retrieve an Order by its seller-assigned ID, as it is now. The `ETag` header carries its
+    revision: send it back in `If-Match` to update, cancel, hold or release it safely.
+
     Args:
         id (str):
 
@@ -110,6 +116,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Order | Problem]:
     """Get an order by ID
+
+     Retrieve an Order by its seller-assigned ID, as it is now. The `ETag` header carries its
+    revision: send it back in `If-Match` to update, cancel, hold or release it safely.
 
     Args:
         id (str):
@@ -137,6 +146,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Order | Problem | None:
     """Get an order by ID
+
+     Retrieve an Order by its seller-assigned ID, as it is now. The `ETag` header carries its
+    revision: send it back in `If-Match` to update, cancel, hold or release it safely.
 
     Args:
         id (str):
