@@ -18,6 +18,16 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def request_headers(**extra: str) -> dict[str, str]:
+    """The headers of every test request to a service: the one place to add credentials."""
+    return {**extra}
+
+
+def http_client(url: str, *, timeout: float = 30) -> httpx.Client:
+    """An HTTP client of the service at ``url`` that sends ``request_headers()``."""
+    return httpx.Client(base_url=url, headers=request_headers(), timeout=timeout)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -4,28 +4,42 @@ and every answer must conform to the spec (status, content type, body schema, he
 from __future__ import annotations
 
 import tempfile
+import uuid
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import schemathesis
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis.stateful import Bundle, initialize
 from schemathesis.config import SchemathesisConfig
+from schemathesis.generation.stateful.state_machine import APIStateMachine, StepInput, StepOutput
+from sqlmodel import SQLModel
 
 from app.main import create_app
 from app.settings import Settings
+from app.storage.database import make_engine
+from tests.conftest import CREATE_REQUEST
+from tests.servers import request_headers
 
 # Loaded at collection time, as schemathesis parametrizes one test per operation.
 DATABASE = Path(tempfile.mkdtemp(prefix="orders-fuzz-")) / "orders.db"
 APP = create_app(Settings(database_url=f"sqlite:///{DATABASE}", validate_responses=True))
-CONFIG = SchemathesisConfig.from_dict(
-    {
-        "checks": {
-            # Schema-valid requests may still break a business rule, documented per operation:
-            # 404 unknown order, 409 state or version conflict, 412 stale If-Match,
-            # 422 (PON changed, path/body orderId mismatch, no such calendar date).
-            "positive_data_acceptance": {"expected-statuses": ["2xx", "404", "409", "412", "422"]}
-        }
-    }
+CONFIG_CHECKS = {
+    # Schema-valid requests may still break a business rule, documented per operation:
+    # 404 unknown order, 409 state or version conflict, 412 stale If-Match,
+    # 422 (PON changed, path/body orderId mismatch, no such calendar date).
+    "positive_data_acceptance": {"expected-statuses": ["2xx", "404", "409", "412", "422"]}
+}
+CONFIG = SchemathesisConfig.from_dict({"checks": CONFIG_CHECKS})
+# Scenarios are generated, not shrunk or replayed from a database of examples: the service's
+# state makes a replay differ anyway, and the failure report shows the calls that failed.
+STATEFUL_SETTINGS = settings(
+    phases=[Phase.generate],
+    stateful_step_count=6,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
 )
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG)
 
@@ -34,3 +48,82 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG)
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_generated_requests(case: schemathesis.Case[Any]) -> None:
     case.call_and_validate()
+
+
+# The operations the spec links from createOrder's 201 (by the new order's id).
+LINKED_FROM_CREATE = {
+    "GET /orders/{id}": "getOrder",
+    "PUT /orders/{id}": "updateOrder",
+    "PATCH /orders/{id}": "patchOrder",
+    "POST /orders/{id}/hold": "holdOrder",
+    "POST /orders/{id}/release": "releaseOrder",
+    "POST /orders/{id}/cancel": "cancelOrder",
+    "GET /orders/{id}/notifications": "listOrderNotifications",
+}
+# The state machine follows the spec's links only: schemathesis would also infer links, e.g.
+# createOrder -> getLatestOrderNotification, and then expect the latest notification of a new
+# order to exist, which it does not until the seller has processed the order (404, as documented).
+STATEFUL_CONFIG = SchemathesisConfig.from_dict(
+    {
+        "checks": CONFIG_CHECKS,
+        "phases": {"stateful": {"inference": {"algorithms": []}}},
+    }
+)
+
+
+def order_scenarios(database_url: str) -> tuple[type[APIStateMachine], Counter[tuple[str, int]]]:
+    """Schemathesis' state machine over the app on ``database_url``, and the answers it got
+    (operation, status). Every scenario starts on an empty database with one new order."""
+    app = create_app(Settings(database_url=database_url, validate_responses=True, worker=False))
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=STATEFUL_CONFIG)
+    create = schema["/orders"]["POST"]
+    engine = make_engine(database_url)
+    answers: Counter[tuple[str, int]] = Counter()
+
+    class OrderScenarios(schema.as_state_machine()):  # type: ignore[misc]
+        def setup(self) -> None:
+            # Hypothesis replays scenarios; each must find the database as the first one did.
+            with engine.begin() as connection:
+                for table in reversed(SQLModel.metadata.sorted_tables):
+                    connection.execute(table.delete())
+
+        @initialize(target=Bundle("new orders"))
+        def create_an_order(self) -> StepOutput:
+            """Besides the generated creates (mostly refused: random dates are rarely real
+            ones), every scenario gets one order that exists, for the links to follow."""
+            body = {**CREATE_REQUEST, "buyerPurchaseOrderNumber": f"PO-{uuid.uuid4().hex}"}
+            case = create.Case(body=body, media_type="application/json")
+            self.recorder.record_case(case=case)
+            output: StepOutput = self.step(StepInput.initial(case))
+            assert output.response.status_code == 201, output.response.text
+            return output
+
+        def get_call_kwargs(self, case: schemathesis.Case[Any]) -> dict[str, Any]:
+            return {"headers": request_headers()}
+
+        def after_call(self, response: Any, case: schemathesis.Case[Any]) -> None:
+            answers[case.operation.label, response.status_code] += 1
+            super().after_call(response, case)
+
+    return OrderScenarios, answers
+
+
+def test_stateful_scenarios(database_url: str) -> None:
+    """Schemathesis' state machine chains calls along the spec's links: create an order, then
+    get, update, patch, hold, release, cancel it and list its notifications, in any order,
+    valid and invalid, each answer checked as above plus the stateful checks (an order just
+    created can be fetched). On both databases."""
+    machine, answers = order_scenarios(database_url)
+    rules = set(dir(machine))
+    for operation_id in LINKED_FROM_CREATE.values():
+        assert f"POST_orders___201_{operation_id}__" in " ".join(rules), (
+            f"createOrder's 201 has no link to {operation_id}"
+        )
+    machine.run(settings=settings(STATEFUL_SETTINGS, max_examples=25))
+
+    # The links were followed: each linked operation met an order that exists (not a 404).
+    for label in LINKED_FROM_CREATE:
+        met = sum(
+            n for (operation, status), n in answers.items() if operation == label and status != 404
+        )
+        assert met > 0, f"{label} never reached an existing order: {sorted(answers.items())}"
