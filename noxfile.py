@@ -65,6 +65,13 @@ def speclint(session: nox.Session) -> None:
 
 
 @nox.session
+def fuzz(session: nox.Session) -> None:
+    """The deep Schemathesis run against real servers on SQLite and PostgreSQL: every phase,
+    valid and invalid data, every check. By hand (minutes). Options: -- --help."""
+    session.run(PYTHON, "-m", "tests.deep_fuzz", *session.posargs)
+
+
+@nox.session
 def breaking(session: nox.Session) -> None:
     """List API changes since a git ref (default: last tag, else merge base with main, else HEAD);
     fail on a breaking one without a major version bump. Options: -- --base REF --changelog FILE."""

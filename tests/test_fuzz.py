@@ -1,5 +1,9 @@
 """Schemathesis generates requests from the spec, valid and invalid: none may crash the server,
-and every answer must conform to the spec (status, content type, body schema, headers)."""
+and every answer must conform to the spec (status, content type, body schema, headers).
+
+A fast run for the suite: each operation alone, and scenarios along the spec's links. The deep
+run (thousands of cases against a real server, every check) is `nox -s fuzz` (tests/deep_fuzz.py);
+both use tests/schemathesis.toml."""
 
 from __future__ import annotations
 
@@ -25,29 +29,14 @@ from tests.servers import request_headers
 # Loaded at collection time, as schemathesis parametrizes one test per operation.
 DATABASE = Path(tempfile.mkdtemp(prefix="orders-fuzz-")) / "orders.db"
 APP = create_app(Settings(database_url=f"sqlite:///{DATABASE}", validate_responses=True))
-CONFIG_CHECKS = {
-    # Schema-valid requests may still break a business rule, documented per operation:
-    # 404 unknown order, 409 state or version conflict, 412 stale If-Match,
-    # 422 (PON changed, path/body orderId mismatch, no such calendar date).
-    "positive_data_acceptance": {"expected-statuses": ["2xx", "404", "409", "412", "422"]}
-}
-CONFIG = SchemathesisConfig.from_dict({"checks": CONFIG_CHECKS})
-# Scenarios are generated, not shrunk or replayed from a database of examples: the service's
-# state makes a replay differ anyway, and the failure report shows the calls that failed.
-STATEFUL_SETTINGS = settings(
-    phases=[Phase.generate],
-    stateful_step_count=6,
-    deadline=None,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+CONFIG = SchemathesisConfig.from_path(Path(__file__).parent / "schemathesis.toml")
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG)
 
 
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_generated_requests(case: schemathesis.Case[Any]) -> None:
-    case.call_and_validate()
+    case.call_and_validate(headers=request_headers())
 
 
 # The operations the spec links from createOrder's 201 (by the new order's id).
@@ -60,14 +49,14 @@ LINKED_FROM_CREATE = {
     "POST /orders/{id}/cancel": "cancelOrder",
     "GET /orders/{id}/notifications": "listOrderNotifications",
 }
-# The state machine follows the spec's links only: schemathesis would also infer links, e.g.
-# createOrder -> getLatestOrderNotification, and then expect the latest notification of a new
-# order to exist, which it does not until the seller has processed the order (404, as documented).
-STATEFUL_CONFIG = SchemathesisConfig.from_dict(
-    {
-        "checks": CONFIG_CHECKS,
-        "phases": {"stateful": {"inference": {"algorithms": []}}},
-    }
+# Scenarios are generated, not shrunk or replayed from a database of examples: the service's
+# state makes a replay differ anyway, and the failure report shows the calls that failed.
+STATEFUL_SETTINGS = settings(
+    phases=[Phase.generate],
+    stateful_step_count=6,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
 )
 
 
@@ -75,7 +64,7 @@ def order_scenarios(database_url: str) -> tuple[type[APIStateMachine], Counter[t
     """Schemathesis' state machine over the app on ``database_url``, and the answers it got
     (operation, status). Every scenario starts on an empty database with one new order."""
     app = create_app(Settings(database_url=database_url, validate_responses=True, worker=False))
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=STATEFUL_CONFIG)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
     create = schema["/orders"]["POST"]
     engine = make_engine(database_url)
     answers: Counter[tuple[str, int]] = Counter()
