@@ -14,6 +14,8 @@ import yaml
 from connexion import AsyncApp
 from connexion.exceptions import ProblemException
 from connexion.options import SwaggerUIOptions
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -46,7 +48,7 @@ def create_app(
     """The service; ``order_handlers`` lets a test bind a variant of the order handlers."""
     settings = settings or Settings()
     configure_logging(settings)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, settings.database_timeout_seconds)
     migrate(engine)
     orders = OrderStore(engine)
     notifications = NotificationStore(engine, settings.buyer_callbacks)
@@ -122,6 +124,9 @@ def install_error_handlers(app: AsyncApp) -> None:
     methods = problems.MethodIndex(SPEC_DOCUMENT["paths"])
     app.add_error_handler(ProblemException, problems.problem_handler)
     app.add_error_handler(HTTPException, problems.http_exception_handler(methods))
+    # The database down, restarting, locked or out of connections: 503, the client retries.
+    app.add_error_handler(DBAPIError, problems.database_error_handler)
+    app.add_error_handler(PoolTimeout, problems.database_error_handler)
     app.add_error_handler(Exception, problems.crash_handler)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,23 @@ def _dumps(value: Any) -> str:
 JSON_CODEC = {"json_serializer": _dumps, "json_deserializer": orjson.loads}
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, timeout: float = 30.0) -> Engine:
+    """``timeout``: how long to wait for a connection (PostgreSQL) or the write lock (SQLite)
+    before failing with an error the service answers as 503 (app/problems.py)."""
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, **JSON_CODEC)
+        # pre-ping replaces connections a database restart broke, so the service recovers.
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=10,
+            max_overflow=20,
+            pool_timeout=timeout,
+            connect_args={"connect_timeout": max(1, math.ceil(timeout))},
+            **JSON_CODEC,
+        )
     # The threadpool serves requests, so connections cross threads; writers wait for the lock.
     engine = create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": 30}, **JSON_CODEC
+        url, connect_args={"check_same_thread": False, "timeout": timeout}, **JSON_CODEC
     )
 
     @event.listens_for(engine, "connect")
