@@ -47,7 +47,11 @@ def make_engine(url: str, timeout: float = 30.0) -> Engine:
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
-        cursor.execute("PRAGMA synchronous=NORMAL")  # durable at each commit under WAL
+        # FULL: each commit is fsynced to the WAL before it returns, so an order acknowledged
+        # with a 2xx survives an OS crash or a power cut too. (NORMAL only survives a crash of
+        # the process: the last commits could roll back at power loss.) It costs an fsync per
+        # write, a few milliseconds on an SSD; reads are unaffected.
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
