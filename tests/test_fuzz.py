@@ -7,6 +7,7 @@ both use tests/schemathesis.toml."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 import uuid
 from collections import Counter
@@ -49,6 +50,8 @@ LINKED_FROM_CREATE = {
     "POST /orders/{id}/cancel": "cancelOrder",
     "GET /orders/{id}/notifications": "listOrderNotifications",
 }
+# Scenarios per database: a few in the suite, many in the deep run (tests/deep_fuzz.py).
+STATEFUL_EXAMPLES = int(os.environ.get("ORDERS_FUZZ_STATEFUL_EXAMPLES", "25"))
 # Scenarios are generated, not shrunk or replayed from a database of examples: the service's
 # state makes a replay differ anyway, and the failure report shows the calls that failed.
 STATEFUL_SETTINGS = settings(
@@ -108,7 +111,8 @@ def test_stateful_scenarios(database_url: str) -> None:
         assert f"POST_orders___201_{operation_id}__" in " ".join(rules), (
             f"createOrder's 201 has no link to {operation_id}"
         )
-    machine.run(settings=settings(STATEFUL_SETTINGS, max_examples=25))
+    machine.run(settings=settings(STATEFUL_SETTINGS, max_examples=STATEFUL_EXAMPLES))
+    print(f"\nstateful: {STATEFUL_EXAMPLES} scenarios, {answers.total()} calls: {dict(answers)}")
 
     # The links were followed: each linked operation met an order that exists (not a 404).
     for label in LINKED_FROM_CREATE:
