@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from pathlib import Path
 
 import nox
 
@@ -15,6 +16,8 @@ nox.options.sessions = ["check", "breaking", "lint", "typecheck", "tests"]
 nox.options.default_venv_backend = "none"
 
 PYTHON = sys.executable
+ROOT = Path(__file__).resolve().parent
+SPECTRAL = ROOT / ".ci" / "node" / "node_modules" / ".bin" / "spectral"
 
 
 @nox.session
@@ -41,6 +44,32 @@ def check(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     session.run(PYTHON, "-m", "ruff", "check", ".")
     session.run(PYTHON, "-m", "ruff", "format", "--check", ".")
+
+
+@nox.session
+def speclint(session: nox.Session) -> None:
+    """Spectral on spec/openapi.yaml with .spectral.yaml (spectral:oas, examples valid, every
+    operation with an operationId, a description and a 4xx problem+json response)."""
+    if not SPECTRAL.exists():
+        session.error(f"{SPECTRAL.relative_to(ROOT)} is missing: run .ci/install (npm ci)")
+    session.run(
+        str(SPECTRAL),
+        "lint",
+        "spec/openapi.yaml",
+        "--ruleset",
+        ".spectral.yaml",
+        "--fail-severity",
+        "error",
+        *session.posargs,
+        external=True,
+    )
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """The deep Schemathesis run against real servers on SQLite and PostgreSQL: every phase,
+    valid and invalid data, every check. By hand (minutes). Options: -- --help."""
+    session.run(PYTHON, "-m", "tests.deep_fuzz", *session.posargs)
 
 
 @nox.session

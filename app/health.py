@@ -19,11 +19,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from app.problems import RETRY_AFTER
 from app.storage.database import MIGRATIONS
 
 PROBLEM_JSON = "application/problem+json"
 READINESS_TIMEOUT = 5.0  # seconds: a database that takes longer is not ready
-RETRY_AFTER = "5"  # seconds a client should wait before asking again
 
 
 class NotReady(Exception):

@@ -15,6 +15,8 @@ from connexion import AsyncApp
 from connexion.exceptions import ProblemException
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -49,7 +51,7 @@ def create_app(
     """The service; ``order_handlers`` lets a test bind a variant of the order handlers."""
     settings = settings or Settings()
     configure_logging(settings)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, settings.database_timeout_seconds)
     migrate(engine)
     orders = OrderStore(engine)
     tokens = TokenStore(engine)
@@ -139,6 +141,9 @@ def install_error_handlers(app: AsyncApp) -> None:
     # json.loads recurses once per nesting level: a body nested deeper than Python's stack is
     # the client's fault, not a crash.
     app.add_error_handler(RecursionError, problems.too_deep_handler)
+    # The database down, restarting, locked or out of connections: 503, the client retries.
+    app.add_error_handler(DBAPIError, problems.database_error_handler)
+    app.add_error_handler(PoolTimeout, problems.database_error_handler)
     app.add_error_handler(Exception, problems.crash_handler)
 
 

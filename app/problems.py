@@ -11,12 +11,15 @@ from typing import Any
 
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from sqlalchemy import exc as db
 from starlette.exceptions import HTTPException
 
 from app.observability import request_id
 from generated.runtime import problem
 
 PROBLEM_JSON = "application/problem+json"
+# Seconds a client should wait before retrying a 503 (the service's and its probes').
+RETRY_AFTER = "5"
 ErrorHandler = Callable[[ConnexionRequest, Exception], Awaitable[ConnexionResponse]]
 log = logging.getLogger(__name__)
 
@@ -119,3 +122,34 @@ async def crash_handler(request: ConnexionRequest, exc: Exception) -> ConnexionR
 async def too_deep_handler(_request: ConnexionRequest, _exc: Exception) -> ConnexionResponse:
     detail = "the JSON body is nested too deeply to be read"
     return _response(400, _body(400, "Bad Request", detail))
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` says the database cannot serve now (down or restarting, connection
+    lost, SQLite's lock held past the timeout, no pooled connection free in time): the client
+    is not at fault and retrying later can succeed. Other database errors are bugs (500)."""
+    if isinstance(error, db.TimeoutError):
+        return True
+    return isinstance(error, db.DBAPIError) and (
+        error.connection_invalidated or isinstance(error, db.OperationalError | db.InterfaceError)
+    )
+
+
+def unavailable_reason(error: BaseException) -> str:
+    """The driver's error class: says what happened without hosts, users or SQL."""
+    cause = error.orig if isinstance(error, db.DBAPIError) and error.orig is not None else error
+    return f"{type(cause).__module__.split('.')[0]}.{type(cause).__name__}"
+
+
+async def database_error_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """503 with Retry-After while the database is unavailable; any other error is a crash."""
+    if not database_unavailable(exc):
+        return await crash_handler(request, exc)
+    reason = unavailable_reason(exc)
+    log.warning("database unavailable on %s %s (%s)", request.method, request.url.path, reason)
+    detail = f"The database is unavailable ({reason}). Retry in {RETRY_AFTER} seconds."
+    return _response(
+        503,
+        _body(503, "Service Unavailable", detail),
+        {"Retry-After": RETRY_AFTER, "Cache-Control": "no-store"},
+    )

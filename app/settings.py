@@ -22,6 +22,8 @@ class Settings(BaseSettings):
 
     database_url: str = "sqlite:///orders.db"
     """Any SQLAlchemy URL; PostgreSQL as `postgresql+psycopg://user:pass@host/db`."""
+    database_timeout_seconds: float = 30.0
+    """How long a request waits for the database (SQLite: its write lock; PostgreSQL: a connection) before it answers 503 with Retry-After."""
     public_url: str = "http://localhost:8080"
     """Base of the order links the seller hands out (`link.href`)."""
     host: str = "127.0.0.1"

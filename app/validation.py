@@ -67,6 +67,28 @@ def _entries(error: ValidationError) -> Iterator[dict[str, str]]:
         yield {"pointer": pointer(path), "detail": error.message}
 
 
+# Text may hold any character but U+0000: PostgreSQL stores no NUL in text or JSON, so
+# neither database accepts one (the answer is the same 422 on SQLite as on PostgreSQL).
+NUL = "\x00"
+NUL_DETAIL = "must not contain the NUL character (U+0000)"
+
+
+def nul_pointers(value: Any, path: tuple[Any, ...] = ()) -> Iterator[str]:
+    """JSON pointers of the strings (values and keys) in ``value`` that contain U+0000."""
+    if isinstance(value, str):
+        if NUL in value:
+            yield pointer(path)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if NUL in key:
+                yield pointer((*path, key))
+            else:
+                yield from nul_pointers(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from nul_pointers(item, (*path, index))
+
+
 def body_errors(errors: Iterator[ValidationError]) -> list[dict[str, str]]:
     found = [entry for error in errors for leaf in _leaf_errors(error) for entry in _entries(leaf)]
     return sorted(found, key=lambda e: e["pointer"])
@@ -86,6 +108,9 @@ class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc
         errors = body_errors(self._validator.iter_errors(body))
         if errors:
             raise invalid(400, errors)
+        unstorable = [{"pointer": at, "detail": NUL_DETAIL} for at in nul_pointers(body)]
+        if unstorable:
+            raise invalid(422, unstorable)
         return None
 
 
@@ -112,6 +137,10 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
                     errors.append({"parameter": param["name"], "detail": first})
         if errors:
             raise invalid(400, errors)
+        values = [*request.query_params.items(), *request.path_params.items()]
+        unstorable = sorted({name for name, value in values if any(nul_pointers(value))})
+        if unstorable:
+            raise invalid(422, [{"parameter": name, "detail": NUL_DETAIL} for name in unstorable])
 
 
 VALIDATORS: dict[str, Any] = {

@@ -22,10 +22,8 @@ from starlette.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
-from app.storage.database import make_engine, migrate
-from app.storage.tokens import TokenStore
 from tests.postgres import throwaway_server
-from tests.servers import running
+from tests.servers import bearer, running
 
 SEEDS = Path(__file__).parent / "seeds"
 PUBLIC_URL = "http://orders.test"
@@ -79,14 +77,6 @@ def settings(database_url: str) -> Settings:
     return Settings(
         database_url=database_url, public_url=PUBLIC_URL, validate_responses=True, worker=False
     )
-
-
-def bearer(database_url: str, party: str, role: str) -> dict[str, str]:
-    """The Authorization header of a new token for ``party`` in that database."""
-    engine = make_engine(database_url)
-    migrate(engine)
-    _, secret = TokenStore(engine).issue(party, role)
-    return {"Authorization": f"Bearer {secret}"}
 
 
 @pytest.fixture

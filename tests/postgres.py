@@ -10,6 +10,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -27,9 +28,38 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@dataclass
+class PostgresServer:
+    """A server on a temporary data directory that a test can stop and start again."""
+
+    bindir: Path
+    data: Path
+    port: int
+    as_user: list[str]
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def pg_ctl(self, *args: str, check: bool = True) -> None:
+        subprocess.run(
+            [*self.as_user, str(self.bindir / "pg_ctl"), "-D", str(self.data), *args],
+            check=check,
+            capture_output=True,
+        )
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.data.parent} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self.pg_ctl("-o", options, "-w", "-l", str(self.data.parent / "log"), "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        """``fast`` disconnects the clients and shuts down cleanly; ``immediate`` crashes."""
+        self.pg_ctl("-m", mode, "-w", "stop")
+
+
 @contextlib.contextmanager
-def throwaway_server() -> Iterator[str]:
-    """Starts a server on a temporary data directory; yields a SQLAlchemy URL of it."""
+def controllable_server() -> Iterator[PostgresServer]:
+    """Starts a server on a temporary data directory; yields it, to stop and start at will."""
     bindir = _bindir()
     if bindir is None:
         raise RuntimeError(
@@ -39,8 +69,7 @@ def throwaway_server() -> Iterator[str]:
     # initdb refuses to run as root: run the server as the packages' postgres user then.
     as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     tmp = Path(tempfile.mkdtemp(prefix="orders-pg-"))
-    data = tmp / "data"
-    port = _free_port()
+    server = PostgresServer(bindir, tmp / "data", _free_port(), as_user)
     if as_user:
         shutil.chown(tmp, "postgres")
     try:
@@ -49,7 +78,7 @@ def throwaway_server() -> Iterator[str]:
                 *as_user,
                 str(bindir / "initdb"),
                 "-D",
-                str(data),
+                str(server.data),
                 "-U",
                 "postgres",
                 "--auth=trust",
@@ -59,30 +88,17 @@ def throwaway_server() -> Iterator[str]:
             check=True,
             capture_output=True,
         )
-        options = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off"
-        subprocess.run(
-            [
-                *as_user,
-                str(bindir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-o",
-                options,
-                "-w",
-                "-l",
-                str(tmp / "log"),
-                "start",
-            ],
-            check=True,
-            capture_output=True,
-        )
+        server.start()
         try:
-            yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+            yield server
         finally:
-            subprocess.run(
-                [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                check=False,
-                capture_output=True,
-            )
+            server.pg_ctl("-m", "immediate", "stop", check=False)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def throwaway_server() -> Iterator[str]:
+    """Starts a server on a temporary data directory; yields a SQLAlchemy URL of it."""
+    with controllable_server() as server:
+        yield server.url

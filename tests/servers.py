@@ -15,7 +15,33 @@ from pathlib import Path
 
 import httpx
 
+from app.storage.database import make_engine, migrate
+from app.storage.tokens import TokenStore
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def bearer(database_url: str, party: str, role: str) -> dict[str, str]:
+    """The Authorization header of a new token for ``party`` in that database."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    _, secret = TokenStore(engine).issue(party, role)
+    engine.dispose()
+    return {"Authorization": f"Bearer {secret}"}
+
+
+# The seed buyer's credentials at each service started here, by its URL.
+CREDENTIALS: dict[str, dict[str, str]] = {}
+
+
+def request_headers(url: str | None = None, **extra: str) -> dict[str, str]:
+    """The headers of a test request to the service at ``url``: Verizon's token there."""
+    return {**CREDENTIALS.get(url or "", {}), **extra}
+
+
+def http_client(url: str, *, timeout: float = 30) -> httpx.Client:
+    """An HTTP client of the service at ``url`` that sends ``request_headers(url)``."""
+    return httpx.Client(base_url=url, headers=request_headers(url), timeout=timeout)
 
 
 def free_port() -> int:
@@ -60,6 +86,8 @@ def start(
     while True:
         try:
             if httpx.get(f"{url}/openapi.json").status_code == 200:
+                # Migrated by now: the seed buyer may call it.
+                CREDENTIALS[url] = bearer(database_url, "Verizon", "buyer")
                 return Server(url, process, log)
         except httpx.TransportError:
             pass

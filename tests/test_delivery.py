@@ -27,7 +27,8 @@ from app.storage.database import make_engine
 from app.storage.notifications import DEAD, DELIVERED, PENDING, NotificationStore, Outbox
 from app.storage.orders import OrderStore
 from tests import servers
-from tests.conftest import bearer, create_order
+from tests.conftest import create_order
+from tests.servers import bearer
 from tests.test_notifications import upcoming
 
 BUYER = "http://buyer.test"

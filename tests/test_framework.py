@@ -18,7 +18,8 @@ from app.main import SPEC, create_app
 from app.settings import Settings
 from generated import models
 from generated.runtime import Caller
-from tests.conftest import bearer, create_order
+from tests.conftest import create_order
+from tests.servers import bearer
 
 ROOT = Path(__file__).resolve().parent.parent
 

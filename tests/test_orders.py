@@ -8,7 +8,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.settings import Settings
-from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, bearer, create_order
+from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, create_order
+from tests.servers import bearer
 
 MERGE_PATCH = {"content-type": "application/merge-patch+json"}
 
@@ -357,3 +358,32 @@ def test_integers_beyond_their_range_are_rejected(client: TestClient) -> None:
     assert body["errors"][0]["pointer"] == (
         "/orderItems/0/orderItemDetail/enniIngressBandwidthProfile/committedBurstSize"
     )
+
+
+# ---- found by fuzzing (tests/test_fuzz.py, nox -s fuzz) -------------------------------------
+def test_text_with_a_nul_character_is_a_422_on_both_databases(client: TestClient) -> None:
+    """PostgreSQL stores no U+0000 in text or JSON (it answered 500); SQLite would: both refuse
+    it alike, naming every field, before anything is stored."""
+    contact = {**CREATE_REQUEST["buyerOrderContact"], "email": "a\u0000@b"}
+    response = client.post(
+        "/orders", json={**CREATE_REQUEST, "notes": "x\u0000y", "buyerOrderContact": contact}
+    )
+    body = assert_problem(response, 422, "U+0000", "/notes")
+    assert [e["pointer"] for e in body["errors"]] == ["/buyerOrderContact/email", "/notes"]
+    assert client.get("/orders", params={"buyerId": "Verizon"}).json()["available"] == 0
+
+    order = create_order(client)
+    patched = client.patch(f"/orders/{order['id']}", json={"notes": "\u0000"}, headers=MERGE_PATCH)
+    assert assert_problem(patched, 422)["errors"] == [
+        {"pointer": "/notes", "detail": "must not contain the NUL character (U+0000)"}
+    ]
+    assert client.get(f"/orders/{order['id']}").headers["etag"] == '"1"'
+
+    for path, params in (
+        ("/orders", {"buyerId": "Veri\u0000zon"}),
+        ("/orders", {"pon": "\u0000"}),
+        ("/orders/ORD-%00", {}),
+        ("/orders/ORD-%00/notifications", {}),
+    ):
+        body = assert_problem(client.get(path, params=params), 422, "U+0000")
+        assert body["errors"][0]["parameter"] in {"buyerId", "pon", "id"}

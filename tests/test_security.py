@@ -16,7 +16,8 @@ from app.main import SPEC_DOCUMENT, create_app
 from app.mock import HTTP_METHODS
 from app.settings import Settings
 from app.storage.database import make_engine
-from tests.conftest import CREATE_REQUEST, NOTIFICATION_SEED, bearer, create_order
+from tests.conftest import CREATE_REQUEST, NOTIFICATION_SEED, create_order
+from tests.servers import bearer
 
 OPERATIONS = {
     op["operationId"]: (method.upper(), path, op)

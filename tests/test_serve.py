@@ -18,7 +18,7 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
 from app.main import SPEC_DOCUMENT
-from tests.conftest import bearer
+from tests.servers import bearer
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "orders-api"

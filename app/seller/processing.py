@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app.lifecycle import FINAL
+from app.problems import database_unavailable
 from app.seller import checks, notices
 from app.storage import svlans
 from app.storage.notifications import NotificationStore
@@ -72,7 +73,9 @@ class OrderProcessor:
         for order in self.orders.to_process(limit):
             try:
                 done += self.process(order)
-            except Exception:
+            except Exception as error:
+                if database_unavailable(error):
+                    raise  # not this order's fault: the worker pauses until the database is back
                 # The order stays queued; the next round tries it again.
                 log.exception("processing order %s failed", order.document.get("id"))
         return done

@@ -6,10 +6,14 @@ from __future__ import annotations
 import logging
 import threading
 
+from app.problems import database_unavailable, unavailable_reason
 from app.seller.delivery import Deliverer
 from app.seller.processing import OrderProcessor
 
 log = logging.getLogger(__name__)
+# After a failed round the worker waits longer each time, up to this, so an outage of the
+# database costs a few quiet retries rather than a busy loop.
+MAX_BACKOFF_SECONDS = 5.0
 
 
 class Worker:
@@ -26,13 +30,25 @@ class Worker:
         return self.processor.run_once() + self.deliverer.run_once()
 
     def _loop(self) -> None:
+        failures = 0
         while not self._stop.is_set():
             try:
                 busy = self.run_once()
-            except Exception:
+            except Exception as error:
                 # The database may be away for a while: keep going, the work is all stored.
-                log.exception("background work failed; retrying")
-                busy = 0
+                failures += 1
+                if not database_unavailable(error):
+                    log.exception("background work failed; retrying")
+                elif failures == 1:
+                    log.warning(
+                        "database unavailable (%s): background work paused, retrying",
+                        unavailable_reason(error),
+                    )
+                self._stop.wait(min(MAX_BACKOFF_SECONDS, self.poll_seconds * 2**failures))
+                continue
+            if failures:
+                log.info("background work resumed after %d failed rounds", failures)
+                failures = 0
             if not busy:
                 self._stop.wait(self.poll_seconds)
 

@@ -68,6 +68,9 @@ def sync_detailed(
 ) -> Response[Order | Problem]:
     """Get an order by ID
 
+     Retrieve an Order by its seller-assigned ID, as it is now. The `ETag` header carries its
+    revision: send it back in `If-Match` to update, cancel, hold or release it safely.
+
     Args:
         id (str):
 
@@ -97,6 +100,9 @@ def sync(
 ) -> Order | Problem | None:
     """Get an order by ID
 
+     Retrieve an Order by its seller-assigned ID, as it is now. The `ETag` header carries its
+    revision: send it back in `If-Match` to update, cancel, hold or release it safely.
+
     Args:
         id (str):
 
@@ -120,6 +126,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Order | Problem]:
     """Get an order by ID
+
+     Retrieve an Order by its seller-assigned ID, as it is now. The `ETag` header carries its
+    revision: send it back in `If-Match` to update, cancel, hold or release it safely.
 
     Args:
         id (str):
@@ -147,6 +156,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Order | Problem | None:
     """Get an order by ID
+
+     Retrieve an Order by its seller-assigned ID, as it is now. The `ETag` header carries its
+    revision: send it back in `If-Match` to update, cancel, hold or release it safely.
 
     Args:
         id (str):
