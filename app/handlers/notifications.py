@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
+from app.handlers.orders import visible
 from app.problems import conflict, not_found, unprocessable
 from app.storage.notifications import NotificationStore, VersionConflict
 from app.storage.orders import OrderStore
@@ -20,24 +22,21 @@ class NotificationHandlers:
         self.notifications = notifications
         self.public_url = public_url.rstrip("/")
 
-    def _check_visible(self, caller: Caller, id_: str) -> None:
-        """404 unless the order's notifications are the caller's to read: every order's for the
-        seller; for a buyer, those of its own order (held here, or received from its seller)."""
+    def _latest_visible(self, caller: Caller, id_: str) -> dict[str, Any] | None:
+        """The order's latest notification (None: none yet), after a 404 unless they are the
+        caller's to read: its own order's for a buyer (the order held here, or, at a buyer's
+        endpoint, the notifications received about it), every order's for the seller."""
         order = self.orders.get(id_)
-        if order is not None:
-            mine = caller.role == "seller" or order.document["buyerId"] == caller.party
-        else:
-            _, latest = self.notifications.page(id_, 1, 0)
-            mine = bool(latest) and (
-                caller.role == "seller" or latest[0].get("buyerId") == caller.party
-            )
-        if not mine:
+        _, latest = self.notifications.page(id_, 1, 0)
+        about = order.document if order is not None else (latest[0] if latest else None)
+        if about is None or not visible(caller, about):
             raise not_found(f"no order has id {id_!r}, and no notification of it was received")
+        return latest[0] if latest else None
 
     def list_order_notifications(
         self, *, caller: Caller, id_: str, limit: int, offset: int
     ) -> models.OrderNotificationList | Reply[models.OrderNotificationList]:
-        self._check_visible(caller, id_)
+        self._latest_visible(caller, id_)
         available, documents = self.notifications.page(id_, limit, offset)
         query = urlencode({"limit": limit, "offset": offset})
         return models.OrderNotificationList(
@@ -50,11 +49,10 @@ class NotificationHandlers:
     def get_latest_order_notification(
         self, *, caller: Caller, id_: str
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
-        self._check_visible(caller, id_)
-        _, latest = self.notifications.page(id_, 1, 0)
-        if not latest:
+        latest = self._latest_visible(caller, id_)
+        if latest is None:
             raise not_found(f"order {id_!r} has no notifications")
-        return models.OrderNotification.model_validate(latest[0])
+        return models.OrderNotification.model_validate(latest)
 
     def create_order_notification(
         self, *, caller: Caller, body: models.OrderNotification, id_: str

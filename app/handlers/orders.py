@@ -42,8 +42,8 @@ def buyer_content(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def visible(caller: Caller, document: dict[str, Any]) -> bool:
-    """A buyer sees its own orders only; the seller sees every order."""
-    return caller.role == "seller" or document["buyerId"] == caller.party
+    """A buyer sees its own orders (and their notifications) only; the seller sees them all."""
+    return caller.role == "seller" or document.get("buyerId") == caller.party
 
 
 def etag(revision: int) -> str:
