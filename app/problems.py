@@ -59,7 +59,7 @@ def _response(
     )
 
 
-def _body(
+def problem_body(
     status: int, title: str, detail: str | None, ext: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status}
@@ -74,7 +74,7 @@ async def problem_handler(_request: ConnexionRequest, exc: Exception) -> Connexi
     assert isinstance(exc, ProblemException)
     return _response(
         exc.status,
-        _body(exc.status, exc.title or "Error", exc.detail, exc.ext),
+        problem_body(exc.status, exc.title or "Error", exc.detail, exc.ext),
         dict(exc.headers or {}),
     )
 
@@ -107,7 +107,7 @@ def http_exception_handler(methods: MethodIndex) -> ErrorHandler:
         if allowed:
             headers["Allow"] = allowed
         title = HTTPStatus(exc.status_code).phrase
-        return _response(exc.status_code, _body(exc.status_code, title, exc.detail), headers)
+        return _response(exc.status_code, problem_body(exc.status_code, title, exc.detail), headers)
 
     return handle
 
@@ -116,12 +116,12 @@ async def crash_handler(request: ConnexionRequest, exc: Exception) -> ConnexionR
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     # The id lets support find the logged trace; the X-Request-ID header carries it too.
     detail = f"The server failed to handle the request; it was logged with request id {request_id.get()}."
-    return _response(500, _body(500, "Internal Server Error", detail))
+    return _response(500, problem_body(500, "Internal Server Error", detail))
 
 
 async def too_deep_handler(_request: ConnexionRequest, _exc: Exception) -> ConnexionResponse:
     detail = "the JSON body is nested too deeply to be read"
-    return _response(400, _body(400, "Bad Request", detail))
+    return _response(400, problem_body(400, "Bad Request", detail))
 
 
 def database_unavailable(error: BaseException) -> bool:
@@ -150,6 +150,6 @@ async def database_error_handler(request: ConnexionRequest, exc: Exception) -> C
     detail = f"The database is unavailable ({reason}). Retry in {RETRY_AFTER} seconds."
     return _response(
         503,
-        _body(503, "Service Unavailable", detail),
+        problem_body(503, "Service Unavailable", detail),
         {"Retry-After": RETRY_AFTER, "Cache-Control": "no-store"},
     )

@@ -20,6 +20,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.problems import PROBLEM_JSON, problem_body
 from app.storage.tokens import TokenStore
 
 TokenInfo = dict[str, str]
@@ -117,5 +118,5 @@ class Guard:
 
 
 def problem_response(status: int, title: str, detail: str) -> Response:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
-    return Response(json.dumps(body), status_code=status, media_type="application/problem+json")
+    body = json.dumps(problem_body(status, title, detail))
+    return Response(body, status_code=status, media_type=PROBLEM_JSON)
