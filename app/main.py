@@ -35,11 +35,14 @@ from app.storage.database import make_engine, migrate
 from app.storage.notifications import NotificationStore, Outbox
 from app.storage.orders import OrderStore
 from app.storage.tokens import TokenStore
-from app.validation import VALIDATORS
+from app.validation import validator_map
 from generated.operations import Operations, make_resolver
+from generated.runtime import GeneratedApp
 
 SPEC = Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
 SPEC_DOCUMENT = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+# Built once per process: the request body validators are compiled from the spec.
+VALIDATORS = validator_map(SPEC_DOCUMENT)
 
 # Connexion warns on every PATCH that the operation accepts two media types; both are intended.
 logging.getLogger("connexion.operations.openapi3").setLevel(logging.ERROR)
@@ -60,7 +63,7 @@ def create_app(
         orders=order_handlers(orders, notifications, settings.public_url),
         notifications=NotificationHandlers(orders, notifications, settings.public_url),
     )
-    app = AsyncApp(
+    app = GeneratedApp(
         __name__,
         specification_dir=SPEC.parent,
         lifespan=seller_worker(settings, orders, notifications) if settings.worker else None,

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -53,12 +54,21 @@ def verifier(tokens: TokenStore, cache_seconds: float) -> Verifier:
     return verify
 
 
+_accepts_kwarg = functools.cache(BearerSecurityHandler._accepts_kwarg)
+
+
 def security_map(verify: Verifier) -> dict[str, type[BearerSecurityHandler]]:
     """Connexion's handler for ``http`` ``bearer`` schemes, bound to ``verify``."""
 
     class PartyBearer(BearerSecurityHandler):  # type: ignore[misc]  # connexion is untyped
         def _resolve_func(self, security_scheme: Any) -> Verifier:
             return verify
+
+        @staticmethod
+        def _accepts_kwarg(func: Callable[..., Any], keyword: str) -> bool:
+            # Connexion asks this twice per request, each time by inspect.signature; the answer
+            # never changes for a function.
+            return bool(_accepts_kwarg(func, keyword))
 
     return {"bearer": PartyBearer}
 

@@ -1,8 +1,10 @@
 """Generated from spec/openapi.yaml by codegen (nox -s generate). Do not edit.
 
-The functions Connexion calls, found by operationId. Each turns the validated request into
-models, calls the handler bound for its tag, and turns the result into JSON with the status
-the spec declares. An operation whose handler is missing answers 501 problem+json.
+The functions Connexion calls, found by operationId. Once Connexion has routed, authenticated
+and validated a request, each takes the arguments the spec declares straight from it (no
+per-request reflection), then, in the threadpool, turns them into models, calls the handler
+bound for its tag, and turns the result into JSON with the status the spec declares. An
+operation whose handler is missing answers 501 problem+json.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from connexion import request
+from connexion.lifecycle import ConnexionRequest
 from connexion.resolver import Resolver
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from generated import models
 from generated.protocols import NotificationsHandlers, OrdersHandlers
-from generated.runtime import caller, not_implemented, parse, respond
+from generated.runtime import caller, not_implemented, parse, request_body, respond
 
 OPERATION_FUNCTIONS: dict[str, str] = {
     "listOrders": "list_orders",
@@ -45,19 +48,35 @@ class Operations:
         self._orders = orders
         self._notifications = notifications
 
-    def list_orders(
-        self,
-        buyer_id: Any = None,
-        id_: Any = None,
-        pon: Any = None,
-        order_status: Any = None,
-        order_type: Any = None,
-        order_date_from: Any = None,
-        order_date_to: Any = None,
-        limit: Any = 50,
-        offset: Any = 0,
-    ) -> Response:
+    async def list_orders(self, request: ConnexionRequest) -> Response:
         """GET /orders"""
+        query = request.query_params
+        return await run_in_threadpool(
+            self._list_orders,
+            buyer_id=query.get("buyerId", None),
+            id_=query.get("id", None),
+            pon=query.get("pon", None),
+            order_status=query.get("orderStatus", None),
+            order_type=query.get("orderType", None),
+            order_date_from=query.get("orderDateFrom", None),
+            order_date_to=query.get("orderDateTo", None),
+            limit=query.get("limit", 50),
+            offset=query.get("offset", 0),
+        )
+
+    def _list_orders(
+        self,
+        *,
+        buyer_id: Any,
+        id_: Any,
+        pon: Any,
+        order_status: Any,
+        order_type: Any,
+        order_date_from: Any,
+        order_date_to: Any,
+        limit: Any,
+        offset: Any,
+    ) -> Response:
         who = caller("listOrders", ["buyer", "seller"])
         handler = getattr(self._orders, "list_orders", None)
         if handler is None:
@@ -76,11 +95,18 @@ class Operations:
         )
         return respond(result, 200)
 
-    def create_order(
-        self,
-        body: Any = None,
-    ) -> Response:
+    async def create_order(self, request: ConnexionRequest) -> Response:
         """POST /orders"""
+        return await run_in_threadpool(
+            self._create_order,
+            body=await request_body(request),
+        )
+
+    def _create_order(
+        self,
+        *,
+        body: Any,
+    ) -> Response:
         who = caller("createOrder", ["buyer"])
         handler = getattr(self._orders, "create_order", None)
         if handler is None:
@@ -91,11 +117,19 @@ class Operations:
         )
         return respond(result, 201)
 
-    def get_order(
-        self,
-        id_: Any = None,
-    ) -> Response:
+    async def get_order(self, request: ConnexionRequest) -> Response:
         """GET /orders/{id}"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._get_order,
+            id_=path["id"],
+        )
+
+    def _get_order(
+        self,
+        *,
+        id_: Any,
+    ) -> Response:
         who = caller("getOrder", ["buyer", "seller"])
         handler = getattr(self._orders, "get_order", None)
         if handler is None:
@@ -106,12 +140,23 @@ class Operations:
         )
         return respond(result, 200)
 
-    def update_order(
-        self,
-        body: Any = None,
-        id_: Any = None,
-    ) -> Response:
+    async def update_order(self, request: ConnexionRequest) -> Response:
         """PUT /orders/{id}"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._update_order,
+            body=await request_body(request),
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _update_order(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
         who = caller("updateOrder", ["buyer"])
         handler = getattr(self._orders, "update_order", None)
         if handler is None:
@@ -120,16 +165,27 @@ class Operations:
             caller=who,
             body=parse(models.OrderCreateUpdate, body),
             id_=id_,
-            if_match=request.headers.get("If-Match"),
+            if_match=if_match,
         )
         return respond(result, 200)
 
-    def patch_order(
-        self,
-        body: Any = None,
-        id_: Any = None,
-    ) -> Response:
+    async def patch_order(self, request: ConnexionRequest) -> Response:
         """PATCH /orders/{id}"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._patch_order,
+            body=await request_body(request),
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _patch_order(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
         who = caller("patchOrder", ["buyer"])
         handler = getattr(self._orders, "patch_order", None)
         if handler is None:
@@ -138,15 +194,23 @@ class Operations:
             caller=who,
             body=body,
             id_=id_,
-            if_match=request.headers.get("If-Match"),
+            if_match=if_match,
         )
         return respond(result, 200)
 
-    def list_order_revisions(
-        self,
-        id_: Any = None,
-    ) -> Response:
+    async def list_order_revisions(self, request: ConnexionRequest) -> Response:
         """GET /orders/{id}/revisions"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._list_order_revisions,
+            id_=path["id"],
+        )
+
+    def _list_order_revisions(
+        self,
+        *,
+        id_: Any,
+    ) -> Response:
         who = caller("listOrderRevisions", ["buyer", "seller"])
         handler = getattr(self._orders, "list_order_revisions", None)
         if handler is None:
@@ -157,11 +221,21 @@ class Operations:
         )
         return respond(result, 200)
 
-    def cancel_order(
-        self,
-        id_: Any = None,
-    ) -> Response:
+    async def cancel_order(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/cancel"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._cancel_order,
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _cancel_order(
+        self,
+        *,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
         who = caller("cancelOrder", ["buyer"])
         handler = getattr(self._orders, "cancel_order", None)
         if handler is None:
@@ -169,15 +243,25 @@ class Operations:
         result = handler(
             caller=who,
             id_=id_,
-            if_match=request.headers.get("If-Match"),
+            if_match=if_match,
         )
         return respond(result, 201)
 
-    def hold_order(
-        self,
-        id_: Any = None,
-    ) -> Response:
+    async def hold_order(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/hold"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._hold_order,
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _hold_order(
+        self,
+        *,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
         who = caller("holdOrder", ["buyer"])
         handler = getattr(self._orders, "hold_order", None)
         if handler is None:
@@ -185,15 +269,25 @@ class Operations:
         result = handler(
             caller=who,
             id_=id_,
-            if_match=request.headers.get("If-Match"),
+            if_match=if_match,
         )
         return respond(result, 201)
 
-    def release_order(
-        self,
-        id_: Any = None,
-    ) -> Response:
+    async def release_order(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/release"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._release_order,
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _release_order(
+        self,
+        *,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
         who = caller("releaseOrder", ["buyer"])
         handler = getattr(self._orders, "release_order", None)
         if handler is None:
@@ -201,17 +295,28 @@ class Operations:
         result = handler(
             caller=who,
             id_=id_,
-            if_match=request.headers.get("If-Match"),
+            if_match=if_match,
         )
         return respond(result, 201)
 
-    def list_order_notifications(
-        self,
-        id_: Any = None,
-        limit: Any = 50,
-        offset: Any = 0,
-    ) -> Response:
+    async def list_order_notifications(self, request: ConnexionRequest) -> Response:
         """GET /orders/{id}/notifications"""
+        path = request.path_params
+        query = request.query_params
+        return await run_in_threadpool(
+            self._list_order_notifications,
+            id_=path["id"],
+            limit=query.get("limit", 50),
+            offset=query.get("offset", 0),
+        )
+
+    def _list_order_notifications(
+        self,
+        *,
+        id_: Any,
+        limit: Any,
+        offset: Any,
+    ) -> Response:
         who = caller("listOrderNotifications", ["buyer", "seller"])
         handler = getattr(self._notifications, "list_order_notifications", None)
         if handler is None:
@@ -224,12 +329,21 @@ class Operations:
         )
         return respond(result, 200)
 
-    def create_order_notification(
-        self,
-        body: Any = None,
-        id_: Any = None,
-    ) -> Response:
+    async def create_order_notification(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/notifications"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._create_order_notification,
+            body=await request_body(request),
+            id_=path["id"],
+        )
+
+    def _create_order_notification(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+    ) -> Response:
         who = caller("createOrderNotification", ["seller"])
         handler = getattr(self._notifications, "create_order_notification", None)
         if handler is None:
@@ -241,11 +355,19 @@ class Operations:
         )
         return respond(result, 201)
 
-    def get_latest_order_notification(
-        self,
-        id_: Any = None,
-    ) -> Response:
+    async def get_latest_order_notification(self, request: ConnexionRequest) -> Response:
         """GET /orders/{id}/notification"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._get_latest_order_notification,
+            id_=path["id"],
+        )
+
+    def _get_latest_order_notification(
+        self,
+        *,
+        id_: Any,
+    ) -> Response:
         who = caller("getLatestOrderNotification", ["buyer", "seller"])
         handler = getattr(self._notifications, "get_latest_order_notification", None)
         if handler is None:
@@ -256,12 +378,21 @@ class Operations:
         )
         return respond(result, 200)
 
-    def create_order_notification_singular(
-        self,
-        body: Any = None,
-        id_: Any = None,
-    ) -> Response:
+    async def create_order_notification_singular(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/notification"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._create_order_notification_singular,
+            body=await request_body(request),
+            id_=path["id"],
+        )
+
+    def _create_order_notification_singular(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+    ) -> Response:
         who = caller("createOrderNotificationSingular", ["seller"])
         handler = getattr(self._notifications, "create_order_notification_singular", None)
         if handler is None:

@@ -1,18 +1,24 @@
 """Generated from spec/openapi.yaml by codegen (nox -s generate). Do not edit.
 
-What the generated operations need at run time: the handler result type and JSON conversion.
+What the generated operations need at run time: the handler result type and JSON conversion,
+and the app that hands Connexion's checked requests to them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from connexion import AsyncApp
+from connexion.apps.asynchronous import AsyncApi, AsyncASGIApp
 from connexion.context import context
 from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest
+from connexion.operations import AbstractOperation
 from pydantic import BaseModel, ValidationError
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 # Covariant: a Reply[Order] is a valid result where Reply[OrderList | Order] is declared.
 BodyT = TypeVar("BodyT", bound=BaseModel, covariant=True)
@@ -137,3 +143,63 @@ BEARER = {"WWW-Authenticate": "Bearer"}
 
 def not_implemented(operation_id: str) -> ProblemException:
     return problem(501, "Not Implemented", f"Operation {operation_id} has no handler yet.")
+
+
+# ---- Connexion glue ----------------------------------------------------------------------------
+# Where the request body Connexion's validator parsed is kept in the ASGI scope's extensions, so
+# the operation does not parse it a second time.
+PARSED_BODY = "orders_api.parsed_body"
+
+
+def keep_parsed_body(scope: Scope, body: Any) -> None:
+    """Called by the body validator once the body is parsed (and before it is validated)."""
+    scope.setdefault("extensions", {})[PARSED_BODY] = body
+
+
+async def request_body(request: ConnexionRequest) -> Any:
+    """The JSON body: the one the validator parsed, or parsed here when no validator ran."""
+    extensions = request.scope.get("extensions") or {}
+    if PARSED_BODY in extensions:
+        return extensions[PARSED_BODY]
+    return await request.json()
+
+
+class GeneratedOperation:
+    """The end of Connexion's middleware chain for one operation: its routing, security and
+    validation middlewares have run; the generated function takes its arguments from the request.
+
+    Connexion's own AsyncOperation builds its decorators again on every request and finds the
+    function's arguments by reflection (inspect.signature, several times); the generated function
+    knows them already, and the URI parser is built once here."""
+
+    def __init__(self, operation: AbstractOperation) -> None:
+        self._function: Callable[[ConnexionRequest], Awaitable[Response]] = operation.function
+        self._uri_parser = operation.uri_parser_class(
+            operation.parameters, operation.body_definition()
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = ConnexionRequest(scope, receive, uri_parser=self._uri_parser)
+        response = await self._function(request)
+        await response(scope, receive, send)
+
+
+class GeneratedApi(AsyncApi):  # type: ignore[misc]
+    def make_operation(self, operation: AbstractOperation) -> GeneratedOperation:
+        return GeneratedOperation(operation)
+
+
+class GeneratedASGIApp(AsyncASGIApp):  # type: ignore[misc]
+    api_cls = GeneratedApi
+
+
+class GeneratedApp(AsyncApp):  # type: ignore[misc]
+    """Connexion's AsyncApp (every option and middleware as documented), whose operations call
+    the generated functions directly (GeneratedOperation)."""
+
+    def __init__(self, import_name: str, **options: Any) -> None:
+        super().__init__(import_name, **options)
+        # AsyncApp makes its own final app and hands it to its middleware; the middleware stack
+        # is only built at the first request, so it can still be replaced here.
+        self._middleware_app = GeneratedASGIApp()
+        self.middleware.app = self._middleware_app
