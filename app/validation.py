@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncGenerator, Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from connexion.datastructures import MediaTypeDict
 from connexion.lifecycle import ConnexionRequest
+from connexion.utils import is_null, is_nullable
 from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
-from jsonschema import ValidationError
+from jsonschema import Draft4Validator, ValidationError
 from starlette.types import Scope
 
+from app.compiled_schemas import CompiledBodies
 from app.storage.orders import parse_instant
-from generated.runtime import invalid, pointer
+from generated.runtime import invalid, keep_parsed_body, pointer
 
 
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
@@ -95,19 +97,26 @@ def body_errors(errors: Iterator[ValidationError]) -> list[dict[str, str]]:
 
 
 class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
+    """Connexion makes one per request; ``compiled`` is bound by ``validator_map``."""
+
+    compiled: CompiledBodies | None = None
+
     async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
         try:
-            return await super()._parse(stream, scope)
+            body = await super()._parse(stream, scope)
         except UnicodeDecodeError as error:
             detail = f"the body is not {self._encoding} text: {error.reason} at byte {error.start}"
             raise invalid(400, [{"pointer": "/", "detail": detail}]) from error
+        keep_parsed_body(scope, body)  # the operation takes it from here: parsed once
+        return body
 
     def _validate(self, body: Any) -> dict[str, Any] | None:
         if not self._nullable and body is None:
             raise invalid(400, [{"pointer": "/", "detail": "the request body must not be empty"}])
-        errors = body_errors(self._validator.iter_errors(body))
-        if errors:
-            raise invalid(400, errors)
+        if self.compiled is None or not self.compiled.accepts(self._schema, body):
+            errors = body_errors(self._validator.iter_errors(body))
+            if errors:
+                raise invalid(400, errors)
         unstorable = [{"pointer": at, "detail": NUL_DETAIL} for at in nul_pointers(body)]
         if unstorable:
             raise invalid(422, unstorable)
@@ -130,7 +139,7 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
         }
         for location, check in checks.items():
             for param in self.parameters.get(location, []):
-                message = check(param, request)
+                message = check(param, request)  # validate_parameter, below
                 if message:
                     # Connexion appends the schema and instance after a blank line.
                     first = str(message).split("\n\n", 1)[0]
@@ -142,12 +151,46 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
         if unstorable:
             raise invalid(422, [{"parameter": name, "detail": NUL_DETAIL} for name in unstorable])
 
+    # Connexion copies the parameter's definition and builds a new jsonschema validator for every
+    # parameter of every request; one per parameter definition does (the spec never changes).
+    _checks: ClassVar[dict[int, tuple[dict[str, Any], Draft4Validator]]] = {}
 
-VALIDATORS: dict[str, Any] = {
-    **VALIDATOR_MAP,
-    "parameter": AllErrorsParameterValidator,
-    "body": MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": AllErrorsJSONBodyValidator}),
-}
+    @staticmethod
+    def validate_parameter(
+        parameter_type: str, value: Any, param: dict[str, Any], param_name: str | None = None
+    ) -> str | None:
+        if is_nullable(param) and is_null(value):
+            return None
+        if value is None:
+            return (
+                f"Missing {parameter_type} parameter '{param['name']}'"
+                if param.get("required")
+                else None
+            )
+        known = AllErrorsParameterValidator._checks.get(id(param))
+        if known is None or known[0] is not param:
+            schema = param.get("schema", param)
+            known = (param, Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER))
+            AllErrorsParameterValidator._checks[id(param)] = known
+        try:
+            known[1].validate(value)
+        except ValidationError as error:
+            return str(error)
+        return None
+
+
+def validator_map(document: dict[str, Any]) -> dict[str, Any]:
+    """Connexion's validators for the spec ``document``: every failure listed, request bodies
+    checked by compiled validators first (app.compiled_schemas)."""
+
+    class JSONBodyValidator(AllErrorsJSONBodyValidator):
+        compiled = CompiledBodies(document)
+
+    return {
+        **VALIDATOR_MAP,
+        "parameter": AllErrorsParameterValidator,
+        "body": MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": JSONBodyValidator}),
+    }
 
 
 def unreal_instants(values: Mapping[str, Any]) -> dict[str, str]:
