@@ -15,6 +15,7 @@ import sys
 import time
 import uuid
 from contextvars import ContextVar
+from typing import Any
 
 from connexion import AsyncApp
 from connexion.middleware import MiddlewarePosition
@@ -129,14 +130,25 @@ class Metrics:
             ["operation_id"],
             registry=self.registry,
         )
+        self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
         if not multiprocess_mode():
             ProcessCollector(registry=self.registry)
             PlatformCollector(registry=self.registry)
             GCCollector(registry=self.registry)
 
     def observe(self, operation_id: str, method: str, status: int, seconds: float) -> None:
-        self.requests.labels(operation_id, method, str(status)).inc()
-        self.duration.labels(operation_id).observe(seconds)
+        # The labelled series, found once: prometheus_client's labels() locks and checks its
+        # arguments on every call. The label values are few (operations x methods x statuses).
+        key = (operation_id, method, status)
+        series = self._series.get(key)
+        if series is None:
+            series = (
+                self.requests.labels(operation_id, method, str(status)),
+                self.duration.labels(operation_id),
+            )
+            self._series[key] = series
+        series[0].inc()
+        series[1].observe(seconds)
 
     def exposition(self) -> bytes:
         if multiprocess_mode():
