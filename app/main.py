@@ -13,13 +13,15 @@ from typing import Any
 import yaml
 from connexion import AsyncApp
 from connexion.exceptions import ProblemException
-from connexion.middleware import MiddlewarePosition
+from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.options import SwaggerUIOptions
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from app import problems
 from app.handlers.notifications import NotificationHandlers
@@ -65,6 +67,7 @@ def create_app(
     )
     app = GeneratedApp(
         __name__,
+        middlewares=middlewares(),
         specification_dir=SPEC.parent,
         lifespan=seller_worker(settings, orders, notifications) if settings.worker else None,
         security_map=security_map(verifier(tokens, settings.token_cache_seconds)),
@@ -117,6 +120,28 @@ def seller_worker(
     return lifespan
 
 
+UI_PATH = "/ui"
+
+
+class SwaggerUIAtItsPath(SwaggerUIMiddleware):  # type: ignore[misc]  # connexion is untyped
+    """Connexion's Swagger UI middleware copies the scope and matches every request against its
+    routes before passing it on; only a request under the UI's path can be for it."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope["path"].startswith(UI_PATH):
+            await self.app(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
+def middlewares() -> list[Any]:
+    """Connexion's middlewares, in its order (a new list: each app adds its own to it)."""
+    return [
+        SwaggerUIAtItsPath if middleware is SwaggerUIMiddleware else middleware
+        for middleware in ConnexionMiddleware.default_middlewares
+    ]
+
+
 def api_options(settings: Settings) -> dict[str, Any]:
     """How Connexion routes and validates the spec's operations (the mock app shares them)."""
     return {
@@ -125,7 +150,7 @@ def api_options(settings: Settings) -> dict[str, Any]:
         "validate_responses": settings.validate_responses,
         "validator_map": VALIDATORS,
         # Connexion would serve the spec with every $ref inlined; buyers get it as written.
-        "swagger_ui_options": SwaggerUIOptions(swagger_ui_path="/ui", serve_spec=False),
+        "swagger_ui_options": SwaggerUIOptions(swagger_ui_path=UI_PATH, serve_spec=False),
     }
 
 

@@ -231,20 +231,21 @@ class RequestObservability:
             method = scope["method"] if scope["method"] in HTTP_METHODS else "OTHER"
             operation = operation_label(scope)
             self.metrics.observe(operation, method, status, seconds)
-            access_log.info(
-                "%s %s %s",
-                method,
-                scope["path"],
-                status,
-                extra={
-                    "request_id": rid,
-                    "method": method,
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round(seconds * 1000, 3),
-                    "operation_id": operation,
-                },
-            )
+            if access_log.isEnabledFor(logging.INFO):  # the record's fields cost, even unlogged
+                access_log.info(
+                    "%s %s %s",
+                    method,
+                    scope["path"],
+                    status,
+                    extra={
+                        "request_id": rid,
+                        "method": method,
+                        "path": scope["path"],
+                        "status": status,
+                        "duration_ms": round(seconds * 1000, 3),
+                        "operation_id": operation,
+                    },
+                )
             request_id.reset(token)
 
     @staticmethod

@@ -6,11 +6,13 @@ parameter's name) and a message.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncGenerator, Iterator, Mapping
 from typing import Any, ClassVar
 
 from connexion.datastructures import MediaTypeDict
+from connexion.exceptions import BadRequestProblem
 from connexion.lifecycle import ConnexionRequest
 from connexion.utils import is_null, is_nullable
 from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
@@ -100,13 +102,24 @@ class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc
     """Connexion makes one per request; ``compiled`` is bound by ``validator_map``."""
 
     compiled: CompiledBodies | None = None
+    _may_hold_nul = True
 
     async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
+        # As Connexion's own _parse, and it notes whether the text can hold a NUL at all: JSON
+        # text only carries one as the escape \u0000 (json.loads refuses a raw one in strings).
+        raw = b"".join([chunk async for chunk in stream])
         try:
-            body = await super()._parse(stream, scope)
+            text = raw.decode(self._encoding)
         except UnicodeDecodeError as error:
             detail = f"the body is not {self._encoding} text: {error.reason} at byte {error.start}"
             raise invalid(400, [{"pointer": "/", "detail": detail}]) from error
+        self._may_hold_nul = "\\u0000" in text or NUL in text
+        if not text:
+            return None
+        try:
+            body = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise BadRequestProblem(detail=str(error)) from error
         keep_parsed_body(scope, body)  # the operation takes it from here: parsed once
         return body
 
@@ -117,9 +130,10 @@ class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc
             errors = body_errors(self._validator.iter_errors(body))
             if errors:
                 raise invalid(400, errors)
-        unstorable = [{"pointer": at, "detail": NUL_DETAIL} for at in nul_pointers(body)]
-        if unstorable:
-            raise invalid(422, unstorable)
+        if self._may_hold_nul:
+            unstorable = [{"pointer": at, "detail": NUL_DETAIL} for at in nul_pointers(body)]
+            if unstorable:
+                raise invalid(422, unstorable)
         return None
 
 
@@ -146,6 +160,13 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
                     errors.append({"parameter": param["name"], "detail": first})
         if errors:
             raise invalid(400, errors)
+        query_string = request.scope.get("query_string", b"")
+        if (
+            b"%00" not in query_string
+            and b"\x00" not in query_string
+            and NUL not in request.scope["path"]
+        ):
+            return  # no parameter can hold a NUL
         values = [*request.query_params.items(), *request.path_params.items()]
         unstorable = sorted({name for name, value in values if any(nul_pointers(value))})
         if unstorable:
