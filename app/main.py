@@ -14,6 +14,7 @@ import yaml
 from connexion import AsyncApp
 from connexion.exceptions import ProblemException
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.request_validation import RequestValidationMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.options import SwaggerUIOptions
 from sqlalchemy.exc import DBAPIError
@@ -37,7 +38,7 @@ from app.storage.database import make_engine, migrate
 from app.storage.notifications import NotificationStore, Outbox
 from app.storage.orders import OrderStore
 from app.storage.tokens import TokenStore
-from app.validation import validator_map
+from app.validation import RequestValidation, validator_map
 from generated.operations import Operations, make_resolver
 from generated.runtime import GeneratedApp
 
@@ -136,9 +137,9 @@ class SwaggerUIAtItsPath(SwaggerUIMiddleware):  # type: ignore[misc]  # connexio
 
 def middlewares() -> list[Any]:
     """Connexion's middlewares, in its order (a new list: each app adds its own to it)."""
+    ours = {SwaggerUIMiddleware: SwaggerUIAtItsPath, RequestValidationMiddleware: RequestValidation}
     return [
-        SwaggerUIAtItsPath if middleware is SwaggerUIMiddleware else middleware
-        for middleware in ConnexionMiddleware.default_middlewares
+        ours.get(middleware, middleware) for middleware in ConnexionMiddleware.default_middlewares
     ]
 
 
