@@ -131,3 +131,44 @@ def test_spec_is_published_as_written_with_swagger_ui(client: TestClient) -> Non
     assert "$ref" in as_json.text
     ui = client.get("/ui/")
     assert ui.status_code == 200 and "swagger-ui" in ui.text
+
+
+def test_requests_need_no_reflection_and_bodies_are_parsed_once(
+    client: TestClient, monkeypatch: Any
+) -> None:
+    """Once the app serves, no request goes through Connexion's per-request reflection
+    (inspect.signature) and no body is parsed a second time after the validator parsed it."""
+    import connexion.decorators.parameter
+    import connexion.security
+    import connexion.utils
+    from connexion.lifecycle import ConnexionRequest
+
+    create_order(client)  # the app is built (its middleware stack is made at the first call)
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("called on a request")
+
+    for module in (connexion.utils, connexion.decorators.parameter, connexion.security):
+        monkeypatch.setattr(module, "inspect_function_arguments", refuse)
+    monkeypatch.setattr(ConnexionRequest, "json", refuse)
+
+    created = create_order(client, buyerPurchaseOrderNumber="PO-REFLECTION")
+    assert client.get(f"/orders/{created['id']}").status_code == 200
+    patched = client.patch(
+        f"/orders/{created['id']}",
+        json={"notes": "parsed once"},
+        headers={"Content-Type": "application/merge-patch+json"},
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["notes"] == "parsed once"
+    listed = client.get("/orders", params={"limit": 5, "offset": 0})
+    assert listed.status_code == 200 and listed.json()["returned"] >= 2
+
+
+def test_swagger_ui_is_still_served_under_its_path(client: TestClient) -> None:
+    page = client.get("/ui/")
+    assert page.status_code == 200 and "swagger" in page.text.lower()
+    # A path outside /ui that only looks like it is the API's (a 404 problem), not the UI's.
+    missing = client.get("/uix")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"].startswith("application/problem+json")
