@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -312,3 +313,40 @@ def test_the_readme_example_orders_are_confirmed(
     [confirmation] = notifications(client, order_id)
     assert confirmation["notificationType"] == "CONFIRMATION"
     assert confirmation["buyerOrderVersion"] == "2"
+
+
+class FailingFor(OrderProcessor):
+    """A seller whose processing crashes (a bug, not bad input) for some purchase orders."""
+
+    def __init__(self, settings: Settings, broken: set[str]) -> None:
+        engine = make_engine(settings.database_url)
+        super().__init__(OrderStore(engine), NotificationStore(engine), retry_base_seconds=0.2)
+        self.broken = broken
+
+    def process(self, order: Any) -> bool:
+        if order.document["buyerPurchaseOrderNumber"] in self.broken:
+            raise RuntimeError("a bug in processing")
+        return super().process(order)
+
+
+def test_orders_that_keep_failing_do_not_starve_the_queue(
+    client: TestClient, settings: Settings
+) -> None:
+    broken = {f"PO-BROKEN-{n}" for n in range(3)}
+    for pon in sorted(broken):
+        create_order(client, **upcoming(buyerPurchaseOrderNumber=pon))
+    fine = create_order(client, **upcoming(buyerPurchaseOrderNumber="PO-FINE"))
+    seller = FailingFor(settings, broken)
+    # A round takes the 3 oldest: all fail. Without the wait they would be taken again forever.
+    assert seller.run_once(limit=3) == 0
+    assert notifications(client, fine["id"]) == []
+    assert seller.run_once(limit=3) == 1  # the failing ones wait: the next order's turn
+    assert [n["notificationType"] for n in notifications(client, fine["id"])] == ["CONFIRMATION"]
+    # After their wait they are tried again (still queued, nothing lost), and once fixed, done.
+    seller.broken = set()
+    deadline = datetime.now(UTC) + timedelta(seconds=5)
+    done = 0
+    while done < 3 and datetime.now(UTC) < deadline:
+        time.sleep(0.05)
+        done += seller.run_once(limit=3)
+    assert done == 3

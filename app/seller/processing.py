@@ -5,6 +5,7 @@ notification, all in one transaction."""
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -21,6 +22,8 @@ from app.storage.tables import SvlanRow
 from generated.models import OrderStatus
 
 log = logging.getLogger(__name__)
+# At most this many failing orders are passed over in one query (the rest wait their turn).
+MAX_SKIPPED = 500
 
 
 def svlan_wants(order: dict[str, Any]) -> list[SvlanWant]:
@@ -61,23 +64,42 @@ class OrderProcessor:
         *,
         lead_time: timedelta = timedelta(days=10),
         correction_time: timedelta = timedelta(days=5),
+        retry_base_seconds: float = 5.0,
+        retry_max_seconds: float = 600.0,
     ) -> None:
         self.orders = orders
         self.notifications = notifications
         self.lead_time = lead_time
         self.correction_time = correction_time
+        self.retry_base_seconds = retry_base_seconds
+        self.retry_max_seconds = retry_max_seconds
+        # Orders whose processing failed (a bug, not bad input): seq -> (failures, next try).
+        # They wait, doubling each time, so they cannot hold up the orders queued behind them.
+        self._failing: dict[int, tuple[int, float]] = {}
 
     def run_once(self, limit: int = 20) -> int:
         """Processes the orders waiting; returns how many were processed here."""
         done = 0
-        for order in self.orders.to_process(limit):
+        at = time.monotonic()
+        waiting = [seq for seq, (_, retry_at) in self._failing.items() if retry_at > at]
+        for order in self.orders.to_process(limit, skip=waiting[:MAX_SKIPPED]):
             try:
                 done += self.process(order)
             except Exception as error:
                 if database_unavailable(error):
                     raise  # not this order's fault: the worker pauses until the database is back
-                # The order stays queued; the next round tries it again.
-                log.exception("processing order %s failed", order.document.get("id"))
+                # The order stays queued, and is tried again after a while.
+                failures = self._failing.get(order.seq, (0, 0.0))[0] + 1
+                delay = min(self.retry_max_seconds, self.retry_base_seconds * 2 ** (failures - 1))
+                self._failing[order.seq] = (failures, at + delay)
+                log.exception(
+                    "processing order %s failed (%d times); next try in %.0f s",
+                    order.document.get("id"),
+                    failures,
+                    delay,
+                )
+            else:
+                self._failing.pop(order.seq, None)
         return done
 
     def process(self, order: StoredOrder) -> bool:

@@ -3,7 +3,7 @@ optimistic (the UPDATE only matches the revision that was read), so no update is
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -193,14 +193,15 @@ class OrderStore:
                 ).all()
             )
 
-    def to_process(self, limit: int) -> list[StoredOrder]:
-        """Orders written by the buyer since the seller last processed them, oldest first."""
+    def to_process(self, limit: int, skip: Sequence[int] = ()) -> list[StoredOrder]:
+        """Orders written by the buyer since the seller last processed them, oldest first,
+        but those in ``skip`` (by seq)."""
+        conditions: list[Any] = [col(OrderRow.needs_processing)]
+        if skip:
+            conditions.append(col(OrderRow.seq).not_in(skip))
         with Session(self.engine) as session:
             rows = session.exec(
-                select(OrderRow)
-                .where(col(OrderRow.needs_processing))
-                .order_by(col(OrderRow.seq))
-                .limit(limit)
+                select(OrderRow).where(*conditions).order_by(col(OrderRow.seq)).limit(limit)
             ).all()
             return [_stored(row) for row in rows]
 
