@@ -238,9 +238,8 @@ class RequestValidationOnce(RequestValidationOperation):  # type: ignore[misc]
             try:
                 validator = self._validator_map["body"][mime_type] if schema else None
             except KeyError:
-                validator = (
-                    None  # Connexion skips validation of media types it has no validator for
-                )
+                # Connexion skips the validation of media types it has no validator for.
+                validator = None
             nullable = is_nullable(self._operation.body_definition(mime_type))
             known = (validator, schema, nullable)
             if len(self._bodies) < 16:  # the media types an operation accepts are few
