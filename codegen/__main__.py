@@ -8,8 +8,17 @@ from typing import Annotated
 import typer
 
 from codegen import docs
-from codegen.generate import OUTPUT, SPEC, SpecError, build, stale, write
-from codegen.spec import load_spec
+from codegen.document import load_spec
+from codegen.generate import (
+    OUTPUT,
+    SPEC,
+    CodegenError,
+    SpecError,
+    UnsupportedError,
+    build,
+    stale,
+    write,
+)
 
 cli = typer.Typer(add_completion=False)
 
@@ -29,6 +38,13 @@ def main(
         files = build(spec)
     except SpecError as error:
         typer.echo(f"{spec}: invalid:\n{error}", err=True)
+        raise typer.Exit(1) from error
+    except UnsupportedError as error:
+        for problem in error.problems:
+            typer.echo(f"{spec}: {problem}", err=True)
+        raise typer.Exit(1) from error
+    except CodegenError as error:
+        typer.echo(f"{spec}: {error}", err=True)
         raise typer.Exit(1) from error
     text = docs.api_reference(load_spec(spec))
     if check:

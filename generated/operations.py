@@ -17,9 +17,9 @@ from connexion.resolver import Resolver
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from generated import models
-from generated.protocols import NotificationsHandlers, OrdersHandlers
-from generated.runtime import caller, not_implemented, parse, request_body, respond
+from . import models
+from .protocols import NotificationsHandlers, OrdersHandlers
+from .runtime import caller, not_implemented, parse, request_body, respond
 
 OPERATION_FUNCTIONS: dict[str, str] = {
     "listOrders": "list_orders",

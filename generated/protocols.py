@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from generated import models
-from generated.runtime import Caller, Reply
+from . import models
+from .runtime import Caller, Reply
 
 
 class OrdersHandlers(Protocol):
