@@ -58,9 +58,14 @@ class Tag:
 
 
 def _result_annotation(op: Operation) -> str:
+    """What a handler may return: a body of any response it declares, or a Reply of one."""
     if op.result_type is None:
         return "None"
-    return f"{op.result_type} | Reply[{op.result_type}]"
+    options = op.result_type.split(" | ")
+    bodies = " | ".join(o for o in options if o != "None")
+    if "None" not in options:
+        return f"{bodies} | Reply[{bodies}]"
+    return f"{bodies} | Reply[{bodies} | None] | None"
 
 
 def _docstring(text: str) -> str:
@@ -93,7 +98,7 @@ def format_python(files: dict[str, str]) -> dict[str, str]:
     """Formats with the project's pinned ruff and settings, so output never depends on the editor."""
     formatted = {}
     for name, source in files.items():
-        for command in (["check", "--fix-only", "--select=I,F401"], ["format"]):
+        for command in (["check", "--fix-only", "--select=I,F401,UP"], ["format"]):
             source = subprocess.run(
                 [sys.executable, "-m", "ruff", *command, f"--stdin-filename=generated/{name}", "-"],
                 input=source,
@@ -133,7 +138,7 @@ def build(spec_path: Path = SPEC, regenerate: str = REGENERATE) -> dict[str, str
         raise UnsupportedError(problems)
     first_line = header(spec_path, regenerate)
     try:
-        models = generate_models(work, first_line)
+        models = generate_models(work, first_line, spec_path.name)
     except ModelsError as error:
         raise CodegenError(str(error)) from error
     files = {"__init__.py": f'"""{first_line}"""\n', "models.py": models.source}

@@ -51,13 +51,14 @@ class Models:
     classes: dict[str, tuple[str, ClassKind]]  # components/schemas key -> (class, kind)
 
 
-def generate(spec: Spec, header: str) -> Models:
+def generate(spec: Spec, header: str, name: str = "openapi.yaml") -> Models:
+    """``name``: the spec's file name, as the generator's messages will call it."""
     schemas = (spec.get("components") or {}).get("schemas") or {}
     if not schemas:  # the generator refuses a document without models
         return Models(f"# {header}\n", {})
     with tempfile.TemporaryDirectory() as tmp:
-        source_path, out, metadata = (Path(tmp) / n for n in ("spec.json", "models.py", "map.json"))
-        source_path.write_text(json.dumps(spec), encoding="utf-8")
+        source_path, out, metadata = (Path(tmp) / n for n in (name, "models.py", "map.json"))
+        source_path.write_text(json.dumps(spec), encoding="utf-8")  # JSON is YAML too
         run = subprocess.run(
             [
                 sys.executable,
@@ -73,7 +74,7 @@ def generate(spec: Spec, header: str) -> Models:
             text=True,
         )
         if run.returncode != 0:
-            said = (run.stderr or run.stdout).strip().replace(str(source_path), "the spec")
+            said = (run.stderr or run.stdout).strip().replace(str(source_path), name)
             raise ModelsError(f"datamodel-code-generator failed:\n{said}")
         source = out.read_text(encoding="utf-8")
         mapping = json.loads(metadata.read_text(encoding="utf-8"))

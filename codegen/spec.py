@@ -201,9 +201,9 @@ class _Reader:
                 self.unsupported(where, "array parameters of arrays or objects are not supported")
                 return None
             item = self._scalar(schema.get("items", {}), location, "item")
-            convert = "{v}" if item == "item" else f"[{item} for item in {{v}}]"
-            if location in ("header", "cookie"):
-                convert = f"[{item} for item in {{v}}.split(',')]"
+            # Connexion splits query and path arrays; headers and cookies come as sent.
+            values = "{v}.split(',')" if location in ("header", "cookie") else "{v}"
+            convert = values if item == "item" else f"[{item} for item in {values}]"
             return self._parameter(p, arg, annotation, convert, schema.get("default"))
         if kind == "object":
             model = self.types.model(p["schema"])
@@ -431,10 +431,11 @@ def operations(
                 derived_id=not isinstance(op.get("operationId"), str),
             )
         )
+    found = list(dict.fromkeys(reader.problems))  # a path-level one is met by each operation
     if problems is not None:
-        problems.extend(reader.problems)
-    elif reader.problems:
-        raise ValueError("\n".join(str(p) for p in reader.problems))
+        problems.extend(found)
+    elif found:
+        raise ValueError("\n".join(map(str, found)))
     return ops
 
 
