@@ -164,7 +164,7 @@ def stale(files: dict[str, str], output: Path = OUTPUT) -> str:
 
 
 def write(files: dict[str, str], output: Path = OUTPUT) -> None:
-    output.mkdir(exist_ok=True)
+    output.mkdir(parents=True, exist_ok=True)
     for path in output.glob("*.py"):
         if path.name not in files:
             path.unlink()

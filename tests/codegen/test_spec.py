@@ -364,7 +364,7 @@ def test_a_tag_does_not_take_an_operation_name() -> None:
     ("operation_id", "secured", "anonymous", "roles"),
     [
         ("listPets", True, False, []),  # the document's bearer
-        ("get_pets_pet_id", True, True, []),  # [{}, {apiKeyHeader: []}]
+        ("get_pets_pet_id", True, True, []),  # [{apiKeyHeader: []}, {}]
         ("find pet by id", True, False, ["admin"]),
         ("login", False, False, []),  # security: []
         ("uploadPhoto", True, False, []),  # basic
