@@ -182,3 +182,11 @@ def test_a_spec_with_only_inline_schemas_gets_them_named(tmp_path: Path) -> None
     files = build(path)
     assert "class PingResponse(BaseModel):" in files["models.py"]
     assert "-> models.PingResponse | Reply[models.PingResponse]:" in files["protocols.py"]
+
+
+def test_a_spec_without_operations_gets_a_package_too(tmp_path: Path) -> None:
+    path = tmp_path / "openapi.yaml"
+    path.write_text(yaml.safe_dump(_spec()))
+    files = build(path)
+    assert "class Operations:" in files["operations.py"]
+    assert "Protocol)" not in files["protocols.py"]
