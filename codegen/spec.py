@@ -43,6 +43,8 @@ RESERVED_ARGUMENTS = frozenset(
         "not_implemented",
     }
 )
+# What Starlette routes as a path parameter, once Connexion has made each - a _.
+ROUTABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 # OpenAPI 3.0: header parameters with these names are ignored (the transport carries them).
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 PROBLEM_JSON = "application/problem+json"
@@ -91,6 +93,11 @@ class Parameter:
     required: bool
     default: Any  # when absent: the value (path, query) or its wire text (header, cookie)
     convert: str  # expression turning the value read ``{v}`` into ``annotation``
+
+    @property
+    def key(self) -> str:
+        """Where Connexion keeps the value: Starlette routes a path parameter's - as _."""
+        return self.name.replace("-", "_") if self.location == "path" else self.name
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,11 @@ class _Reader:
 
     def parameter(self, p: dict[str, Any], where: str, arg: str) -> Parameter | None:
         location = str(p["in"])
+        if location == "path" and not ROUTABLE.match(str(p["name"])):
+            self.unsupported(
+                where, "path parameter names may only hold letters, digits, _ and - (Starlette's)"
+            )
+            return None
         if "schema" not in p:  # a `content` parameter: its text, as sent
             return self._parameter(p, arg, "str", "{v}", None)
         schema, schema_where = follow(self.spec, p["schema"], f"{where}/schema")

@@ -35,6 +35,10 @@ EXPECTED = {
     "path_label.yaml": [
         "/paths/~1pets~1{ids}/parameters/0: path parameters with style label are not supported"
     ],
+    "path_name.yaml": [
+        "/paths/~1orders~1{order.id}/get/parameters/0: "
+        "path parameter names may only hold letters, digits, _ and - (Starlette's)"
+    ],
     "nested_array_parameter.yaml": [
         "/paths/~1grid/get/parameters/0: array parameters of arrays or objects are not supported"
     ],
