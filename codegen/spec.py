@@ -48,6 +48,10 @@ ROUTABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 # OpenAPI 3.0: header parameters with these names are ignored (the transport carries them).
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 PROBLEM_JSON = "application/problem+json"
+# What a handler gets for a body of these kinds, whatever the schema says.
+RAW_BODIES = {Kind.MERGE_PATCH: "dict[str, Any]", Kind.TEXT: "str", Kind.BINARY: "bytes"}
+# ... and for a form without an object schema: each field with all its values.
+RAW_FORMS = {Kind.FORM: "dict[str, list[str]]", Kind.MULTIPART: "dict[str, list[str | bytes]]"}
 SECURITY_TYPES = {"apiKey", "http", "oauth2", "openIdConnect"}
 HTTP_SCHEMES = {"basic", "bearer"}
 
@@ -106,7 +110,8 @@ class Body:
     annotation: str  # what the handler receives
     model: str | None  # the model class when the annotation is exactly one
     required: bool
-    media_types: list[str]  # those of ``kind``, in the spec's order
+    media_types: list[str]  # those the handler takes, in the spec's order
+    others: bool  # the spec lists media types the handler does not take (answered 415)
 
 
 @dataclass(frozen=True)
@@ -174,13 +179,13 @@ class _Reader:
     ) -> Iterator[tuple[dict[str, Any], str]]:
         """Path-level, then the operation's own; one of its own replaces a shared one with the
         same name and location (OpenAPI 3.0, Path Item Object)."""
-        found = [
-            *(follow(self.spec, p, f"{item_where}/parameters/{i}") for i, p in enumerate(shared)),
+        inherited = [
+            follow(self.spec, p, f"{item_where}/parameters/{i}") for i, p in enumerate(shared)
         ]
-        own_found = [follow(self.spec, p, f"{op_where}/parameters/{i}") for i, p in enumerate(own)]
-        own_keys = {(p.get("name"), p.get("in")) for p, _ in own_found}
-        found = [(p, w) for p, w in found if (p.get("name"), p.get("in")) not in own_keys]
-        for p, where in [*found, *own_found]:
+        declared = [follow(self.spec, p, f"{op_where}/parameters/{i}") for i, p in enumerate(own)]
+        replaced = {(p.get("name"), p.get("in")) for p, _ in declared}
+        kept = [(p, w) for p, w in inherited if (p.get("name"), p.get("in")) not in replaced]
+        for p, where in [*kept, *declared]:
             location = p.get("in")
             if location == "header" and str(p.get("name")).lower() in IGNORED_HEADERS:
                 continue
@@ -257,35 +262,29 @@ class _Reader:
 
     # ---- request body -------------------------------------------------------------------------
 
-    def body(self, raw: Any, where: str, name: str) -> Body | None:
+    def body(self, raw: Any, where: str) -> Body | None:
         body, where = follow(self.spec, raw, where)
         content = body.get("content") or {}
+        required = bool(body.get("required"))
+        if not content:  # no media type named: whatever is sent, as sent
+            return Body(Kind.BINARY, "bytes", None, required, [], False)
         kind = media.preferred(list(content))
         if kind is None:
-            first = next(iter(content), "")
+            first = next(iter(content))
             self.unsupported(f"{where}/content/{escape(first)}", "XML bodies are not supported")
             return None
-        chosen = [m for m in content if media.kind(m) is kind]
-        required = bool(body.get("required"))
-        if kind is Kind.MERGE_PATCH:
-            return Body(kind, "dict[str, Any]", None, required, chosen)
-        if kind is Kind.TEXT:
-            return Body(kind, "str", None, required, chosen)
-        if kind is Kind.BINARY:
-            return Body(kind, "bytes", None, required, chosen)
-        schemas = [content[m].get("schema") for m in chosen if isinstance(content[m], dict)]
-        schemas = [s for s in schemas if s is not None]
+        taken = (Kind.MERGE_PATCH, Kind.JSON) if kind is Kind.MERGE_PATCH else (kind,)
+        chosen = [m for m in content if media.kind(m) in taken]
+        others = len(chosen) < len(content)
+        if kind in RAW_BODIES:
+            return Body(kind, RAW_BODIES[kind], None, required, chosen, others)
+        schemas = [content[m]["schema"] for m in chosen if "schema" in (content[m] or {})]
         if kind in (Kind.FORM, Kind.MULTIPART) and not any(self.types.model(s) for s in schemas):
-            raw_form = (
-                "dict[str, list[str]]" if kind is Kind.FORM else "dict[str, list[str | bytes]]"
-            )
-            return Body(kind, raw_form, None, required, chosen)
-        annotation = _union([self.types.of(s) for s in schemas]) if schemas else "Any"
-        models = {self.types.model(s) for s in schemas}
-        model = models.pop() if len(models) == 1 and len(schemas) > 0 else None
-        if model != annotation:
-            model = None
-        return Body(kind, annotation, model, required, chosen)
+            return Body(kind, RAW_FORMS[kind], None, required, chosen, others)
+        annotations = [self.types.of(s) for s in schemas]
+        annotation = _union(annotations) if schemas else "Any"
+        model = annotation if len(set(annotations)) == 1 and self.types.model(schemas[0]) else None
+        return Body(kind, annotation, model, required, chosen, others)
 
     # ---- responses ----------------------------------------------------------------------------
 
@@ -410,7 +409,7 @@ def operations(
                 params.append(parameter)
         body = None
         if "requestBody" in op:
-            body = reader.body(op["requestBody"], f"{where}/requestBody", op_id)
+            body = reader.body(op["requestBody"], f"{where}/requestBody")
         raw_responses = {str(k): v for k, v in (op.get("responses") or {}).items()}
         responses = reader.responses(raw_responses, f"{where}/responses")
         annotations = [r.annotation for r in responses]

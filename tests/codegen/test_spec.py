@@ -152,7 +152,15 @@ def test_json_bodies_with_parameters_and_suffixes(ops: dict[str, Operation]) -> 
         "models.CreatePetRequest",
         "models.CreatePetRequest",
     )
-    assert body.media_types == ["application/vnd.pets+json"]  # the XML alternative is not taken
+    assert body.media_types == ["application/vnd.pets+json"]
+    assert body.others  # the XML alternative is not taken: answered 415
+
+
+def test_a_merge_patch_handler_takes_plain_json_too(ops: dict[str, Operation]) -> None:
+    body = ops["patchPet"].body
+    assert body is not None
+    assert body.media_types == ["application/merge-patch+json", "application/json"]
+    assert not body.others
 
 
 @pytest.mark.parametrize(
