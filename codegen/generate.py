@@ -107,7 +107,7 @@ def render(ops: list[Operation]) -> dict[str, str]:
     context = {"header": HEADER, "operations": ops, "tags": dict(tags)}
     return {
         name: env.get_template(f"{name}.j2").render(context)
-        for name in ("runtime.py", "protocols.py", "operations.py")
+        for name in ("protocols.py", "operations.py")
     }
 
 
