@@ -23,10 +23,10 @@ from specfirst.config import Config
 from specfirst.connexion_overrides import (
     GeneratedApp,
     check_connexion_version,
+    connexion_view,
     middlewares,
     security_map,
     validator_map,
-    with_scheme_names,
 )
 from specfirst.document import Spec, load_spec
 from specfirst.guard import Guard
@@ -87,7 +87,7 @@ def create_service(
         security_map=security_map(bind_verifiers(spec, verifiers)),
     )
     app.add_api(
-        with_scheme_names(spec),
+        connexion_view(spec),
         resolver=resolver,
         **api_options(spec, settings, refuse_nul=refuse_nul),
     )

@@ -51,12 +51,13 @@ def add_serve(
     cli: typer.Typer,
     *,
     settings: type[ServiceSettings],
-    app_factory: str,
+    app_factory: str | None,
     mock_factory: str,
     prepare: Prepare | None = None,
 ) -> None:
     """Adds ``serve`` to ``cli``: uvicorn runs ``app_factory`` (``module:function``, called in
-    every worker), or ``mock_factory`` with ``--mock``; options default to ``settings``."""
+    every worker), or ``mock_factory`` with ``--mock``; options default to ``settings``.
+    Without an ``app_factory`` only the mock is served."""
     host_variable, port_variable = env_name(settings, "host"), env_name(settings, "port")
     default_port = settings.model_fields["port"].default
 
@@ -78,13 +79,16 @@ def add_serve(
         ] = False,
     ) -> None:
         """Serve the API (Swagger UI at /ui, the spec at /openapi.yaml and /openapi.json)."""
+        if app_factory is None and not mock:
+            typer.echo("there are no handlers here to serve: use --mock", err=True)
+            raise typer.Exit(2)
         current = settings()
         configure_logging(current.log_level, current.log_format)
         if not mock and prepare is not None:
             prepare(current)
         with metrics_directory(workers):
             uvicorn.run(
-                mock_factory if mock else app_factory,
+                mock_factory if mock or app_factory is None else app_factory,
                 factory=True,
                 host=host or current.host,
                 port=port or current.port,
@@ -101,7 +105,7 @@ def service_cli(
     help_text: str,
     *,
     settings: type[ServiceSettings],
-    app_factory: str,
+    app_factory: str | None,
     mock_factory: str,
     prepare: Prepare | None = None,
 ) -> typer.Typer:
@@ -111,6 +115,12 @@ def service_cli(
         help=help_text,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
+
+    @cli.callback()
+    def commands() -> None:
+        # A group of commands even while serve is the only one: `serve` stays a command name.
+        pass
+
     add_serve(
         cli, settings=settings, app_factory=app_factory, mock_factory=mock_factory, prepare=prepare
     )

@@ -377,13 +377,37 @@ SCHEME_NAME = "x-specfirst-scheme"
 BoundVerifier = Callable[..., Awaitable[Any]]
 
 
-def with_scheme_names(spec: Spec) -> Spec:
-    """A copy of ``spec`` whose security schemes carry their own names (SCHEME_NAME)."""
-    named = copy.deepcopy(spec)
-    found = named.get("components", {}).get("securitySchemes", {})
+def connexion_view(spec: Spec) -> Spec:
+    """The copy of ``spec`` Connexion is given (clients get the spec as written):
+
+    - each security scheme carries its own name (SCHEME_NAME);
+    - media types lose their parameters (``application/json; charset=utf-8`` is
+      ``application/json``): Connexion compares a request's or response's media type, without
+      its parameters, with the spec's keys as written, so it would refuse every such body."""
+    view = copy.deepcopy(spec)
+    found = view.get("components", {}).get("securitySchemes", {})
     for name, scheme in found.items():
-        found[name] = {**resolve(named, scheme), SCHEME_NAME: name}
-    return named
+        found[name] = {**resolve(view, scheme), SCHEME_NAME: name}
+    _bare_media_types(view)
+    return view
+
+
+def _bare_media_types(node: Any) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _bare_media_types(item)
+        return
+    if not isinstance(node, dict):
+        return
+    content = node.get("content")
+    if isinstance(content, dict) and all(isinstance(v, dict) for v in content.values()):
+        bare: dict[str, Any] = {}
+        for media, definition in content.items():
+            # Two keys differing only by parameters keep their first (Connexion cannot tell).
+            bare.setdefault(media.split(";", 1)[0].strip(), definition)
+        node["content"] = bare
+    for value in node.values():
+        _bare_media_types(value)
 
 
 _accepts_kwarg = functools.cache(BasicSecurityHandler._accepts_kwarg)

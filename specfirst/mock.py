@@ -93,8 +93,8 @@ def validator(spec: Spec, schema: dict[str, Any]) -> Draft4Validator:
     return Draft4Validator({"components": spec.get("components", {}), **schema})
 
 
-def mock_response(spec: Spec, method: str, path: str) -> tuple[int, Any]:
-    """(status, body) the mock answers for an operation; body None: no content."""
+def mock_response(spec: Spec, method: str, path: str) -> tuple[int, Any, str | None]:
+    """(status, body, media type) the mock answers for an operation; body None: no content."""
     operation = spec["paths"][path][method]
     responses = operation["responses"]
     success = [code for code in responses if str(code).startswith("2")]
@@ -106,7 +106,7 @@ def mock_response(spec: Spec, method: str, path: str) -> tuple[int, Any]:
     content = response.get("content", {})
     media = next((m for m in content if is_json(m)), None)
     if media is None:
-        return code, None
+        return code, None, None
     where = f"{method.upper()} {path} {status} {media}"
     body = content[media]
     if body.get("examples"):
@@ -120,7 +120,7 @@ def mock_response(spec: Spec, method: str, path: str) -> tuple[int, Any]:
     )
     if errors:
         raise MockError(f"{where}: the mock body does not validate: {errors[0].message}")
-    return code, value
+    return code, value, media
 
 
 def is_json(media: str) -> bool:
@@ -137,14 +137,14 @@ def responders(spec: Spec) -> dict[tuple[str, str], Responder]:
     }
 
 
-def responder(status: int, body: Any) -> Responder:
+def responder(status: int, body: Any, media: str | None) -> Responder:
     payload = None if body is None else orjson.dumps(body)
 
     async def respond(_request: ConnexionRequest) -> Response:
         # Connexion has routed, authenticated and validated the request; the mock answers.
         if payload is None:
             return Response(status_code=status)
-        return Response(payload, status_code=status, media_type="application/json")
+        return Response(payload, status_code=status, headers={"Content-Type": str(media)})
 
     return respond
 

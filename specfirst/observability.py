@@ -36,6 +36,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from specfirst.document import HTTP_METHODS
 from specfirst.problems import PROBLEM_JSON, problem_body
 from specfirst.routes import HEALTHZ, METRICS, READYZ, SPEC_JSON, SPEC_YAML, UI_PATH
 
@@ -43,7 +44,8 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # A client's request id is echoed only when it is short and made of safe characters (uuids,
 # ULIDs, trace ids); anything else is replaced, so logs and headers never carry junk.
 SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
-HTTP_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"}
+# Method labels: the HTTP methods of OpenAPI, any other is counted as OTHER.
+METHODS = frozenset(method.upper() for method in HTTP_METHODS)
 # Labels for requests that match no operation of the spec: the service's own routes by name,
 # everything else "unmatched" (never the path itself: label values must stay few).
 OWN_ROUTES = {
@@ -225,7 +227,7 @@ class RequestObservability:
                 await self._crash(rid, send)
         finally:
             seconds = time.perf_counter() - started
-            method = scope["method"] if scope["method"] in HTTP_METHODS else "OTHER"
+            method = scope["method"] if scope["method"] in METHODS else "OTHER"
             operation = operation_label(scope)
             self.metrics.observe(operation, method, status, seconds)
             if self.access_log.isEnabledFor(logging.INFO):  # its fields cost, even unlogged
