@@ -97,6 +97,22 @@ def start(
         time.sleep(0.1)
 
 
+def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    """Returns once ``url`` answers 200; fails with the server's log when it exits or takes
+    more than 60 s (imports are slow on a loaded machine)."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(url).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"server did not start: {log.read_text()}")
+        time.sleep(0.1)
+
+
 def stop(server: Server) -> None:
     if server.process.poll() is None:
         server.process.terminate()

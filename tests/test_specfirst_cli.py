@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +17,7 @@ from typer.testing import CliRunner
 
 from specfirst.cli import metrics_directory, service_cli
 from specfirst.settings import ServiceSettings
-from tests.servers import free_port
+from tests.servers import free_port, wait_until_answering
 from tests.specfirst_support import document, project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,16 +86,7 @@ def serving(folder: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the mock did not start: {log.read_text()}")
-            time.sleep(0.1)
+        wait_until_answering(f"{url}/healthz", process, log)
         yield url
     finally:
         process.terminate()
