@@ -23,6 +23,8 @@ from specfirst.settings import ServiceSettings, env_name
 # Called before the server starts (not with --mock): say, to migrate a database once, so that
 # workers starting together find it ready.
 Prepare = Callable[[ServiceSettings], None]
+# How long uvicorn waits for a worker to answer its health check before it kills the worker.
+WORKER_STARTUP_SECONDS = 30
 
 
 @contextmanager
@@ -98,6 +100,10 @@ def add_serve(
                 access_log=False,
                 log_config=None,
                 log_level=current.log_level.lower(),
+                # A new worker imports the whole app before it answers the supervisor's first
+                # ping; on a busy host that can take longer than uvicorn's 5 s, and a worker
+                # killed for it is started again, and killed again, without end.
+                timeout_worker_healthcheck=WORKER_STARTUP_SECONDS,
             )
 
 
