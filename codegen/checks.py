@@ -9,8 +9,8 @@ from typing import Any
 
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
-from codegen.document import Spec, escape, pointer, target
 from codegen.spec import Unsupported
+from specfirst.document import Spec, escape, pointer, target
 
 OPENAPI_30 = re.compile(r"^3\.0\.\d+(-.+)?$")
 

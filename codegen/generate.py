@@ -12,18 +12,17 @@ from typing import Any
 import jinja2
 
 from codegen.checks import reference_problems, spec_problems, version_problems
-from codegen.document import load_spec
 from codegen.examples import example_problems
 from codegen.hoist import working_copy
 from codegen.models import ModelsError
 from codegen.models import generate as generate_models
+from codegen.project import REGENERATE, ROOT, header
 from codegen.spec import Operation, Unsupported, default_classes, operations, security_problems
+from specfirst.document import load_spec
 
-ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 OUTPUT = ROOT / "generated"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-REGENERATE = "nox -s generate"
 
 
 class CodegenError(Exception):
@@ -40,13 +39,6 @@ class UnsupportedError(CodegenError):
     def __init__(self, problems: list[Unsupported]) -> None:
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
-
-
-def header(spec_path: Path, regenerate: str = REGENERATE) -> str:
-    """The first line of every generated file: where it comes from, how to make it again."""
-    path = spec_path.resolve()
-    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else Path(path.name)
-    return f"Generated from {shown.as_posix()} by codegen ({regenerate}). Do not edit."
 
 
 @dataclass(frozen=True)
@@ -90,7 +82,7 @@ def render(ops: list[Operation], first_line: str) -> dict[str, str]:
     context = {"header": first_line, "operations": ops, "tags": list(tags.values())}
     return {
         name: env.get_template(f"{name}.j2").render(context)
-        for name in ("runtime.py", "protocols.py", "operations.py")
+        for name in ("protocols.py", "operations.py")
     }
 
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from codegen.document import HTTP_METHODS, Spec, escape, resolve, unescape
 from codegen.names import Namer, class_name
 from codegen.spec import operation_ids
+from specfirst.document import HTTP_METHODS, Spec, escape, resolve, unescape
 
 SCHEMAS = "#/components/schemas/"
 

@@ -15,8 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from codegen.document import Spec
 from codegen.pytypes import ClassKind
+from specfirst.document import Spec
 
 # Pinned with the generator's exact version in pyproject.toml; changing either changes generated/.
 # Extra fields follow each schema's additionalProperties: forbidden where it is false, kept where

@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from codegen.document import target, unescape
+from specfirst.document import target, unescape
 
 ClassKind = Literal["model", "enum"]
 

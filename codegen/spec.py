@@ -14,14 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from codegen import media
-from codegen.document import HTTP_METHODS as HTTP_METHODS
-from codegen.document import Spec as Spec
-from codegen.document import escape, follow, operations_of, unescape
-from codegen.document import load_spec as load_spec
-from codegen.document import resolve as resolve
 from codegen.media import Kind
 from codegen.names import Namer, class_name, identifier, snake
 from codegen.pytypes import ClassKind, Types
+from specfirst.document import Spec, escape, follow, operations_of, resolve, unescape
 
 # Kept for codegen.examples and codegen.client: a JSON media type, parameters and all.
 JSON_MEDIA = re.compile(r"^application/([a-z0-9.+-]+\+)?json\s*(;.*)?$", re.IGNORECASE)
@@ -65,7 +61,7 @@ def operation_ids(spec: Spec) -> dict[tuple[str, str], str]:
     """Each operation's operationId; one the spec leaves out is made of its method and path
     (``get /pets/{petId}`` -> ``get_pets_pet_id``), numbered when that is taken."""
     ops = list(operations_of(spec))
-    given = {op["operationId"] for _, _, op, _ in ops if isinstance(op.get("operationId"), str)}
+    given = {op["operationId"] for _, _, op in ops if isinstance(op.get("operationId"), str)}
     derive = Namer(snake, taken=given)
     return {
         (method, path): (
@@ -73,7 +69,7 @@ def operation_ids(spec: Spec) -> dict[tuple[str, str], str]:
             if isinstance(op.get("operationId"), str)
             else derive(f"{method} {path}")
         )
-        for method, path, op, _ in ops
+        for method, path, op in ops
     }
 
 
@@ -395,9 +391,9 @@ def operations(
     tag_attrs = Namer(lambda tag: identifier(tag, {"self"}), taken=named.values())
     tags: dict[str, tuple[str, str]] = {}
     ops: list[Operation] = []
-    for method, path, op, item in operations_of(spec):
-        where = f"/paths/{escape(path)}/{method}"
-        item_where = f"/paths/{escape(path)}"
+    for method, path, op in operations_of(spec):
+        item, item_where = follow(spec, spec["paths"][path], f"/paths/{escape(path)}")
+        where = f"{item_where}/{method}"
         op_id = ids[(method, path)]
         args = Namer(lambda name: identifier(name, RESERVED_ARGUMENTS))
         params = []

@@ -17,9 +17,12 @@ from connexion.resolver import Resolver
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from specfirst.problems import not_implemented
+from specfirst.reply import parse, request_body, respond
+from specfirst.security import caller
+
 from . import models
 from .protocols import NotificationsHandlers, OrdersHandlers
-from .runtime import caller, not_implemented, parse, request_body, respond
 
 OPERATION_FUNCTIONS: dict[str, str] = {
     "listOrders": "list_orders",

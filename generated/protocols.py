@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from specfirst.reply import Reply
+from specfirst.security import Caller
+
 from . import models
-from .runtime import Caller, Reply
 
 
 class OrdersHandlers(Protocol):

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from codegen import media
-from codegen.document import load_spec
 from codegen.hoist import working_copy
 from codegen.media import Kind
 from codegen.spec import Operation, Parameter, Unsupported, default_classes, operations
+from specfirst.document import load_spec
 
 BASELINE = Path(__file__).resolve().parent / "baseline" / "openapi.yaml"
 
