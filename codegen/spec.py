@@ -35,6 +35,7 @@ RESERVED_ARGUMENTS = frozenset(
         "handler",
         "result",
         "parse",
+        "convert",
         "respond",
         "not_implemented",
     }
@@ -108,6 +109,29 @@ class Body:
     required: bool
     media_types: list[str]  # those the handler takes, in the spec's order
     others: bool  # the spec lists media types the handler does not take (answered 415)
+    # Multipart with a model: the fields whose schema is an array (several files); None without.
+    file_lists: tuple[str, ...] | None = None
+
+    @property
+    def read(self) -> str:
+        """The expression that reads the body from ``request``."""
+        if self.kind in (Kind.JSON, Kind.MERGE_PATCH) and not self.others:
+            return "await request_body(request)"  # parsed by the validator already
+        args = [repr(self.kind.value)]
+        if self.others:
+            args.append(f"accepted={tuple(self.media_types)!r}")
+        if self.file_lists is not None:
+            args.append(f"file_lists={self.file_lists!r}")
+        return f"await read_body(request, {', '.join(args)})"
+
+    @property
+    def convert(self) -> str:
+        """An expression turning the body read ``{v}`` into ``annotation``."""
+        if self.model:
+            return f"parse({self.model}, {{v}})"
+        if self.kind in RAW_BODIES or self.annotation in (*RAW_FORMS.values(), "Any"):
+            return "{v}"
+        return f"convert({self.annotation}, {{v}})"
 
 
 @dataclass(frozen=True)
@@ -140,14 +164,19 @@ class Operation:
     roles: list[str] = field(default_factory=list)  # x-roles: who may call (empty: any role)
     derived_id: bool = False  # the spec gives no operationId
 
-    # The names the templates of before kept using.
     @property
-    def body_model(self) -> str | None:
-        return self.body.annotation if self.body else None
+    def response_media_types(self) -> dict[str, str] | None:
+        """Each response's media type by status; None when every one is application/json."""
+        found = {r.status: r.media_type for r in self.responses if r.media_type}
+        return found if set(found.values()) - {"application/json"} else None
 
     @property
-    def body_raw(self) -> bool:
-        return self.body is not None and self.body.kind is Kind.MERGE_PATCH
+    def empty_status(self) -> int | None:
+        """The status of a bare None when it is not ``success_status``: the first response
+        without a body."""
+        bodiless = [r.status for r in self.responses if r.kind is None and r.status.isdigit()]
+        status = int(bodiless[0]) if bodiless else None
+        return None if status == self.success_status else status
 
 
 def _union(annotations: list[str]) -> str:
@@ -220,7 +249,7 @@ class _Reader:
             return self._parameter(p, arg, annotation, convert, schema.get("default"))
         if kind == "object":
             model = self.types.model(p["schema"])
-            convert = f"{model}.model_validate({{v}})" if model else "{v}"
+            convert = f"parse({model}, {{v}})" if model else "{v}"
             return self._parameter(p, arg, annotation, convert, schema.get("default"))
         convert = self._scalar(p["schema"], location, "{v}")
         return self._parameter(p, arg, annotation, convert, schema.get("default"))
@@ -280,7 +309,12 @@ class _Reader:
         annotations = [self.types.of(s) for s in schemas]
         annotation = _union(annotations) if schemas else "Any"
         model = annotation if len(set(annotations)) == 1 and self.types.model(schemas[0]) else None
-        return Body(kind, annotation, model, required, chosen, others)
+        file_lists = self._array_fields(schemas[0]) if kind is Kind.MULTIPART else None
+        return Body(kind, annotation, model, required, chosen, others, file_lists)
+
+    def _array_fields(self, schema: Any) -> tuple[str, ...]:
+        properties = resolve(self.spec, schema).get("properties") or {}
+        return tuple(n for n, p in properties.items() if self.types.json_type(p) == "array")
 
     # ---- responses ----------------------------------------------------------------------------
 

@@ -264,7 +264,7 @@ def test_wire_names_are_kept_and_arguments_are_identifiers(ops: dict[str, Operat
         (
             "filter",
             "models.ListPetsFilterParameter | None",
-            "models.ListPetsFilterParameter.model_validate({v})",
+            "parse(models.ListPetsFilterParameter, {v})",
         ),
         ("type", 'Literal["cat", "dog"] | None', "{v}"),
         ("sort", "models.SortOrder | None", "models.SortOrder({v})"),
