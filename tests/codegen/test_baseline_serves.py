@@ -406,6 +406,11 @@ def test_a_form_becomes_its_model(
     assert handlers[0].got["login"]["body"] == models.LoginRequest(user="ann", remember=True)
 
 
+def test_a_closed_form_refuses_other_fields(served: TestClient) -> None:
+    response = _call(served, "login", data={"user": "ann", "admin": "yes"})
+    assert "admin" in _problem(response, 400)["detail"]
+
+
 def test_a_form_without_a_schema_is_every_field_with_its_values(
     served: TestClient, handlers: tuple[Pets, Files, Default, Events]
 ) -> None:

@@ -69,6 +69,9 @@ class ListPetsResponse206(BaseModel):
 
 
 class LoginRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
     user: str | None = None
     remember: bool | None = None
 

@@ -89,7 +89,7 @@ class PetsHandlers(Protocol):
         *,
         body: models.LoginRequest,
     ) -> dict[str, str] | Reply[dict[str, str]]:
-        """POST /login: A form; public."""
+        """POST /login: A form that takes no other field; public."""
         ...
 
 
