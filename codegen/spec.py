@@ -29,6 +29,7 @@ RESERVED_ARGUMENTS = frozenset(
     {
         "self",
         "caller",
+        "optional_caller",
         "body",
         "models",
         "who",

@@ -8,6 +8,8 @@ is intended, refresh the goldens and commit them with it:
 
 from __future__ import annotations
 
+import ast
+import builtins
 import os
 import subprocess
 import sys
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from codegen.generate import build, stale, write
+from codegen.spec import RESERVED_ARGUMENTS
 
 BASELINE = Path(__file__).resolve().parent / "baseline"
 SPEC = BASELINE / "openapi.yaml"
@@ -68,3 +71,28 @@ def test_the_generated_code_is_lint_clean_and_strictly_typed(
         env={**os.environ, "MYPYPATH": str(ROOT)},
     )
     assert typed.returncode == 0, typed.stdout
+
+
+def test_no_argument_can_shadow_a_name_the_generated_functions_use() -> None:
+    """Every name a generated operation's body reads, other than its own arguments and
+    builtins, is reserved: an argument mapped to it takes a trailing _ instead."""
+    tree = ast.parse((GOLDEN / "operations.py").read_text(encoding="utf-8"))
+    operations = next(
+        n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Operations"
+    )
+    used: set[str] = set()
+    for method in operations.body:
+        if isinstance(method, ast.FunctionDef) and not method.name.startswith("__"):
+            arguments = {a.arg for a in [*method.args.args, *method.args.kwonlyargs]}
+            comprehended = {
+                t.id
+                for node in ast.walk(method)
+                if isinstance(node, ast.comprehension)
+                for t in ast.walk(node.target)
+                if isinstance(t, ast.Name)
+            }
+            body = [n for statement in method.body for n in ast.walk(statement)]
+            names = {n.id for n in body if isinstance(n, ast.Name)}
+            used |= names - arguments - comprehended - set(dir(builtins))
+    assert used, "no generated function found"
+    assert used <= RESERVED_ARGUMENTS, used - RESERVED_ARGUMENTS
