@@ -69,8 +69,10 @@ def start(
     port: int | None = None,
     workers: int = 1,
     env: Mapping[str, str] | None = None,
+    timeout: float = 30,
 ) -> Server:
-    """Starts the service and waits until it answers; ``env`` adds ORDERS_* settings."""
+    """Starts the service and waits until it answers (at most ``timeout`` seconds); ``env``
+    adds ORDERS_* settings."""
     port = port or free_port()
     environment = {**os.environ, "ORDERS_DATABASE_URL": database_url, **(env or {})}
     # The output goes to a file: an unread pipe fills up and blocks the server.
@@ -82,7 +84,7 @@ def start(
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + timeout
     while True:
         try:
             if httpx.get(f"{url}/openapi.json").status_code == 200:

@@ -14,6 +14,7 @@ the test's service stopped (a restore), and starts the service again after it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -23,6 +24,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -267,6 +269,7 @@ NOT_LINKED = {
     ".schemathesis",
 }
 BLOCK_SECONDS = 180  # a whole block, on a loaded 2-core machine
+STARTUP_SECONDS = 120  # the service, started on a loaded 2-core machine
 DOCUMENTED_PORT = re.compile(r"(?:127\.0\.0\.1:|localhost:|--port[ =])(\d{4,5})\b")
 
 
@@ -368,7 +371,9 @@ class Service:
     server: servers.Server | None = None
 
     def start(self) -> None:
-        self.server = servers.start(self.database_url, self.log, port=self.port)
+        self.server = servers.start(
+            self.database_url, self.log, port=self.port, timeout=STARTUP_SECONDS
+        )
 
     def stop(self) -> None:
         if self.server is not None:
@@ -413,7 +418,9 @@ class PageRun:
         """The block's code with each documented port moved to the test's."""
         return re.sub(r"\b(\d{4,5})\b", lambda m: str(self.ports.get(int(m[1]), m[1])), code)
 
-    def run(self, block: Block) -> tuple[str, str]:
+    def run(self, block: Block, *, restart: bool = True) -> tuple[str, str]:
+        """Runs the block; a ``service stopped`` one with the service stopped, started again
+        after it unless ``restart`` is false (the caller starts it)."""
         stopped = block.marker == SERVICE_STOPPED and self.service is not None
         if stopped:
             assert self.service is not None
@@ -422,7 +429,7 @@ class PageRun:
         out, err = self.shell.run(block, self.moved(block.code))
         if self.service is not None:
             self.calls += self.service.calls_since(offset)
-        if stopped:
+        if stopped and restart:
             assert self.service is not None
             self.service.start()
         self.printed.append((block, out, err))
@@ -438,17 +445,15 @@ class PageRun:
 # ---- placeholders: values a page's commands name but do not make ----------------------------
 
 
-def issued_token_id(run: PageRun) -> str:
-    """$TOKEN_ID: a token of the page's service for the page to revoke."""
-    assert run.service is not None, "$TOKEN_ID is a token of the service on 8080"
-    issued, _ = TokenStore(make_engine(run.service.database_url)).issue("Revokable", "buyer")
+def revokable_token(database_url: str) -> str:
+    """$TOKEN_ID: the id of a token in the page's service for the page to revoke."""
+    issued, _ = TokenStore(make_engine(database_url)).issue("Revokable", "buyer")
     return issued.id
 
 
-@pytest.fixture
-def postgres_database(request: pytest.FixtureRequest) -> Iterator[str]:
+@contextlib.contextmanager
+def postgres_database(server: str) -> Iterator[str]:
     """A new database on the tests' PostgreSQL server, migrated, with one token in it."""
-    server: str = request.getfixturevalue("postgres_server")
     admin = make_url(server).set(drivername="postgresql").render_as_string(hide_password=False)
     name = f"docs_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(admin, autocommit=True) as connection:
@@ -458,9 +463,11 @@ def postgres_database(request: pytest.FixtureRequest) -> Iterator[str]:
     migrate(engine)
     TokenStore(engine).issue("Verizon", "buyer")
     engine.dispose()
-    yield url
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        yield url
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def pg_tool_url(sqlalchemy_url: str) -> str:
@@ -540,7 +547,8 @@ def operators_checks(run: PageRun) -> None:
         TokenStore(make_engine(url)).issue("After-The-Backup", "buyer")
         assert "After-The-Backup" in token_parties(url)
     for block in [b for b, _, _ in run.printed if b.marker == SERVICE_STOPPED]:
-        run.run(block)
+        run.run(block, restart=False)
+    run.service.start()
     for url in (sqlite, postgres):
         parties = token_parties(url)
         assert "After-The-Backup" not in parties and parties["Verizon"], parties
@@ -576,36 +584,68 @@ def test_every_page_with_commands_has_its_checks() -> None:
     assert {str(p.relative_to(ROOT)) for p in RUN_PAGES} == set(PAGE_CHECKS)
 
 
-@pytest.mark.parametrize("page", RUN_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_page_commands_run(page: Path, tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    blocks = [b for b in fenced_blocks(page) if b.runnable]
-    code = "".join(b.code for b in blocks)
+def runnable_code(page: Path) -> str:
+    return "".join(b.code for b in fenced_blocks(page) if b.runnable)
+
+
+def run_page(page: Path, tmp_path: Path, postgres_server: str | None) -> None:
+    """Runs the page's blocks in order in one shell, then checks what they did."""
+    code = runnable_code(page)
     scratch = scratch_directory(tmp_path)
     ports = {int(p): servers.free_port() for p in DOCUMENTED_PORT.findall(code)}
-    service = None
-    if SERVICE_PORT in ports:
-        service = Service(
-            f"sqlite:///{scratch / 'orders.db'}", tmp_path / "service.log", ports[SERVICE_PORT]
-        )
-        service.start()
-    placeholders: dict[str, str] = {}
-    postgres_url = None
-    if "$PGURL" in code:
-        url = request.getfixturevalue("postgres_database")
-        placeholders["PGURL"] = pg_tool_url(url)
-        postgres_url = url
-    shell = Shell(scratch, reader_environment(placeholders), tmp_path / "out", tmp_path / "err")
-    run = PageRun(page, scratch, shell, service, placeholders, postgres_url, ports=ports)
-    try:
+    with contextlib.ExitStack() as cleanup:
+        service = None
+        if SERVICE_PORT in ports:
+            database = f"sqlite:///{scratch / 'orders.db'}"
+            service = Service(database, tmp_path / "service.log", ports[SERVICE_PORT])
+            cleanup.callback(service.stop)
+            service.start()
+        placeholders, postgres_url = {}, None
+        if "$PGURL" in code:
+            assert postgres_server is not None
+            postgres_url = cleanup.enter_context(postgres_database(postgres_server))
+            placeholders["PGURL"] = pg_tool_url(postgres_url)
         if "$TOKEN_ID" in code:
-            run.placeholders["TOKEN_ID"] = issued_token_id(run)
-            shell.send(f"TOKEN_ID={run.placeholders['TOKEN_ID']}\n")
-        for block in blocks:
-            run.run(block)
+            assert service is not None, "$TOKEN_ID is a token of the service on 8080"
+            placeholders["TOKEN_ID"] = revokable_token(service.database_url)
+        environment = reader_environment(placeholders)
+        shell = Shell(scratch, environment, tmp_path / "out", tmp_path / "err")
+        cleanup.callback(shell.close)
+        run = PageRun(page, scratch, shell, service, placeholders, postgres_url, ports=ports)
+        for block in fenced_blocks(page):
+            if block.runnable:
+                run.run(block)
         PAGE_CHECKS[str(page.relative_to(ROOT))](run)
-        server_errors = [c for c in run.calls if c[1] >= 500]
+        server_errors = [call for call in run.calls if call[1] >= 500]
         assert not server_errors, server_errors
-    finally:
-        shell.close()
-        if service is not None:
-            service.stop()
+
+
+# Pages run side by side: most of their time is spent waiting for processes they start.
+PAGES_AT_ONCE = 2
+
+
+@pytest.fixture(scope="module")
+def page_runs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[Path, Future[None]]]:
+    """Every selected page's run, started together; each test waits for its own page."""
+    selected = [
+        item.callspec.params["page"]
+        for item in request.session.items
+        if isinstance(item, pytest.Function) and item.originalname == "test_page_commands_run"
+    ]
+    # The pages that start the most processes first, so that the slowest does not start last.
+    selected.sort(key=lambda page: -runnable_code(page).count(".venv/bin/"))
+    postgres_server = None
+    if any("$PGURL" in runnable_code(page) for page in selected):
+        postgres_server = request.getfixturevalue("postgres_server")
+    with ThreadPoolExecutor(max_workers=PAGES_AT_ONCE) as pool:
+        yield {
+            page: pool.submit(run_page, page, tmp_path_factory.mktemp(page.stem), postgres_server)
+            for page in selected
+        }
+
+
+@pytest.mark.parametrize("page", RUN_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_page_commands_run(page: Path, page_runs: dict[Path, Future[None]]) -> None:
+    page_runs[page].result()
