@@ -556,7 +556,10 @@ def operators_checks(run: PageRun) -> None:
 
 
 def api_designers_checks(run: PageRun) -> None:
-    assert "No changes to the API." in run.output_of("sh", "nox -s breaking")
+    # The gate compared the spec with its git base: no change here, a changelog on a branch
+    # that changes the spec (the block's exit status says it passed).
+    breaking = run.output_of("sh", "nox -s breaking")
+    assert "No changes to the API." in breaking or "Compared with " in breaking, breaking
     mock = run.output_of("sh", "--mock")
     assert '"id": "ORD-' in mock or '"id":"ORD-' in mock
     assert '"status":400' in mock.replace(" ", "")
