@@ -57,9 +57,18 @@ class Server:
     log: Path
 
     def kill(self) -> None:
-        """SIGKILL: no shutdown, no cleanup, as a crash or a pulled plug."""
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=20)
+        """SIGKILL: no shutdown, no cleanup, as a crash or a pulled plug (every worker too)."""
+        kill_group(self.process)
+
+
+def kill_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL to the server and its worker processes: killed alone, the supervisor would
+    leave its workers running (and serving) as orphans."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:  # not a group of its own (not started by start()): just it
+        process.kill()
+    process.wait(timeout=20)
 
 
 def start(
@@ -82,6 +91,7 @@ def start(
         env=environment,
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: kill_group reaches every worker
     )
     url = f"http://127.0.0.1:{port}"
     wait_until_answering(f"{url}/openapi.json", process, log, timeout)
@@ -103,7 +113,7 @@ def wait_until_answering(
         except httpx.TransportError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            kill_group(process)
             raise RuntimeError(f"server did not start: {log.read_text()}")
         time.sleep(0.1)
 
