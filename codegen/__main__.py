@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from codegen import docs, project
-from codegen.generate import SpecError, build, stale, write
+from codegen.generate import CodegenError, SpecError, UnsupportedError, build, stale, write
 from specfirst.document import load_spec
 
 cli = typer.Typer(add_completion=False)
@@ -36,6 +36,13 @@ def main(
         files = build(spec)
     except SpecError as error:
         typer.echo(f"{spec}: invalid:\n{error}", err=True)
+        raise typer.Exit(1) from error
+    except UnsupportedError as error:
+        for problem in error.problems:
+            typer.echo(f"{spec}: {problem}", err=True)
+        raise typer.Exit(1) from error
+    except CodegenError as error:
+        typer.echo(f"{spec}: {error}", err=True)
         raise typer.Exit(1) from error
     text = docs.api_reference(load_spec(spec), spec)
     if check:

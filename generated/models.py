@@ -101,9 +101,6 @@ class DesiredResponses(StrEnum):
 
 
 class Error(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
     pointer: Annotated[
         str | None, Field(description="JSON pointer (RFC 6901) into the request body.")
     ] = None
@@ -582,9 +579,6 @@ class Problem(BaseModel):
     RFC 9457 problem details.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
     type: str | None = "about:blank"
     title: str
     status: int
