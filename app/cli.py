@@ -17,7 +17,7 @@ import uvicorn
 from app.observability import configure_logging
 from app.settings import Settings, effective, settings_table
 from app.storage.database import make_engine, migrate
-from app.storage.notifications import Outbox
+from app.storage.outbox import Outbox
 from app.storage.tokens import TokenStore
 
 cli = typer.Typer(

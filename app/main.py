@@ -25,8 +25,12 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from app import problems
+from app.domain.errors import DomainError
+from app.domain.notifications import Notifications
+from app.domain.orders import Orders
 from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
+from app.handlers.problems import domain_error_handler
 from app.health import add_health_routes
 from app.observability import configure_logging, instrument
 from app.security import Guard, security_map, verifier
@@ -35,9 +39,9 @@ from app.seller.processing import OrderProcessor
 from app.seller.worker import Worker
 from app.settings import Settings
 from app.storage.database import make_engine, migrate
-from app.storage.notifications import NotificationStore, Outbox
-from app.storage.orders import OrderStore
+from app.storage.outbox import Outbox
 from app.storage.tokens import TokenStore
+from app.storage.unit_of_work import UnitOfWork
 from app.validation import RequestValidation, validator_map
 from generated.operations import Operations, make_resolver
 from generated.runtime import GeneratedApp
@@ -59,18 +63,17 @@ def create_app(
     configure_logging(settings)
     engine = make_engine(settings.database_url, settings.database_timeout_seconds)
     migrate(engine)
-    orders = OrderStore(engine)
+    uow = UnitOfWork(engine, settings.buyer_callbacks)
     tokens = TokenStore(engine)
-    notifications = NotificationStore(engine, settings.buyer_callbacks)
     operations = Operations(
-        orders=order_handlers(orders, notifications, settings.public_url),
-        notifications=NotificationHandlers(orders, notifications, settings.public_url),
+        orders=order_handlers(Orders(uow), settings.public_url),
+        notifications=NotificationHandlers(Notifications(uow), settings.public_url),
     )
     app = GeneratedApp(
         __name__,
         middlewares=middlewares(),
         specification_dir=SPEC.parent,
-        lifespan=seller_worker(settings, orders, notifications) if settings.worker else None,
+        lifespan=seller_worker(settings, uow) if settings.worker else None,
         security_map=security_map(verifier(tokens, settings.token_cache_seconds)),
     )
     app.add_api(
@@ -87,7 +90,7 @@ def create_app(
 
 
 def seller_worker(
-    settings: Settings, orders: OrderStore, notifications: NotificationStore
+    settings: Settings, uow: UnitOfWork
 ) -> Callable[[Any], AbstractAsyncContextManager[None]]:
     """The app's lifespan: the seller's background worker runs while the app serves."""
 
@@ -95,13 +98,12 @@ def seller_worker(
     async def lifespan(_app: Any) -> AsyncIterator[None]:
         worker = Worker(
             OrderProcessor(
-                orders,
-                notifications,
+                uow,
                 lead_time=timedelta(days=settings.lead_time_days),
                 correction_time=timedelta(days=settings.correction_days),
             ),
             Deliverer(
-                Outbox(orders.engine),
+                Outbox(uow.engine),
                 Backoff(
                     settings.delivery_base_seconds,
                     settings.delivery_max_seconds,
@@ -166,6 +168,8 @@ def install_error_handlers(app: AsyncApp) -> None:
     """Every error leaves as application/problem+json; crashes without their trace."""
     methods = problems.MethodIndex(SPEC_DOCUMENT["paths"])
     app.add_error_handler(ProblemException, problems.problem_handler)
+    # What the business rules refuse (app/domain/errors.py), each as its problem.
+    app.add_error_handler(DomainError, domain_error_handler)
     app.add_error_handler(HTTPException, problems.http_exception_handler(methods))
     # json.loads recurses once per nesting level: a body nested deeper than Python's stack is
     # the client's fault, not a crash.

@@ -11,10 +11,10 @@ from typing import Any
 
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
-from sqlalchemy import exc as db
 from starlette.exceptions import HTTPException
 
 from app.observability import request_id
+from app.storage.database import database_unavailable, unavailable_reason
 from generated.runtime import problem
 
 PROBLEM_JSON = "application/problem+json"
@@ -122,23 +122,6 @@ async def crash_handler(request: ConnexionRequest, exc: Exception) -> ConnexionR
 async def too_deep_handler(_request: ConnexionRequest, _exc: Exception) -> ConnexionResponse:
     detail = "the JSON body is nested too deeply to be read"
     return _response(400, problem_body(400, "Bad Request", detail))
-
-
-def database_unavailable(error: BaseException) -> bool:
-    """Whether ``error`` says the database cannot serve now (down or restarting, connection
-    lost, SQLite's lock held past the timeout, no pooled connection free in time): the client
-    is not at fault and retrying later can succeed. Other database errors are bugs (500)."""
-    if isinstance(error, db.TimeoutError):
-        return True
-    return isinstance(error, db.DBAPIError) and (
-        error.connection_invalidated or isinstance(error, db.OperationalError | db.InterfaceError)
-    )
-
-
-def unavailable_reason(error: BaseException) -> str:
-    """The driver's error class: says what happened without hosts, users or SQL."""
-    cause = error.orig if isinstance(error, db.DBAPIError) and error.orig is not None else error
-    return f"{type(cause).__module__.split('.')[0]}.{type(cause).__name__}"
 
 
 async def database_error_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncGenerator, Iterator, Mapping
+from collections.abc import AsyncGenerator, Iterator
 from typing import Any, ClassVar
 
 from connexion.datastructures import MediaTypeDict
@@ -25,7 +25,6 @@ from jsonschema import Draft4Validator, ValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.compiled_schemas import CompiledBodies
-from app.storage.orders import parse_instant
 from generated.runtime import invalid, keep_parsed_body, pointer
 
 
@@ -293,24 +292,3 @@ def validator_map(document: dict[str, Any]) -> dict[str, Any]:
         "parameter": AllErrorsParameterValidator,
         "body": MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": JSONBodyValidator}),
     }
-
-
-def unreal_instants(values: Mapping[str, Any]) -> dict[str, str]:
-    """The date-times among ``values`` that match the spec's pattern but name no real instant
-    (2016-02-30, year 0), by name, with the reason. The pattern cannot know the calendar."""
-    unreal = {}
-    for name, value in values.items():
-        if value is None:
-            continue
-        try:
-            parse_instant(value)
-        except ValueError as error:
-            unreal[name] = f"{value!r} is not a real date and time: {error}"
-    return unreal
-
-
-def check_instants(document: Mapping[str, Any], fields: tuple[str, ...]) -> None:
-    """422 naming each field of ``document`` whose date-time is not a real one."""
-    unreal = unreal_instants({field: document.get(field) for field in fields})
-    if unreal:
-        raise invalid(422, [{"pointer": f"/{name}", "detail": why} for name, why in unreal.items()])

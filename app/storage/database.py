@@ -11,6 +11,7 @@ import orjson
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import exc as db
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -35,7 +36,7 @@ POOL = {"pool_size": 20, "max_overflow": 24, "pool_use_lifo": True}
 
 def make_engine(url: str, timeout: float = 30.0) -> Engine:
     """``timeout``: how long to wait for a connection (PostgreSQL) or the write lock (SQLite)
-    before failing with an error the service answers as 503 (app/problems.py)."""
+    before failing with an error the service answers as 503 (``database_unavailable``)."""
     if make_url(url).get_backend_name() != "sqlite":
         # pre-ping replaces connections a database restart broke, so the service recovers.
         return create_engine(
@@ -69,6 +70,23 @@ def make_engine(url: str, timeout: float = 30.0) -> Engine:
         cursor.close()
 
     return engine
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` says the database cannot serve now (down or restarting, connection
+    lost, SQLite's lock held past the timeout, no pooled connection free in time): the client
+    is not at fault and retrying later can succeed. Other database errors are bugs (500)."""
+    if isinstance(error, db.TimeoutError):
+        return True
+    return isinstance(error, db.DBAPIError) and (
+        error.connection_invalidated or isinstance(error, db.OperationalError | db.InterfaceError)
+    )
+
+
+def unavailable_reason(error: BaseException) -> str:
+    """The driver's error class: says what happened without hosts, users or SQL."""
+    cause = error.orig if isinstance(error, db.DBAPIError) and error.orig is not None else error
+    return f"{type(cause).__module__.split('.')[0]}.{type(cause).__name__}"
 
 
 WRITING = "orders_api_writing"
