@@ -25,12 +25,10 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from app import problems
-from app.domain.errors import DomainError
 from app.domain.notifications import Notifications
 from app.domain.orders import Orders
 from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
-from app.handlers.problems import domain_error_handler
 from app.health import add_health_routes
 from app.observability import configure_logging, instrument
 from app.security import Guard, security_map, verifier
@@ -168,8 +166,6 @@ def install_error_handlers(app: AsyncApp) -> None:
     """Every error leaves as application/problem+json; crashes without their trace."""
     methods = problems.MethodIndex(SPEC_DOCUMENT["paths"])
     app.add_error_handler(ProblemException, problems.problem_handler)
-    # What the business rules refuse (app/domain/errors.py), each as its problem.
-    app.add_error_handler(DomainError, domain_error_handler)
     app.add_error_handler(HTTPException, problems.http_exception_handler(methods))
     # json.loads recurses once per nesting level: a body nested deeper than Python's stack is
     # the client's fault, not a crash.

@@ -6,10 +6,12 @@ from urllib.parse import urlencode
 
 from app.domain.notifications import Notifications
 from app.handlers.http import party
+from app.handlers.problems import refusals_as_problems
 from generated import models
 from generated.runtime import Caller, Reply, to_json
 
 
+@refusals_as_problems
 class NotificationHandlers:
     def __init__(self, notifications: Notifications, public_url: str) -> None:
         self.notifications = notifications

@@ -10,10 +10,12 @@ from app.domain.lifecycle import Action
 from app.domain.orders import OrderQuery, Orders
 from app.domain.records import StoredOrder
 from app.handlers.http import based_on, etag, party
+from app.handlers.problems import refusals_as_problems
 from generated import models
 from generated.runtime import Caller, Reply, to_json
 
 
+@refusals_as_problems
 class OrderHandlers:
     def __init__(self, orders: Orders, public_url: str) -> None:
         self.orders = orders

@@ -1,10 +1,13 @@
-"""Domain errors as problem responses: the one place a refusal of the business rules gets its
-HTTP status and problem+json body."""
+"""Domain errors as problems: the one place a refusal of the business rules gets its HTTP status
+and problem+json body."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar, cast
+
 from connexion.exceptions import ProblemException
-from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 
 from app.domain.errors import (
     Conflict,
@@ -18,14 +21,16 @@ from app.domain.errors import (
 from app.handlers.http import etag
 from app.problems import (
     conflict,
-    crash_handler,
     forbidden,
     not_found,
     precondition_failed,
-    problem_handler,
     unprocessable,
 )
 from generated.runtime import from_validation_error, invalid
+
+HandlerT = TypeVar("HandlerT")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _entry(error: FieldError) -> dict[str, str]:
@@ -57,10 +62,24 @@ def problem_of(error: DomainError, if_match: str | None = None) -> ProblemExcept
     return None
 
 
-async def domain_error_handler(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    """The app's error handler for every DomainError a handler lets through."""
-    assert isinstance(exc, DomainError)
-    problem = problem_of(exc, request.headers.get("if-match"))
-    if problem is None:
-        return await crash_handler(request, exc)
-    return await problem_handler(request, problem)
+def refusals_as_problems(cls: type[HandlerT]) -> type[HandlerT]:
+    """Wraps each public method of a handler class, so that a DomainError it lets through
+    leaves as its problem (the framework's error handlers answer it as any other)."""
+    for name, member in list(vars(cls).items()):
+        if callable(member) and not name.startswith("_"):
+            setattr(cls, name, _translating(member))
+    return cls
+
+
+def _translating(method: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except DomainError as error:
+            problem = problem_of(error, cast(str | None, kwargs.get("if_match")))
+            if problem is None:
+                raise  # a crash: logged with its trace, answered 500
+            raise problem from error
+
+    return call
