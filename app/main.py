@@ -27,6 +27,7 @@ from starlette.types import Receive, Scope, Send
 from app import problems
 from app.domain.notifications import Notifications
 from app.domain.orders import Orders
+from app.domain.processing import Processing
 from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
 from app.health import add_health_routes
@@ -96,9 +97,11 @@ def seller_worker(
     async def lifespan(_app: Any) -> AsyncIterator[None]:
         worker = Worker(
             OrderProcessor(
-                uow,
-                lead_time=timedelta(days=settings.lead_time_days),
-                correction_time=timedelta(days=settings.correction_days),
+                Processing(
+                    uow,
+                    lead_time=timedelta(days=settings.lead_time_days),
+                    correction_time=timedelta(days=settings.correction_days),
+                )
             ),
             Deliverer(
                 Outbox(uow.engine),

@@ -20,6 +20,7 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from app.cli import cli
+from app.domain.processing import Processing
 from app.seller.delivery import Backoff, Deliverer
 from app.seller.processing import OrderProcessor
 from app.settings import Settings
@@ -47,7 +48,9 @@ def outbox(settings: Settings) -> Outbox:
 
 @pytest.fixture
 def seller(settings: Settings) -> OrderProcessor:
-    return OrderProcessor(UnitOfWork(make_engine(settings.database_url), settings.buyer_callbacks))
+    return OrderProcessor(
+        Processing(UnitOfWork(make_engine(settings.database_url), settings.buyer_callbacks))
+    )
 
 
 def buyer(answers: list[int], received: list[dict[str, Any]]) -> httpx.MockTransport:

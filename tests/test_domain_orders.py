@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -246,3 +248,20 @@ def test_a_cancel_frees_the_orders_svlans(orders: Orders, uow: MemoryUnitOfWork)
     uow.state.svlans[("ENNI-123-abc", 7)] = (order_id, "01")
     orders.transition(VERIZON, order_id, Action.CANCEL)
     assert uow.state.svlans == {}
+
+
+def test_the_domain_imports_no_http_and_no_database() -> None:
+    """Its layer's rule (docs/application.md), checked in a fresh interpreter."""
+    modules = "app.domain.orders, app.domain.notifications, app.domain.processing"
+    script = (
+        f"import sys, {modules}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules}))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('app.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    packages, app_modules = result.stdout.splitlines()
+    for outside in ("sqlalchemy", "sqlmodel", "starlette", "connexion", "specfirst", "httpx"):
+        assert f"'{outside}'" not in packages
+    assert all(m.startswith("'app.domain") for m in app_modules.strip("[]").split(", "))

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from app.domain.processing import Processing
 from app.seller.processing import OrderProcessor
 from app.settings import Settings
 from app.storage.database import make_engine
@@ -48,7 +49,7 @@ def with_epl(order: dict[str, Any], **detail: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def seller(settings: Settings) -> OrderProcessor:
-    return OrderProcessor(UnitOfWork(make_engine(settings.database_url)))
+    return OrderProcessor(Processing(UnitOfWork(make_engine(settings.database_url))))
 
 
 def notifications(client: TestClient, order_id: str, **query: Any) -> list[dict[str, Any]]:
@@ -317,7 +318,9 @@ class FailingFor(OrderProcessor):
     """A seller whose processing crashes (a bug, not bad input) for some purchase orders."""
 
     def __init__(self, settings: Settings, broken: set[str]) -> None:
-        super().__init__(UnitOfWork(make_engine(settings.database_url)), retry_base_seconds=0.2)
+        super().__init__(
+            Processing(UnitOfWork(make_engine(settings.database_url))), retry_base_seconds=0.2
+        )
         self.broken = broken
 
     def process(self, order: Any) -> bool:

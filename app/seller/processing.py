@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import timedelta
 
-from app.domain.ports import UnitOfWork
 from app.domain.processing import Processing
 from app.domain.records import StoredOrder
 from app.storage.database import database_unavailable
@@ -20,14 +18,12 @@ MAX_SKIPPED = 500
 class OrderProcessor:
     def __init__(
         self,
-        uow: UnitOfWork,
+        processing: Processing,
         *,
-        lead_time: timedelta = timedelta(days=10),
-        correction_time: timedelta = timedelta(days=5),
         retry_base_seconds: float = 5.0,
         retry_max_seconds: float = 600.0,
     ) -> None:
-        self.processing = Processing(uow, lead_time=lead_time, correction_time=correction_time)
+        self.processing = processing
         self.retry_base_seconds = retry_base_seconds
         self.retry_max_seconds = retry_max_seconds
         # Orders whose processing failed (a bug, not bad input): seq -> (failures, next try).
