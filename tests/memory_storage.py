@@ -174,7 +174,8 @@ class MemoryTransaction:
 
 
 class MemoryUnitOfWork:
-    """``with uow() as tx``: works on a copy of the state, which replaces it on commit."""
+    """``with uow() as tx``: works on a copy of the state, which replaces it on commit; a
+    read-only one never commits, so what a read would write is lost, as in a database."""
 
     def __init__(self, svlan_ids: int = 4094) -> None:
         self.state = State()
@@ -183,12 +184,13 @@ class MemoryUnitOfWork:
         self.rollbacks = 0
 
     @contextmanager
-    def __call__(self) -> Iterator[MemoryTransaction]:
+    def __call__(self, *, read_only: bool = False) -> Iterator[MemoryTransaction]:
         working = copy.deepcopy(self.state)
         try:
             yield MemoryTransaction(working, self.svlan_ids)
         except BaseException:
             self.rollbacks += 1
             raise
-        self.state = working
-        self.commits += 1
+        if not read_only:
+            self.state = working
+            self.commits += 1

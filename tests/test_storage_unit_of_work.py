@@ -117,3 +117,12 @@ def test_a_lost_svlan_or_a_repeated_notification_leaves_the_transaction_usable(
         [free] = tx.svlans.assign("ORD-2", [SvlanWant("ENNI-1", "01")])
     assert free.svlan_id == 1
     assert count(uow, SvlanRow) == 2 and count(uow, NotificationRow) == 1
+
+
+def test_a_read_only_unit_of_work_commits_nothing(uow: UnitOfWork) -> None:
+    with uow(read_only=True) as tx:
+        tx.orders.insert(document())
+    assert count(uow, OrderRow) == 0
+    with uow() as tx:  # and it left no lock behind (SQLite's one writer)
+        tx.orders.insert(document())
+    assert count(uow, OrderRow) == 1

@@ -17,12 +17,12 @@ class Notifications:
         self.uow = uow
 
     def page(self, who: Party, order_id: str, limit: int, offset: int) -> Page:
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             self._latest_visible(tx, who, order_id)
             return tx.notifications.page(order_id, limit, offset)
 
     def latest(self, who: Party, order_id: str) -> dict[str, Any]:
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             latest = self._latest_visible(tx, who, order_id)
         if latest is None:
             raise NotFound(f"order {order_id!r} has no notifications")

@@ -113,11 +113,11 @@ class Orders:
 
     # ---- reading -------------------------------------------------------------------------
     def get(self, who: Party, order_id: str) -> StoredOrder:
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             return self._visible(tx, who, order_id)
 
     def revisions(self, who: Party, order_id: str) -> list[Revision]:
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             return tx.orders.revisions(self._visible(tx, who, order_id))
 
     def scoped(self, who: Party, query: OrderQuery) -> OrderQuery:
@@ -132,7 +132,7 @@ class Orders:
         """The most recently changed of ``who``'s orders that match."""
         query = self.scoped(who, query)
         where = query.where()
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             found = tx.orders.latest(where)
         if found is None:
             described = ", ".join(f"{name}={value}" for name, value in query.asked().items())
@@ -142,7 +142,7 @@ class Orders:
     def page(self, who: Party, query: OrderQuery, limit: int, offset: int) -> Page:
         """One page of ``who``'s orders that match (``scoped`` says which those are)."""
         where = self.scoped(who, query).where()
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             return tx.orders.page(where, limit, offset)
 
     # ---- create --------------------------------------------------------------------------

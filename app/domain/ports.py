@@ -2,12 +2,13 @@
 exceptions. app/storage implements them; the domain's tests fake them in memory.
 
 A unit of work is one transaction: ``with uow() as tx:`` gives repositories that all write in
-it; leaving the block commits once, an exception rolls everything back.
+it; leaving the block commits once, an exception rolls everything back. ``uow(read_only=True)``
+is for reads: it ends without a commit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -123,4 +124,7 @@ class Transaction(Protocol):
     def svlans(self) -> SvlanRepository: ...
 
 
-UnitOfWork = Callable[[], AbstractContextManager[Transaction]]
+class UnitOfWork(Protocol):
+    def __call__(self, *, read_only: bool = False) -> AbstractContextManager[Transaction]:
+        """A transaction; ``read_only`` ends it without a commit (what it read needs none)."""
+        ...

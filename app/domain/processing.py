@@ -60,7 +60,7 @@ class Processing:
 
     def queued(self, limit: int, skip: Sequence[int] = ()) -> list[StoredOrder]:
         """Orders waiting to be processed, oldest first, but those in ``skip`` (by seq)."""
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             return tx.orders.to_process(limit, skip)
 
     def process(self, order: StoredOrder) -> bool:

@@ -53,7 +53,7 @@ class Outbox:
             )
             .exists()
         )
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             candidates = tx.session.exec(
                 select(DeliveryRow, NotificationRow.document)
                 .join(
@@ -112,7 +112,7 @@ class Outbox:
         )
         if state is not None:
             query = query.where(DeliveryRow.state == state)
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             rows = tx.session.exec(query.order_by(col(DeliveryRow.seq)).limit(limit)).all()
         return [
             Delivery(

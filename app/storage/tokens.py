@@ -57,7 +57,7 @@ class TokenStore:
 
     def verify(self, secret: str) -> Token | None:
         """The live token this secret is, or None."""
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             row = tx.session.exec(
                 select(TokenRow).where(
                     TokenRow.token_hash == digest(secret), col(TokenRow.revoked_at).is_(None)
@@ -66,7 +66,7 @@ class TokenStore:
             return None if row is None else _token(row)
 
     def listed(self) -> list[Token]:
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             rows = tx.session.exec(select(TokenRow).order_by(col(TokenRow.created_at))).all()
             return [_token(r) for r in rows]
 
@@ -80,7 +80,7 @@ class TokenStore:
         return bool(result.rowcount == 1)
 
     def any_live(self) -> bool:
-        with self.uow() as tx:
+        with self.uow(read_only=True) as tx:
             return (
                 tx.session.exec(
                     select(TokenRow.id).where(col(TokenRow.revoked_at).is_(None))

@@ -7,8 +7,9 @@
         tx.notifications.emit(notice)  # with its outbox row, in the same transaction
 
 Leaving the block commits once; an exception rolls everything back (a lost optimistic race,
-RevisionMoved, too). Reads use the same blocks and commit nothing. The repositories implement
-the domain's ports (app/domain/ports.py); ``session`` is for storage's own modules only.
+RevisionMoved, too). Reads use ``uow(read_only=True)``, which ends without a commit. The
+repositories implement the domain's ports (app/domain/ports.py); ``session`` is for storage's
+own modules only.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ class UnitOfWork:
         self.callbacks = {buyer: url.rstrip("/") for buyer, url in (callbacks or {}).items()}
 
     @contextmanager
-    def __call__(self) -> Iterator[Transaction]:
+    def __call__(self, *, read_only: bool = False) -> Iterator[Transaction]:
         # What was read stays readable after the commit: the values returned are built from it.
         with Session(self.engine, expire_on_commit=False) as session:
             yield Transaction(session, self.callbacks)
-            session.commit()
+            if not read_only:
+                session.commit()
+            # Else closing the session ends its transaction: a read has nothing to commit.
