@@ -13,10 +13,10 @@ from app.domain.orders import Orders
 from app.domain.parties import SELLER, Party
 from app.handlers.problems import problem_of
 from app.main import seller_worker
-from app.problems import problem_body
 from app.settings import Settings
 from app.storage.database import make_engine
 from app.storage.unit_of_work import UnitOfWork
+from specfirst.problems import problem_body
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[None]] | None
 # The references check no tokens: they read and patch as the seller, who sees every order.

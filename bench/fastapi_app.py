@@ -22,7 +22,7 @@ from app.domain.records import StoredOrder
 from app.handlers.http import based_on, etag
 from bench.common import READER, problem, service
 from generated import models
-from generated.runtime import to_json
+from specfirst.reply import to_json
 
 
 def create_app() -> FastAPI:

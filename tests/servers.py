@@ -69,8 +69,10 @@ def start(
     port: int | None = None,
     workers: int = 1,
     env: Mapping[str, str] | None = None,
+    timeout: float = 30,
 ) -> Server:
-    """Starts the service and waits until it answers; ``env`` adds ORDERS_* settings."""
+    """Starts the service and waits until it answers (at most ``timeout`` seconds); ``env``
+    adds ORDERS_* settings."""
     port = port or free_port()
     environment = {**os.environ, "ORDERS_DATABASE_URL": database_url, **(env or {})}
     # The output goes to a file: an unread pipe fills up and blocks the server.
@@ -82,13 +84,22 @@ def start(
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    wait_until_answering(f"{url}/openapi.json", process, log, timeout)
+    # Migrated by now: the seed buyer may call it.
+    CREDENTIALS[url] = bearer(database_url, "Verizon", "buyer")
+    return Server(url, process, log)
+
+
+def wait_until_answering(
+    url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 30
+) -> None:
+    """Returns once ``url`` answers 200; fails with the server's log when it exits or takes
+    more than ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
     while True:
         try:
-            if httpx.get(f"{url}/openapi.json").status_code == 200:
-                # Migrated by now: the seed buyer may call it.
-                CREDENTIALS[url] = bearer(database_url, "Verizon", "buyer")
-                return Server(url, process, log)
+            if httpx.get(url).status_code == 200:
+                return
         except httpx.TransportError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from app.domain import notices
 from app.domain.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleRevision
 from app.domain.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
-from app.domain.parties import BUYER, Party, visible
+from app.domain.parties import Party, visible
 from app.domain.ports import DuplicateOrder, RevisionMoved, Transaction, UnitOfWork
 from app.domain.records import OrderFilter, Page, Revision, StoredOrder
 from app.domain.time import check_instants, parse_instant, unreal_instants
@@ -121,8 +121,8 @@ class Orders:
             return tx.orders.revisions(self._visible(tx, who, order_id))
 
     def scoped(self, who: Party, query: OrderQuery) -> OrderQuery:
-        """The query as it applies to ``who``: a buyer's is narrowed to its own orders."""
-        if who.role != BUYER:
+        """The query as it applies to ``who``: but the seller's, narrowed to its own orders."""
+        if who.is_seller:
             return query
         if query.buyer_id not in (None, who.id):
             raise Forbidden(f"a buyer lists its own orders only: buyerId must be {who.id!r}")

@@ -4,11 +4,11 @@ an order's revision as its ETag and in If-Match."""
 from __future__ import annotations
 
 from app.domain.parties import Party
-from generated.runtime import Caller
+from specfirst.security import Caller
 
 
 def party(caller: Caller) -> Party:
-    return Party(caller.party, caller.role)
+    return Party(caller.subject, caller.role or "")
 
 
 def etag(revision: int) -> str:

@@ -8,7 +8,8 @@ from app.domain.notifications import Notifications
 from app.handlers.http import party
 from app.handlers.problems import refusals_as_problems
 from generated import models
-from generated.runtime import Caller, Reply, to_json
+from specfirst.reply import Reply, to_json
+from specfirst.security import Caller
 
 
 @refusals_as_problems

@@ -12,7 +12,8 @@ from app.domain.records import StoredOrder
 from app.handlers.http import based_on, etag, party
 from app.handlers.problems import refusals_as_problems
 from generated import models
-from generated.runtime import Caller, Reply, to_json
+from specfirst.reply import Reply, to_json
+from specfirst.security import Caller
 
 
 @refusals_as_problems

@@ -19,14 +19,15 @@ from app.domain.errors import (
     StaleRevision,
 )
 from app.handlers.http import etag
-from app.problems import (
+from specfirst.problems import (
     conflict,
     forbidden,
+    from_validation_error,
+    invalid,
     not_found,
     precondition_failed,
     unprocessable,
 )
-from generated.runtime import from_validation_error, invalid
 
 HandlerT = TypeVar("HandlerT")
 P = ParamSpec("P")
