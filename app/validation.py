@@ -131,19 +131,22 @@ class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc
     def _validate(self, body: Any) -> dict[str, Any] | None:
         if not self._nullable and body is None:
             raise invalid(400, [{"pointer": "/", "detail": "the request body must not be empty"}])
-        if self.compiled is None or not self.compiled.accepts(self._schema, body):
-            errors = body_errors(self._validator.iter_errors(body))
-            if errors:
-                raise invalid(400, errors)
+        # Before the schema, whose text patterns also refuse a NUL: a NUL is the 422 it always was.
         if self._may_hold_nul:
             unstorable = [{"pointer": at, "detail": NUL_DETAIL} for at in nul_pointers(body)]
             if unstorable:
                 raise invalid(422, unstorable)
+        if self.compiled is None or not self.compiled.accepts(self._schema, body):
+            errors = body_errors(self._validator.iter_errors(body))
+            if errors:
+                raise invalid(400, errors)
         return None
 
 
 class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
     def validate_request(self, request: ConnexionRequest) -> None:
+        # Before the schemas, whose text patterns also refuse a NUL: a NUL is the 422 it always was.
+        self._refuse_nul(request)
         errors: list[dict[str, str]] = []
         query_string = request.scope.get("query_string", b"")
         if self.strict_validation and query_string:
@@ -167,6 +170,10 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
                     errors.append({"parameter": param["name"], "detail": first})
         if errors:
             raise invalid(400, errors)
+
+    @staticmethod
+    def _refuse_nul(request: ConnexionRequest) -> None:
+        query_string = request.scope.get("query_string", b"")
         if (
             b"%00" not in query_string
             and b"\x00" not in query_string

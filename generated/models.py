@@ -18,17 +18,21 @@ class AccessEplProductOrder(BaseModel):
         extra="forbid",
     )
     objectType: Literal["accessEplProductOrder"]
-    sellerOvcId: Annotated[str | None, Field(max_length=255)] = None
-    buyerOvcId: Annotated[str | None, Field(max_length=255)] = None
+    sellerOvcId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    buyerOvcId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     productSpecification: Annotated[
         str | None,
-        Field(description="Code of the seller's product specification.", max_length=255),
+        Field(
+            description="Code of the seller's product specification.",
+            max_length=255,
+            pattern="^[^\\u0000]*$",
+        ),
     ] = None
     enniSvlanId: Annotated[int | None, Field(ge=1, le=4094)] = None
     enniSvlanIdLast: Annotated[int | None, Field(ge=1, le=4094)] = None
     mtuSize: Annotated[int | None, Field(ge=1522, le=16384)] = None
     colorForwardingEnabled: bool | None = None
-    classOfService: Annotated[str | None, Field(max_length=255)] = None
+    classOfService: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     enniReference: Annotated[
         ExistingEnniReference | OrderedEnniReference | None,
         Field(discriminator="objectType"),
@@ -69,7 +73,9 @@ class BillingInformation(BaseModel):
         extra="forbid",
     )
     objectType: Literal["billingInformation"] | None = None
-    existingBillingAccountNumber: Annotated[str | None, Field(max_length=255, min_length=1)] = None
+    existingBillingAccountNumber: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
     billingContact: Contact | None = None
 
 
@@ -83,14 +89,14 @@ class Contact(BaseModel):
         extra="forbid",
     )
     objectType: Literal["contact"] | None = None
-    name: Annotated[str, Field(max_length=255, min_length=1)]
-    telephoneNumber: Annotated[str, Field(max_length=255, min_length=1)]
-    telephoneNumberExt: Annotated[str | None, Field(max_length=255)] = None
+    name: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    telephoneNumber: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    telephoneNumberExt: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     email: Annotated[
         str | None,
         Field(
             description="An e-mail address (something@somewhere).",
-            pattern="^[^@ ]+@[^@ ]+$",
+            pattern="^[^@ \\u0000]+@[^@ \\u0000]+$",
         ),
     ] = None
 
@@ -118,8 +124,8 @@ class ExistingEnniReference(BaseModel):
         extra="forbid",
     )
     objectType: Literal["existingEnniReference"]
-    sellerEnniId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerEnniId: Annotated[str | None, Field(max_length=255)] = None
+    sellerEnniId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerEnniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
 
 
 class ExistingUniReference(BaseModel):
@@ -127,8 +133,8 @@ class ExistingUniReference(BaseModel):
         extra="forbid",
     )
     objectType: Literal["existingUniReference"]
-    sellerUniId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerUniId: Annotated[str | None, Field(max_length=255)] = None
+    sellerUniId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
 
 
 class FormattedAddress(BaseModel):
@@ -136,12 +142,12 @@ class FormattedAddress(BaseModel):
         extra="forbid",
     )
     objectType: Literal["formattedAddress"] | None = None
-    addressLine1: Annotated[str, Field(max_length=255, min_length=1)]
-    addressLine2: Annotated[str | None, Field(max_length=255)] = None
-    city: Annotated[str, Field(max_length=255, min_length=1)]
-    stateOrProvince: Annotated[str | None, Field(max_length=255)] = None
-    postcode: Annotated[str | None, Field(max_length=255)] = None
-    postcodeExtension: Annotated[str | None, Field(max_length=255)] = None
+    addressLine1: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    addressLine2: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    city: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    stateOrProvince: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    postcode: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    postcodeExtension: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     country: Annotated[
         str | None,
         Field(description="ISO 3166-1 alpha-2 country code.", pattern="^[A-Z]{2}$"),
@@ -153,9 +159,9 @@ class IdAssignment(BaseModel):
         extra="forbid",
     )
     objectType: Literal["idAssignment"] | None = None
-    sellerAssignedId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerAssignedId: Annotated[str | None, Field(max_length=255)] = None
-    orderItemReference: Annotated[str | None, Field(max_length=255)] = None
+    sellerAssignedId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerAssignedId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    orderItemReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
 
 
 class InformationRateQuantity(BaseModel):
@@ -186,13 +192,17 @@ class Link(BaseModel):
         extra="forbid",
     )
     objectType: Literal["link"] | None = None
-    href: Annotated[str, Field(max_length=2048, min_length=1)]
-    rel: Annotated[str | None, Field(max_length=255)] = None
-    title: Annotated[str | None, Field(max_length=255)] = None
+    href: Annotated[str, Field(max_length=2048, min_length=1, pattern="^[^\\u0000]*$")]
+    rel: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    title: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     method: Method | None = None
     type: Annotated[
         str | None,
-        Field(description="Media type of the linked resource.", max_length=255),
+        Field(
+            description="Media type of the linked resource.",
+            max_length=255,
+            pattern="^[^\\u0000]*$",
+        ),
     ] = None
 
 
@@ -229,10 +239,12 @@ class Order(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    buyerId: Annotated[str, Field(max_length=255, min_length=1)]
-    sellerId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerPurchaseOrderNumber: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    sellerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerPurchaseOrderNumber: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ]
+    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
     orderDate: Annotated[
         str,
         Field(
@@ -243,7 +255,7 @@ class Order(BaseModel):
     ]
     orderActivity: OrderActivity
     desiredResponses: DesiredResponses | None = None
-    projectId: Annotated[str | None, Field(max_length=255)] = None
+    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     requestedCompletionDate: Annotated[
         str,
         Field(
@@ -266,11 +278,11 @@ class Order(BaseModel):
     buyerImplementationContact: Contact | None = None
     buyerTechnicalContact: Contact | None = None
     pricingMethod: PricingMethod | None = None
-    pricingReference: Annotated[str | None, Field(max_length=255)] = None
+    pricingReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
-    promotionId: Annotated[str | None, Field(max_length=255)] = None
+    promotionId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     orderType: OrderType
-    notes: Annotated[str | None, Field(max_length=4000)] = None
+    notes: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
     serviceabilityResponse: ResourceReference | None = None
     orderItems: Annotated[list[OrderItem], Field(max_length=1000, min_length=1)]
     objectType: Literal["order"] | None = None
@@ -294,10 +306,12 @@ class OrderCreateUpdate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    buyerId: Annotated[str, Field(max_length=255, min_length=1)]
-    sellerId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerPurchaseOrderNumber: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    sellerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerPurchaseOrderNumber: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ]
+    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
     orderDate: Annotated[
         str,
         Field(
@@ -308,7 +322,7 @@ class OrderCreateUpdate(BaseModel):
     ]
     orderActivity: OrderActivity
     desiredResponses: DesiredResponses | None = None
-    projectId: Annotated[str | None, Field(max_length=255)] = None
+    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     requestedCompletionDate: Annotated[
         str,
         Field(
@@ -331,11 +345,11 @@ class OrderCreateUpdate(BaseModel):
     buyerImplementationContact: Contact | None = None
     buyerTechnicalContact: Contact | None = None
     pricingMethod: PricingMethod | None = None
-    pricingReference: Annotated[str | None, Field(max_length=255)] = None
+    pricingReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
-    promotionId: Annotated[str | None, Field(max_length=255)] = None
+    promotionId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     orderType: OrderType
-    notes: Annotated[str | None, Field(max_length=4000)] = None
+    notes: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
     serviceabilityResponse: ResourceReference | None = None
     orderItems: Annotated[list[OrderItem], Field(max_length=1000, min_length=1)]
     objectType: Literal["order-create-update"] | None = None
@@ -352,6 +366,7 @@ class OrderItem(BaseModel):
             description="Unique within the order; other items refer to it.",
             max_length=255,
             min_length=1,
+            pattern="^[^\\u0000]*$",
         ),
     ]
     action: ItemAction
@@ -380,9 +395,9 @@ class OrderMessage(BaseModel):
         extra="forbid",
     )
     objectType: Literal["orderMessage"] | None = None
-    code: Annotated[str, Field(max_length=255, min_length=1)]
-    description: Annotated[str | None, Field(max_length=4000)] = None
-    messageInformation: str | None = None
+    code: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    description: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+    messageInformation: Annotated[str | None, Field(pattern="^[^\\u0000]*$")] = None
     severity: Severity
     correctionRequired: bool | None = None
 
@@ -392,19 +407,22 @@ class OrderNotification(BaseModel):
         extra="forbid",
     )
     objectType: Literal["orderNotification"] | None = None
-    orderId: Annotated[str, Field(max_length=64, min_length=1)]
-    buyerId: Annotated[str | None, Field(max_length=255)] = None
-    sellerId: Annotated[str | None, Field(max_length=255)] = None
-    buyerPurchaseOrderNumber: Annotated[str | None, Field(max_length=255)] = None
-    buyerOrderVersion: Annotated[str | None, Field(max_length=255)] = None
+    orderId: Annotated[str, Field(max_length=64, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    sellerId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    buyerPurchaseOrderNumber: Annotated[
+        str | None, Field(max_length=255, pattern="^[^\\u0000]*$")
+    ] = None
+    buyerOrderVersion: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     notificationType: NotificationType
-    notificationVersion: Annotated[str | None, Field(max_length=32)] = None
-    projectId: Annotated[str | None, Field(max_length=255)] = None
+    notificationVersion: Annotated[str | None, Field(max_length=32, pattern="^[^\\u0000]*$")] = None
+    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     requestedCompletionDate: Annotated[
         str | None,
         Field(
             description="The completion date as the buyer requested it, echoed even when invalid (an error notification reports it).",
             max_length=255,
+            pattern="^[^\\u0000]*$",
         ),
     ] = None
     expectedCompletionDate: Annotated[
@@ -417,7 +435,9 @@ class OrderNotification(BaseModel):
     ] = None
     orderStatus: OrderStatus | None = None
     sellerOrderContact: Contact | None = None
-    billingAccountNumber: Annotated[str | None, Field(max_length=255)] = None
+    billingAccountNumber: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = (
+        None
+    )
     sellerOvcId: IdAssignment | None = None
     sellerUniIds: Annotated[list[IdAssignment] | None, Field(max_length=1000)] = None
     sellerEnniIds: Annotated[list[IdAssignment] | None, Field(max_length=1000)] = None
@@ -535,6 +555,7 @@ class OrderedEnniReference(BaseModel):
             description="The order item of this order that installs the ENNI.",
             max_length=255,
             min_length=1,
+            pattern="^[^\\u0000]*$",
         ),
     ]
 
@@ -550,6 +571,7 @@ class OrderedUniReference(BaseModel):
             description="The order item of this order that installs the UNI.",
             max_length=255,
             min_length=1,
+            pattern="^[^\\u0000]*$",
         ),
     ]
 
@@ -603,8 +625,8 @@ class ProductSpecRef(BaseModel):
         extra="forbid",
     )
     objectType: Literal["productSpecRef"] | None = None
-    name: Annotated[str | None, Field(max_length=255)] = None
-    code: Annotated[str | None, Field(max_length=255)] = None
+    name: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    code: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     productSpecification: ResourceReference | None = None
 
 
@@ -613,7 +635,7 @@ class ResourceReference(BaseModel):
         extra="forbid",
     )
     objectType: Literal["resourceReference"] | None = None
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
     type: ResourceType | None = None
     link: Link | None = None
 
@@ -632,11 +654,11 @@ class ServiceSiteInformation(BaseModel):
         extra="forbid",
     )
     objectType: Literal["serviceSiteInformation"] | None = None
-    siteCompanyName: Annotated[str | None, Field(max_length=255)] = None
-    customerName: Annotated[str | None, Field(max_length=255)] = None
+    siteCompanyName: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    customerName: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     siteAddressType: Literal["FORMATTED_ADDRESS"] | None = None
     siteAddress: FormattedAddress | None = None
-    additionalSiteInformation: str | None = None
+    additionalSiteInformation: Annotated[str | None, Field(pattern="^[^\\u0000]*$")] = None
 
 
 class Severity(StrEnum):
@@ -650,8 +672,8 @@ class SvlanIdAssignment(BaseModel):
         extra="forbid",
     )
     objectType: Literal["svlanIdAssignment"] | None = None
-    sellerEnniId: Annotated[str | None, Field(max_length=255)] = None
-    sellerUniId: Annotated[str | None, Field(max_length=255)] = None
+    sellerEnniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    sellerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     svlanId: Annotated[int, Field(ge=1, le=4094)]
 
 
@@ -664,8 +686,8 @@ class UniProductOrder(BaseModel):
         extra="forbid",
     )
     objectType: Literal["uniProductOrder"]
-    sellerUniId: Annotated[str | None, Field(max_length=255)] = None
-    buyerUniId: Annotated[str | None, Field(max_length=255)] = None
+    sellerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    buyerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     productSpecification: ProductSpecRef | None = None
     physicalLayer: PhysicalLayer | None = None
     synchronousModeEnabled: bool | None = None
