@@ -29,19 +29,26 @@ from app.storage.orders import parse_instant
 from generated.runtime import invalid, keep_parsed_body, pointer
 
 
+def _meant(errors: list[ValidationError]) -> bool:
+    """Whether the value was meant for the ``oneOf`` branch that gave these errors: not when it
+    lacks the branch's ``objectType``, nor when it is not even of the branch's type or values
+    (an object against a ``null``-only branch)."""
+    return not any(
+        list(e.relative_path) == ["objectType"]
+        or (not e.relative_path and e.validator in ("type", "enum"))
+        for e in errors
+    )
+
+
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
-    """For a failed ``oneOf``, the errors of the branch its ``objectType`` selects."""
+    """For a failed ``oneOf``, the errors of the one branch the value was meant for."""
     if error.validator != "oneOf" or not error.context:
         yield error
         return
     branches: dict[Any, list[ValidationError]] = {}
     for sub in error.context:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-    chosen = [
-        errors
-        for errors in branches.values()
-        if not any(list(e.relative_path) == ["objectType"] for e in errors)
-    ]
+    chosen = [errors for errors in branches.values() if _meant(errors)]
     if len(chosen) == 1:
         for sub in chosen[0]:
             yield from _leaf_errors(sub)

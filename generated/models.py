@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
 class AccessEplProductOrder(BaseModel):
@@ -79,6 +79,21 @@ class BillingInformation(BaseModel):
     billingContact: Contact | None = None
 
 
+class BillingInformationPatch(BaseModel):
+    """
+    A merge patch of billing information; `null` removes a field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["billingInformation"] | None = None
+    existingBillingAccountNumber: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
+    billingContact: OptionalContactPatch | None = None
+
+
 class ColorMode(StrEnum):
     COLOR_AWARE = "COLOR_AWARE"
     COLOR_BLIND = "COLOR_BLIND"
@@ -99,6 +114,40 @@ class Contact(BaseModel):
             pattern="^[^@ \\u0000]+@[^@ \\u0000]+$",
         ),
     ] = None
+
+
+class ContactPatch(BaseModel):
+    """
+    A merge patch of the contact every order has; `null` removes an optional field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["contact"] | None = None
+    name: Annotated[str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")] = None
+    telephoneNumber: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
+    telephoneNumberExt: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    email: Annotated[
+        str | None,
+        Field(
+            description="An e-mail address (something@somewhere).",
+            pattern="^[^@ \\u0000]+@[^@ \\u0000]+$",
+        ),
+    ] = None
+
+
+class DateTime(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
 
 
 class DesiredResponses(StrEnum):
@@ -206,6 +255,29 @@ class Link(BaseModel):
     ] = None
 
 
+class LinkPatch(BaseModel):
+    """
+    A merge patch of a link the order may not have yet, so with `href`; `null` removes an optional field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["link"] | None = None
+    href: Annotated[str, Field(max_length=2048, min_length=1, pattern="^[^\\u0000]*$")]
+    rel: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    title: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    method: Method | None = None
+    type: Annotated[
+        str | None,
+        Field(
+            description="Media type of the linked resource.",
+            max_length=255,
+            pattern="^[^\\u0000]*$",
+        ),
+    ] = None
+
+
 class Method(StrEnum):
     get = "get"
     post = "post"
@@ -229,6 +301,29 @@ class NotificationType(StrEnum):
     JEOPARDY = "JEOPARDY"
     STATUS_CHANGE = "STATUS_CHANGE"
     COMPLETION = "COMPLETION"
+
+
+class OptionalContactPatch(BaseModel):
+    """
+    A merge patch of a contact the order may not have yet, so with `name` and
+    `telephoneNumber`; `null` removes an optional field.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["contact"] | None = None
+    name: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    telephoneNumber: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    telephoneNumberExt: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    email: Annotated[
+        str | None,
+        Field(
+            description="An e-mail address (something@somewhere).",
+            pattern="^[^@ \\u0000]+@[^@ \\u0000]+$",
+        ),
+    ] = None
 
 
 class Order(BaseModel):
@@ -460,35 +555,57 @@ class OrderNotificationList(BaseModel):
 
 class OrderPatch(BaseModel):
     """
-    A JSON merge patch (RFC 7396) of an order: any of these fields, `null` to remove one.
-    Its values are checked after merging, against `order-create-update`.
+    A JSON merge patch (RFC 7396) of an order: the fields to change with their new values,
+    `null` to remove an optional one. The fields every order has (`sellerId`,
+    `buyerOrderVersion`, `orderDate`, `orderActivity`, `requestedCompletionDate`,
+    `buyerOrderContact`, `orderType`, `orderItems`) can be changed but not removed.
+    `buyerOrderContact` may be patched in part; the other objects, which the order may not
+    have yet, carry their required fields; `orderItems` replaces the order's items.
 
     """
 
     model_config = ConfigDict(
         extra="forbid",
     )
-    sellerId: Any | None = None
-    buyerOrderVersion: Any | None = None
-    orderDate: Any | None = None
-    orderActivity: Any | None = None
-    desiredResponses: Any | None = None
-    projectId: Any | None = None
-    requestedCompletionDate: Any | None = None
-    requestedStartDate: Any | None = None
-    priority: Any | None = None
-    billingInfo: Any | None = None
-    buyerOrderContact: Any | None = None
-    buyerImplementationContact: Any | None = None
-    buyerTechnicalContact: Any | None = None
-    pricingMethod: Any | None = None
-    pricingReference: Any | None = None
-    pricingTerm: Any | None = None
-    promotionId: Any | None = None
-    orderType: Any | None = None
-    notes: Any | None = None
-    serviceabilityResponse: Any | None = None
-    orderItems: Any | None = None
+    sellerId: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
+    buyerOrderVersion: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
+    orderDate: Annotated[
+        str | None,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ] = None
+    orderActivity: OrderActivity | None = None
+    desiredResponses: DesiredResponses | None = None
+    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    requestedCompletionDate: Annotated[
+        str | None,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ] = None
+    requestedStartDate: DateTime | None = None
+    priority: Annotated[int | None, Field(ge=0, le=99)] = None
+    billingInfo: BillingInformationPatch | None = None
+    buyerOrderContact: ContactPatch | None = None
+    buyerImplementationContact: OptionalContactPatch | None = None
+    buyerTechnicalContact: OptionalContactPatch | None = None
+    pricingMethod: PricingMethod | None = None
+    pricingReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
+    promotionId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    orderType: OrderType | None = None
+    notes: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+    serviceabilityResponse: ResourceReferencePatch | None = None
+    orderItems: Annotated[list[OrderItem] | None, Field(max_length=1000, min_length=1)] = None
 
 
 class OrderRevision(BaseModel):
@@ -638,6 +755,20 @@ class ResourceReference(BaseModel):
     id: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
     type: ResourceType | None = None
     link: Link | None = None
+
+
+class ResourceReferencePatch(BaseModel):
+    """
+    A merge patch of a resource reference the order may not have yet, so with `id`; `null` removes an optional field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["resourceReference"] | None = None
+    id: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    type: ResourceType | None = None
+    link: LinkPatch | None = None
 
 
 class ResourceType(StrEnum):

@@ -246,17 +246,54 @@ def test_merge_patch_cannot_touch_seller_or_identity_fields(client: TestClient, 
     ]
 
 
-def test_merged_order_is_validated(client: TestClient) -> None:
+def test_a_patch_that_would_break_the_order_is_refused_by_its_schema(client: TestClient) -> None:
+    """The patch's schema says what merges into a valid order: a field every order has cannot be
+    removed, an item is replaced whole. A patch it refuses is a 400 naming the field, before
+    anything is merged or written."""
     order = create_order(client)
     path = f"/orders/{order['id']}"
-    body = assert_problem(client.patch(path, json={"orderDate": None}, headers=MERGE_PATCH), 422)
-    assert body["errors"][0]["pointer"] == "/orderDate"
+    body = assert_problem(client.patch(path, json={"orderDate": None}, headers=MERGE_PATCH), 400)
+    assert [e["pointer"] for e in body["errors"]] == ["/orderDate"]
     body = assert_problem(
-        client.patch(path, json={"orderItems": [{"quantity": 1}]}, headers=MERGE_PATCH), 422
+        client.patch(path, json={"orderItems": [{"quantity": 1}]}, headers=MERGE_PATCH), 400
     )
     assert {e["pointer"] for e in body["errors"]} >= {"/orderItems/0/orderItemReference"}
     assert_problem(client.patch(path, json={}, headers=MERGE_PATCH), 400)
     assert client.get(path).json() == order  # nothing was written
+
+
+def test_a_patch_changes_the_contact_every_order_has_in_part(client: TestClient) -> None:
+    """buyerOrderContact is in every order, so a patch may carry any of its fields; a contact
+    the order may not have yet comes with its name and telephone number; `null` removes an
+    optional contact or an optional field of one, never a required one."""
+    order = create_order(client)
+    path = f"/orders/{order['id']}"
+    patch = {"buyerOrderContact": {"email": "ops@verizon.example"}, "buyerTechnicalContact": None}
+    response = client.patch(path, json=patch, headers=MERGE_PATCH)
+    assert response.status_code == 200, response.text
+    patched = response.json()
+    assert patched["buyerOrderContact"] == {
+        **order["buyerOrderContact"],
+        "email": "ops@verizon.example",
+    }
+    assert "buyerTechnicalContact" not in patched
+
+    partial = {"buyerTechnicalContact": {"email": "tech@verizon.example"}}
+    body = assert_problem(client.patch(path, json=partial, headers=MERGE_PATCH), 400)
+    assert body["errors"] == [
+        {"pointer": "/buyerTechnicalContact/name", "detail": "is required"},
+        {"pointer": "/buyerTechnicalContact/telephoneNumber", "detail": "is required"},
+    ]
+    nulled = {"buyerOrderContact": {"name": None}}
+    body = assert_problem(client.patch(path, json=nulled, headers=MERGE_PATCH), 400)
+    assert [e["pointer"] for e in body["errors"]] == ["/buyerOrderContact/name"]
+    assert client.get(path).json() == patched
+
+    contact = {"name": "Mark Smith", "telephoneNumber": "+1303-354-5645"}
+    whole = {"buyerTechnicalContact": {**contact, "email": None}}
+    response = client.patch(path, json=whole, headers=MERGE_PATCH)
+    assert response.status_code == 200, response.text
+    assert response.json()["buyerTechnicalContact"] == contact
 
 
 # ---- state machine -----------------------------------------------------------------------------
