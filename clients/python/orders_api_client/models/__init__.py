@@ -7,12 +7,12 @@ from .bandwidth_profile_object_type import BandwidthProfileObjectType
 from .billing_information import BillingInformation
 from .billing_information_object_type import BillingInformationObjectType
 from .billing_information_patch import BillingInformationPatch
-from .billing_information_patch_object_type import BillingInformationPatchObjectType
+from .billing_information_patch_object_type_type_0 import BillingInformationPatchObjectTypeType0
 from .color_mode import ColorMode
 from .contact import Contact
 from .contact_object_type import ContactObjectType
 from .contact_patch import ContactPatch
-from .contact_patch_object_type import ContactPatchObjectType
+from .contact_patch_object_type_type_0 import ContactPatchObjectTypeType0
 from .desired_responses import DesiredResponses
 from .existing_enni_reference import ExistingEnniReference
 from .existing_enni_reference_object_type import ExistingEnniReferenceObjectType
@@ -31,10 +31,10 @@ from .link_method import LinkMethod
 from .link_object_type import LinkObjectType
 from .link_patch import LinkPatch
 from .link_patch_method_type_0 import LinkPatchMethodType0
-from .link_patch_object_type import LinkPatchObjectType
+from .link_patch_object_type_type_0 import LinkPatchObjectTypeType0
 from .notification_type import NotificationType
 from .optional_contact_patch import OptionalContactPatch
-from .optional_contact_patch_object_type import OptionalContactPatchObjectType
+from .optional_contact_patch_object_type_type_0 import OptionalContactPatchObjectTypeType0
 from .order import Order
 from .order_activity import OrderActivity
 from .order_create_update import OrderCreateUpdate
@@ -66,7 +66,7 @@ from .product_spec_ref_object_type import ProductSpecRefObjectType
 from .resource_reference import ResourceReference
 from .resource_reference_object_type import ResourceReferenceObjectType
 from .resource_reference_patch import ResourceReferencePatch
-from .resource_reference_patch_object_type import ResourceReferencePatchObjectType
+from .resource_reference_patch_object_type_type_0 import ResourceReferencePatchObjectTypeType0
 from .resource_type import ResourceType
 from .service_site_information import ServiceSiteInformation
 from .service_site_information_object_type import ServiceSiteInformationObjectType
@@ -87,12 +87,12 @@ __all__ = (
     "BillingInformation",
     "BillingInformationObjectType",
     "BillingInformationPatch",
-    "BillingInformationPatchObjectType",
+    "BillingInformationPatchObjectTypeType0",
     "ColorMode",
     "Contact",
     "ContactObjectType",
     "ContactPatch",
-    "ContactPatchObjectType",
+    "ContactPatchObjectTypeType0",
     "DesiredResponses",
     "ExistingEnniReference",
     "ExistingEnniReferenceObjectType",
@@ -111,10 +111,10 @@ __all__ = (
     "LinkObjectType",
     "LinkPatch",
     "LinkPatchMethodType0",
-    "LinkPatchObjectType",
+    "LinkPatchObjectTypeType0",
     "NotificationType",
     "OptionalContactPatch",
-    "OptionalContactPatchObjectType",
+    "OptionalContactPatchObjectTypeType0",
     "Order",
     "OrderActivity",
     "OrderCreateUpdate",
@@ -146,7 +146,7 @@ __all__ = (
     "ResourceReference",
     "ResourceReferenceObjectType",
     "ResourceReferencePatch",
-    "ResourceReferencePatchObjectType",
+    "ResourceReferencePatchObjectTypeType0",
     "ResourceType",
     "ServiceSiteInformation",
     "ServiceSiteInformationObjectType",

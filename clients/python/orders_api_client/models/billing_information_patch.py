@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.billing_information_patch_object_type import BillingInformationPatchObjectType
+from ..models.billing_information_patch_object_type_type_0 import BillingInformationPatchObjectTypeType0
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -20,21 +20,25 @@ class BillingInformationPatch:
     """A merge patch of billing information; `null` removes a field.
 
     Attributes:
-        object_type (BillingInformationPatchObjectType | Unset):
+        object_type (BillingInformationPatchObjectTypeType0 | None | Unset):
         existing_billing_account_number (None | str | Unset):
         billing_contact (None | OptionalContactPatch | Unset):
     """
 
-    object_type: BillingInformationPatchObjectType | Unset = UNSET
+    object_type: BillingInformationPatchObjectTypeType0 | None | Unset = UNSET
     existing_billing_account_number: None | str | Unset = UNSET
     billing_contact: None | OptionalContactPatch | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.optional_contact_patch import OptionalContactPatch  # noqa: PLC0415
 
-        object_type: str | Unset = UNSET
-        if not isinstance(self.object_type, Unset):
+        object_type: None | str | Unset
+        if isinstance(self.object_type, Unset):
+            object_type = UNSET
+        elif isinstance(self.object_type, BillingInformationPatchObjectTypeType0):
             object_type = self.object_type.value
+        else:
+            object_type = self.object_type
 
         existing_billing_account_number: None | str | Unset
         if isinstance(self.existing_billing_account_number, Unset):
@@ -67,12 +71,23 @@ class BillingInformationPatch:
         from ..models.optional_contact_patch import OptionalContactPatch  # noqa: PLC0415
 
         d = dict(src_dict)
-        _object_type = d.pop("objectType", UNSET)
-        object_type: BillingInformationPatchObjectType | Unset
-        if isinstance(_object_type, Unset):
-            object_type = UNSET
-        else:
-            object_type = BillingInformationPatchObjectType(_object_type)
+
+        def _parse_object_type(data: object) -> BillingInformationPatchObjectTypeType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                object_type_type_0 = BillingInformationPatchObjectTypeType0(data)
+
+                return object_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BillingInformationPatchObjectTypeType0 | None | Unset, data)
+
+        object_type = _parse_object_type(d.pop("objectType", UNSET))
 
         def _parse_existing_billing_account_number(data: object) -> None | str | Unset:
             if data is None:

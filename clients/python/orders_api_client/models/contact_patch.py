@@ -5,7 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.contact_patch_object_type import ContactPatchObjectType
+from ..models.contact_patch_object_type_type_0 import ContactPatchObjectTypeType0
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContactPatch")
@@ -16,23 +16,27 @@ class ContactPatch:
     """A merge patch of the contact every order has; `null` removes an optional field.
 
     Attributes:
-        object_type (ContactPatchObjectType | Unset):
+        object_type (ContactPatchObjectTypeType0 | None | Unset):
         name (str | Unset):
         telephone_number (str | Unset):
         telephone_number_ext (None | str | Unset):
         email (None | str | Unset): An e-mail address (something@somewhere).
     """
 
-    object_type: ContactPatchObjectType | Unset = UNSET
+    object_type: ContactPatchObjectTypeType0 | None | Unset = UNSET
     name: str | Unset = UNSET
     telephone_number: str | Unset = UNSET
     telephone_number_ext: None | str | Unset = UNSET
     email: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        object_type: str | Unset = UNSET
-        if not isinstance(self.object_type, Unset):
+        object_type: None | str | Unset
+        if isinstance(self.object_type, Unset):
+            object_type = UNSET
+        elif isinstance(self.object_type, ContactPatchObjectTypeType0):
             object_type = self.object_type.value
+        else:
+            object_type = self.object_type
 
         name = self.name
 
@@ -69,12 +73,23 @@ class ContactPatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _object_type = d.pop("objectType", UNSET)
-        object_type: ContactPatchObjectType | Unset
-        if isinstance(_object_type, Unset):
-            object_type = UNSET
-        else:
-            object_type = ContactPatchObjectType(_object_type)
+
+        def _parse_object_type(data: object) -> ContactPatchObjectTypeType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                object_type_type_0 = ContactPatchObjectTypeType0(data)
+
+                return object_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContactPatchObjectTypeType0 | None | Unset, data)
+
+        object_type = _parse_object_type(d.pop("objectType", UNSET))
 
         name = d.pop("name", UNSET)
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.link_patch_method_type_0 import LinkPatchMethodType0
-from ..models.link_patch_object_type import LinkPatchObjectType
+from ..models.link_patch_object_type_type_0 import LinkPatchObjectTypeType0
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LinkPatch")
@@ -18,7 +18,7 @@ class LinkPatch:
 
     Attributes:
         href (str):
-        object_type (LinkPatchObjectType | Unset):
+        object_type (LinkPatchObjectTypeType0 | None | Unset):
         rel (None | str | Unset):
         title (None | str | Unset):
         method (LinkPatchMethodType0 | None | Unset):
@@ -26,7 +26,7 @@ class LinkPatch:
     """
 
     href: str
-    object_type: LinkPatchObjectType | Unset = UNSET
+    object_type: LinkPatchObjectTypeType0 | None | Unset = UNSET
     rel: None | str | Unset = UNSET
     title: None | str | Unset = UNSET
     method: LinkPatchMethodType0 | None | Unset = UNSET
@@ -35,9 +35,13 @@ class LinkPatch:
     def to_dict(self) -> dict[str, Any]:
         href = self.href
 
-        object_type: str | Unset = UNSET
-        if not isinstance(self.object_type, Unset):
+        object_type: None | str | Unset
+        if isinstance(self.object_type, Unset):
+            object_type = UNSET
+        elif isinstance(self.object_type, LinkPatchObjectTypeType0):
             object_type = self.object_type.value
+        else:
+            object_type = self.object_type
 
         rel: None | str | Unset
         if isinstance(self.rel, Unset):
@@ -90,12 +94,22 @@ class LinkPatch:
         d = dict(src_dict)
         href = d.pop("href")
 
-        _object_type = d.pop("objectType", UNSET)
-        object_type: LinkPatchObjectType | Unset
-        if isinstance(_object_type, Unset):
-            object_type = UNSET
-        else:
-            object_type = LinkPatchObjectType(_object_type)
+        def _parse_object_type(data: object) -> LinkPatchObjectTypeType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                object_type_type_0 = LinkPatchObjectTypeType0(data)
+
+                return object_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LinkPatchObjectTypeType0 | None | Unset, data)
+
+        object_type = _parse_object_type(d.pop("objectType", UNSET))
 
         def _parse_rel(data: object) -> None | str | Unset:
             if data is None:

@@ -5,7 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.optional_contact_patch_object_type import OptionalContactPatchObjectType
+from ..models.optional_contact_patch_object_type_type_0 import OptionalContactPatchObjectTypeType0
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OptionalContactPatch")
@@ -19,14 +19,14 @@ class OptionalContactPatch:
         Attributes:
             name (str):
             telephone_number (str):
-            object_type (OptionalContactPatchObjectType | Unset):
+            object_type (None | OptionalContactPatchObjectTypeType0 | Unset):
             telephone_number_ext (None | str | Unset):
             email (None | str | Unset): An e-mail address (something@somewhere).
     """
 
     name: str
     telephone_number: str
-    object_type: OptionalContactPatchObjectType | Unset = UNSET
+    object_type: None | OptionalContactPatchObjectTypeType0 | Unset = UNSET
     telephone_number_ext: None | str | Unset = UNSET
     email: None | str | Unset = UNSET
 
@@ -35,9 +35,13 @@ class OptionalContactPatch:
 
         telephone_number = self.telephone_number
 
-        object_type: str | Unset = UNSET
-        if not isinstance(self.object_type, Unset):
+        object_type: None | str | Unset
+        if isinstance(self.object_type, Unset):
+            object_type = UNSET
+        elif isinstance(self.object_type, OptionalContactPatchObjectTypeType0):
             object_type = self.object_type.value
+        else:
+            object_type = self.object_type
 
         telephone_number_ext: None | str | Unset
         if isinstance(self.telephone_number_ext, Unset):
@@ -75,12 +79,22 @@ class OptionalContactPatch:
 
         telephone_number = d.pop("telephoneNumber")
 
-        _object_type = d.pop("objectType", UNSET)
-        object_type: OptionalContactPatchObjectType | Unset
-        if isinstance(_object_type, Unset):
-            object_type = UNSET
-        else:
-            object_type = OptionalContactPatchObjectType(_object_type)
+        def _parse_object_type(data: object) -> None | OptionalContactPatchObjectTypeType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                object_type_type_0 = OptionalContactPatchObjectTypeType0(data)
+
+                return object_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OptionalContactPatchObjectTypeType0 | Unset, data)
+
+        object_type = _parse_object_type(d.pop("objectType", UNSET))
 
         def _parse_telephone_number_ext(data: object) -> None | str | Unset:
             if data is None:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.resource_reference_patch_object_type import ResourceReferencePatchObjectType
+from ..models.resource_reference_patch_object_type_type_0 import ResourceReferencePatchObjectTypeType0
 from ..models.resource_type import ResourceType
 from ..types import UNSET, Unset
 
@@ -22,13 +22,13 @@ class ResourceReferencePatch:
 
     Attributes:
         id (str):
-        object_type (ResourceReferencePatchObjectType | Unset):
+        object_type (None | ResourceReferencePatchObjectTypeType0 | Unset):
         type_ (None | ResourceType | Unset):
         link (LinkPatch | None | Unset):
     """
 
     id: str
-    object_type: ResourceReferencePatchObjectType | Unset = UNSET
+    object_type: None | ResourceReferencePatchObjectTypeType0 | Unset = UNSET
     type_: None | ResourceType | Unset = UNSET
     link: LinkPatch | None | Unset = UNSET
 
@@ -37,9 +37,13 @@ class ResourceReferencePatch:
 
         id = self.id
 
-        object_type: str | Unset = UNSET
-        if not isinstance(self.object_type, Unset):
+        object_type: None | str | Unset
+        if isinstance(self.object_type, Unset):
+            object_type = UNSET
+        elif isinstance(self.object_type, ResourceReferencePatchObjectTypeType0):
             object_type = self.object_type.value
+        else:
+            object_type = self.object_type
 
         type_: None | str | Unset
         if isinstance(self.type_, Unset):
@@ -80,12 +84,22 @@ class ResourceReferencePatch:
         d = dict(src_dict)
         id = d.pop("id")
 
-        _object_type = d.pop("objectType", UNSET)
-        object_type: ResourceReferencePatchObjectType | Unset
-        if isinstance(_object_type, Unset):
-            object_type = UNSET
-        else:
-            object_type = ResourceReferencePatchObjectType(_object_type)
+        def _parse_object_type(data: object) -> None | ResourceReferencePatchObjectTypeType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                object_type_type_0 = ResourceReferencePatchObjectTypeType0(data)
+
+                return object_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ResourceReferencePatchObjectTypeType0 | Unset, data)
+
+        object_type = _parse_object_type(d.pop("objectType", UNSET))
 
         def _parse_type_(data: object) -> None | ResourceType | Unset:
             if data is None:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class BillingInformationPatchObjectType(StrEnum):
+class BillingInformationPatchObjectTypeType0(StrEnum):
     BILLINGINFORMATION = "billingInformation"
 
     def __str__(self) -> str:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ContactPatchObjectType(StrEnum):
+class OptionalContactPatchObjectTypeType0(StrEnum):
     CONTACT = "contact"
 
     def __str__(self) -> str:

@@ -1,8 +1,8 @@
 from enum import StrEnum
 
 
-class LinkPatchObjectType(StrEnum):
-    LINK = "link"
+class ContactPatchObjectTypeType0(StrEnum):
+    CONTACT = "contact"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ResourceReferencePatchObjectType(StrEnum):
+class ResourceReferencePatchObjectTypeType0(StrEnum):
     RESOURCEREFERENCE = "resourceReference"
 
     def __str__(self) -> str:
