@@ -14,8 +14,15 @@ def now() -> datetime:
 
 
 def parse_instant(value: str) -> datetime:
-    """An RFC 3339 date-time (seconds optional) as an aware datetime."""
-    return datetime.fromisoformat(value.upper())
+    """An RFC 3339 date-time (seconds optional) as an aware datetime; ValueError when it is
+    none, or when it is not one of the years 1 to 9999 in UTC either (0001-01-01T00:00+01:00),
+    as the databases store it in UTC."""
+    instant = datetime.fromisoformat(value.upper())
+    try:
+        instant.astimezone(UTC)
+    except OverflowError as error:
+        raise ValueError("in UTC, it falls outside the years 1 to 9999") from error
+    return instant
 
 
 def unreal_instants(values: Mapping[str, Any]) -> dict[str, str]:
