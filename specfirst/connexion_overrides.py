@@ -182,14 +182,16 @@ class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc
     def _validate(self, body: Any) -> dict[str, Any] | None:
         if not self._nullable and body is None:
             raise invalid(400, [{"pointer": "/", "detail": "the request body must not be empty"}])
-        if self.compiled is None or not self.compiled.accepts(self._schema, body):
-            errors = body_errors(self._validator.iter_errors(body))
-            if errors:
-                raise invalid(400, errors)
+        # Before the schema, whose text patterns may refuse a NUL too: a NUL stays a 422 that
+        # names the field, whatever the schema says.
         if self._may_hold_nul:
             unstorable = [{"pointer": at, "detail": NUL_DETAIL} for at in nul_pointers(body)]
             if unstorable:
                 raise invalid(422, unstorable)
+        if self.compiled is None or not self.compiled.accepts(self._schema, body):
+            errors = body_errors(self._validator.iter_errors(body))
+            if errors:
+                raise invalid(400, errors)
         return None
 
 
@@ -210,6 +212,8 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
     refuse_nul = False
 
     def validate_request(self, request: ConnexionRequest) -> None:
+        # Before the schemas, whose text patterns may refuse a NUL too (see the body's).
+        self._refuse_nul(request)
         errors: list[dict[str, str]] = []
         query_string = request.scope.get("query_string", b"")
         if self.strict_validation and query_string:
@@ -233,6 +237,9 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
                     errors.append({"parameter": param["name"], "detail": first})
         if errors:
             raise invalid(400, errors)
+
+    def _refuse_nul(self, request: ConnexionRequest) -> None:
+        query_string = request.scope.get("query_string", b"")
         if not self.refuse_nul or (
             b"%00" not in query_string
             and b"\x00" not in query_string
