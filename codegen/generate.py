@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,20 +88,24 @@ def render(ops: list[Operation], first_line: str) -> dict[str, str]:
 
 
 def format_python(files: dict[str, str]) -> dict[str, str]:
-    """Formats with the project's pinned ruff and settings, so output never depends on the editor."""
-    formatted = {}
-    for name, source in files.items():
+    """Formats with the project's pinned ruff and settings, so output never depends on the editor:
+    unused imports dropped, imports sorted (the project's packages first-party), then formatted,
+    all files at once."""
+    config = f"--config={ROOT / 'pyproject.toml'}"
+    with tempfile.TemporaryDirectory() as tmp:
+        package = Path(tmp)
+        for name, source in files.items():
+            (package / name).write_text(source, encoding="utf-8")
         for command in (["check", "--fix-only", "--select=I,F401,UP"], ["format"]):
-            source = subprocess.run(
-                [sys.executable, "-m", "ruff", *command, f"--stdin-filename=generated/{name}", "-"],
-                input=source,
-                check=True,
+            run = subprocess.run(
+                [sys.executable, "-m", "ruff", *command, config, "--quiet", str(package)],
                 capture_output=True,
                 text=True,
                 cwd=ROOT,
-            ).stdout
-        formatted[name] = source
-    return formatted
+            )
+            if run.returncode != 0:
+                raise CodegenError(f"ruff could not {command[0]} the generated code:\n{run.stderr}")
+        return {name: (package / name).read_text(encoding="utf-8") for name in files}
 
 
 def read_operations(spec: dict[str, Any]) -> tuple[dict[str, Any], list[Unsupported]]:
