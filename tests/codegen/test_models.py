@@ -192,3 +192,36 @@ def test_a_spec_without_operations_gets_a_package_too(tmp_path: Path) -> None:
     files = build(path)
     assert "class Operations:" in files["operations.py"]
     assert "Protocol)" not in files["protocols.py"]
+
+
+def test_a_discriminator_mapping_follows_its_renamed_schemas(tmp_path: Path) -> None:
+    """The keys `dog` and `cat` become the classes Dog and Cat; the tags stay as mapped."""
+    kind = {"type": "string"}
+    spec = _spec(
+        {
+            "pet": {
+                "oneOf": [
+                    {"$ref": "#/components/schemas/dog"},
+                    {"$ref": "#/components/schemas/cat"},
+                ],
+                "discriminator": {
+                    "propertyName": "kind",
+                    "mapping": {"woof": "#/components/schemas/dog", "meow": "cat"},
+                },
+            },
+            "dog": {"type": "object", "required": ["kind"], "properties": {"kind": kind}},
+            "cat": {"type": "object", "required": ["kind"], "properties": {"kind": kind}},
+            "owner": {
+                "type": "object",
+                "properties": {"pet": {"$ref": "#/components/schemas/pet"}},
+            },
+        }
+    )
+    work = working_copy(spec)
+    assert work["components"]["schemas"]["Pet"]["discriminator"]["mapping"] == {
+        "woof": "#/components/schemas/Dog",
+        "meow": "Cat",
+    }
+    models = _module(generate(work, HEADER).source, tmp_path)
+    assert models.Owner.model_validate({"pet": {"kind": "woof"}}).pet == models.Dog(kind="woof")
+    assert isinstance(models.Owner.model_validate({"pet": {"kind": "meow"}}).pet, models.Cat)
