@@ -81,7 +81,8 @@ def breaking(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy: strict on app/ and codegen/; handlers are checked against generated protocols."""
+    """mypy: strict on specfirst/, app/ and codegen/; handlers are checked against generated
+    protocols."""
     session.run(PYTHON, "-m", "mypy")
 
 

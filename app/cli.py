@@ -3,93 +3,40 @@
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated
 
 import typer
-import uvicorn
 
-from app.observability import configure_logging
 from app.settings import Settings, effective, settings_table
 from app.storage.database import make_engine, migrate
 from app.storage.notifications import Outbox
 from app.storage.tokens import TokenStore
+from specfirst.cli import service_cli
+from specfirst.settings import ServiceSettings
 
-cli = typer.Typer(
-    add_completion=False,
-    help="The Order API service.",
-    context_settings={"help_option_names": ["-h", "--help"]},
+
+def prepare(settings: ServiceSettings) -> None:
+    """Before serving: migrate once here, so that workers starting together find the schema
+    ready, and say how to issue the first token when there is none (there is no built-in one)."""
+    assert isinstance(settings, Settings)  # the settings class service_cli was given
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    if not TokenStore(engine).any_live():
+        logging.getLogger("app").warning(
+            "no API token yet: every operation answers 401 until one is issued, e.g. "
+            "`orders-api token issue --party Verizon --role buyer`"
+        )
+
+
+cli = service_cli(
+    "The Order API service.",
+    settings=Settings,
+    app_factory="app.main:create_app",
+    mock_factory="app.mock:create_mock_app",
+    prepare=prepare,
 )
 db = typer.Typer(help="The database schema.", no_args_is_help=True)
 cli.add_typer(db, name="db")
-
-
-@contextmanager
-def metrics_directory(workers: int) -> Iterator[None]:
-    """With several workers, prometheus-client's multiprocess mode: every worker writes its
-    samples under PROMETHEUS_MULTIPROC_DIR and /metrics adds them all up (a fresh temporary
-    directory unless one is given; a given one is emptied of stale samples first)."""
-    if workers < 2:
-        yield
-        return
-    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-    directory = Path(given) if given else Path(tempfile.mkdtemp(prefix="orders-api-metrics-"))
-    directory.mkdir(parents=True, exist_ok=True)
-    for stale in directory.glob("*.db"):
-        stale.unlink()
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
-    try:
-        yield
-    finally:
-        if not given:
-            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
-            shutil.rmtree(directory, ignore_errors=True)
-
-
-@cli.command()
-def serve(
-    host: Annotated[str | None, typer.Option(help="Interface (default ORDERS_HOST).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default ORDERS_PORT, 8080).")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
-    mock: Annotated[
-        bool,
-        typer.Option(
-            help="Answer every operation with its spec example, validating requests; "
-            "no database, no handlers."
-        ),
-    ] = False,
-) -> None:
-    """Serve the API (Swagger UI at /ui, the spec at /openapi.yaml and /openapi.json)."""
-    settings = Settings()
-    configure_logging(settings)
-    if not mock:
-        # Migrate once here, so that workers starting together find the schema ready.
-        engine = make_engine(settings.database_url)
-        migrate(engine)
-        if not TokenStore(engine).any_live():
-            # There is no built-in secret: say how to make the first one.
-            logging.getLogger("app").warning(
-                "no API token yet: every operation answers 401 until one is issued, e.g. "
-                "`orders-api token issue --party Verizon --role buyer`"
-            )
-    with metrics_directory(workers):
-        uvicorn.run(
-            "app.mock:create_mock_app" if mock else "app.main:create_app",
-            factory=True,
-            host=host or settings.host,
-            port=port or settings.port,
-            workers=workers,
-            # The app logs each request itself (JSON with its request id), and configures
-            # logging in every worker: uvicorn's own records go through the same handler.
-            access_log=False,
-            log_config=None,
-            log_level=settings.log_level.lower(),
-        )
 
 
 @db.command("upgrade")

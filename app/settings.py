@@ -1,23 +1,44 @@
 """Service settings, read from ORDERS_* environment variables (or a .env file).
 
 Each field's docstring is its documentation: README.md's settings table is generated from them
-(``orders-api settings --markdown``) and a test fails when the table is stale.
+(``orders-api settings --markdown``) and a test fails when the table is stale. The fields every
+service has (host, port, logging, ...) come from the framework's ServiceSettings.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any, Literal
+from pathlib import Path
+from typing import ClassVar
 
-from pydantic import SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from pydantic_settings import SettingsConfigDict
+
+from specfirst import settings as service_settings
+from specfirst.config import Config, load_config
+from specfirst.settings import ServiceSettings
+
+# The project: its pyproject.toml holds [tool.specfirst].
+PROJECT = Path(__file__).resolve().parent.parent
 
 
-class Settings(BaseSettings):
+def project_config() -> Config:
+    return load_config(PROJECT)
+
+
+class Settings(ServiceSettings):
     model_config = SettingsConfigDict(
         env_prefix="ORDERS_", env_file=".env", extra="ignore", use_attribute_docstrings=True
+    )
+    documented_first: ClassVar[tuple[str, ...]] = (
+        "database_url",
+        "database_timeout_seconds",
+        "public_url",
+        "host",
+        "port",
+        "validate_responses",
+        "log_level",
+        "log_format",
+        "token_cache_seconds",
+        "max_body_bytes",
     )
 
     database_url: str = "sqlite:///orders.db"
@@ -30,19 +51,11 @@ class Settings(BaseSettings):
     """Interface `orders-api serve` listens on."""
     port: int = 8080
     """Port `orders-api serve` listens on."""
-    validate_responses: bool = False
-    """Check every response against the spec (on in tests; costs time in production)."""
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
-    """Least severe level logged (`DEBUG`, `INFO`, `WARNING`, `ERROR`, `CRITICAL`)."""
-    log_format: Literal["json", "plain"] = "json"
-    """`json`: one JSON object per line (for log collectors); `plain`: text for humans."""
 
     # ---- security ----
     token_cache_seconds: float = 5.0
     """How long a checked bearer token is remembered: a revoked token stops working within this time."""
-    max_body_bytes: int = 1_048_576
-    """Largest request body accepted (413 beyond it)."""
-    buyer_callback_tokens: dict[str, str] = {}
+    buyer_callback_tokens: dict[str, str] = {}  # noqa: RUF012  # pydantic copies it per instance
     """The seller's token at each buyer's endpoint, as JSON `{"buyerId": "token"}`, sent with every delivery (`Authorization: Bearer`)."""
 
     # ---- the seller's background work: processing orders, delivering notifications ----
@@ -50,7 +63,7 @@ class Settings(BaseSettings):
     """Run the seller's background worker in this process (processes share it through the database)."""
     worker_poll_seconds: float = 0.5
     """How often the worker looks for work when it has none, in seconds."""
-    buyer_callbacks: dict[str, str] = {}
+    buyer_callbacks: dict[str, str] = {}  # noqa: RUF012  # pydantic copies it per instance
     """Where each buyer receives notifications, as JSON `{"buyerId": "base URL"}`: they are POSTed to `{base}/orders/{id}/notifications`."""
     delivery_base_seconds: float = 1.0
     """First retry delay of a failed delivery; each further try waits twice as long (with jitter)."""
@@ -65,48 +78,12 @@ class Settings(BaseSettings):
     correction_days: float = 5
     """How long a buyer has to send a correction after an error notification (`correctionOrderDueDate`)."""
 
-    @field_validator("log_level", mode="before")
-    @classmethod
-    def _upper_level(cls, value: Any) -> Any:
-        return value.upper() if isinstance(value, str) else value
-
-
-MASK = "********"
-# Fields whose values are secret by their name, whatever their type (SecretStr always is).
-SECRET_NAME = re.compile(r"(^|_)(secret|password|passwd|token|key|credentials?)(_|$)", re.I)
-
-
-def env_name(field: str) -> str:
-    return f"{Settings.model_config.get('env_prefix', '')}{field}".upper()
-
-
-def masked(name: str, value: Any) -> str:
-    """``value`` as it may be shown: secrets masked, a URL's password hidden."""
-    if isinstance(value, SecretStr) or (SECRET_NAME.search(name) and value):
-        return MASK
-    text = str(value)
-    if name.endswith("_url"):
-        try:
-            url = make_url(text)
-        except ArgumentError:
-            return text
-        if url.password is not None:
-            return url.render_as_string(hide_password=True)
-    return text
-
 
 def effective(settings: Settings) -> dict[str, str]:
     """Every setting by its environment variable, as ``settings`` has it, secrets masked."""
-    return {env_name(name): masked(name, getattr(settings, name)) for name in Settings.model_fields}
+    return service_settings.effective(settings)
 
 
 def settings_table() -> str:
     """The Markdown table of every setting (README.md has it between the settings markers)."""
-    rows = ["| variable | default | meaning |", "|---|---|---|"]
-    for name, field in Settings.model_fields.items():
-        if not field.description:
-            raise ValueError(f"Settings.{name} has no docstring: document it")
-        default = masked(name, field.default)
-        meaning = field.description.replace("\n", " ").replace("|", "\\|")
-        rows.append(f"| `{env_name(name)}` | `{default}` | {meaning} |")
-    return "\n".join(rows) + "\n"
+    return service_settings.settings_table(Settings)

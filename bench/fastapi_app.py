@@ -29,7 +29,7 @@ from app.storage.orders import OrderFilter, StoredOrder
 from app.validation import unreal_instants
 from bench.common import storage
 from generated import models
-from generated.runtime import to_json
+from specfirst.reply import to_json
 
 
 def create_app() -> FastAPI:

@@ -17,11 +17,11 @@ import orjson
 import yaml
 from sqlalchemy import Engine
 
-from app.main import SPEC
+from app.settings import project_config
 
-CREATE_REQUEST: dict[str, Any] = yaml.safe_load(SPEC.read_text())["components"]["examples"][
-    "createOrderRequest"
-]["value"]
+CREATE_REQUEST: dict[str, Any] = yaml.safe_load(project_config().spec.read_text())["components"][
+    "examples"
+]["createOrderRequest"]["value"]
 
 STATUSES = ["IN_PROGRESS"] * 7 + ["HELD", "CANCELLED", "COMPLETED"]
 TYPES = ["ACCESS_EPL", "ACCESS_EVPL", "UNI", "ENNI"]

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from codegen import docs
-from codegen.generate import OUTPUT, SPEC, SpecError, build, stale, write
-from codegen.spec import load_spec
+from codegen import docs, project
+from codegen.generate import SpecError, build, stale, write
+from specfirst.document import load_spec
 
 cli = typer.Typer(add_completion=False)
 
@@ -19,18 +19,25 @@ def main(
     check: Annotated[
         bool, typer.Option(help="Fail with a diff when generated/ or docs/api.md is stale.")
     ] = False,
-    spec: Annotated[Path, typer.Option(help="The OpenAPI document.")] = SPEC,
-    output: Annotated[Path, typer.Option(help="The package to write.")] = OUTPUT,
+    spec: Annotated[
+        Path | None, typer.Option(help="The OpenAPI document (default: [tool.specfirst] spec).")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(help="The package to write (default: [tool.specfirst] generated)."),
+    ] = None,
     reference: Annotated[
         Path, typer.Option(help="The Markdown API reference to write.")
     ] = docs.DOCS,
 ) -> None:
+    config = project.config(spec)
+    spec, output = config.spec, output or config.generated
     try:
         files = build(spec)
     except SpecError as error:
         typer.echo(f"{spec}: invalid:\n{error}", err=True)
         raise typer.Exit(1) from error
-    text = docs.api_reference(load_spec(spec))
+    text = docs.api_reference(load_spec(spec), spec)
     if check:
         diffs = {"generated/": stale(files, output), "docs/api.md": docs.stale(text, reference)}
         for diff in diffs.values():

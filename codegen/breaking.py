@@ -2,22 +2,22 @@
 
 Compares spec/openapi.yaml with the same file on a git ref (default: the last tag, else the
 merge base with main, else HEAD) or with another file (``--old``), and prints the changes as a
-Markdown changelog entry. Exits 1 when a change breaks buyers and ``info.version`` does not raise
+Markdown changelog entry. Exits 1 when a change breaks clients and ``info.version`` does not raise
 the major number (semver), 2 when the old spec cannot be read, 0 otherwise.
 ``--changelog FILE`` prepends the entry to FILE (when the gate passes and something changed).
 
 Direction rules. Every schema is compared where it is used, ``$ref``s resolved (each referenced
 schema once per request or response part, which also stops recursion):
 
-- what buyers *send* (parameters, request bodies) must not get stricter: a removed operation,
+- what clients *send* (parameters, request bodies) must not get stricter: a removed operation,
   parameter, media type or property, a newly required parameter, body or property, a removed
   enum value or ``oneOf`` variant, a changed type or format, a constraint added or tightened
   (``maxLength``/``maximum``/``maxItems`` lowered, ``min*`` raised, ``pattern`` added or changed,
   ``enum`` where there was none, ``nullable`` or ``additionalProperties`` turned off) breaks.
   Loosening is an addition.
-- what buyers *receive* (responses) must not get looser: a removed property, response
+- what clients *receive* (responses) must not get looser: a removed property, response
   header or success status, a property no longer required, an enum value or ``oneOf``
-  variant added (buyers meet a value they do not know), a constraint loosened or removed
+  variant added (clients meet a value they do not know), a constraint loosened or removed
   breaks. Tightening, new optional properties and new statuses are additions.
 - Type and format changes break both ways (``integer`` to ``number`` only widens).
 """
@@ -35,7 +35,7 @@ import typer
 import yaml
 
 from codegen.generate import SPEC
-from codegen.spec import HTTP_METHODS, Spec, load_spec, resolve
+from specfirst.document import HTTP_METHODS, Spec, load_spec, resolve
 
 Node = dict[str, Any]
 REQUEST, RESPONSE = "request", "response"
@@ -284,7 +284,7 @@ class _Differ:
 
 
 def _operations(spec: Spec) -> dict[str, tuple[Node, dict[str, Node]]]:
-    """``"POST /orders"`` -> (operation, parameters by ``"<in> <name>"``, path-level included)."""
+    """``"POST /items"`` -> (operation, parameters by ``"<in> <name>"``, path-level included)."""
     found: dict[str, tuple[Node, dict[str, Node]]] = {}
     for path, item in spec.get("paths", {}).items():
         item = resolve(spec, item)
@@ -326,7 +326,7 @@ def _variants(schema: Node, keyword: str) -> dict[str, Node]:
 
 
 def compare(old: Spec, new: Spec) -> list[Change]:
-    """Every change from ``old`` to ``new``; ``Change.breaking`` says if it breaks buyers."""
+    """Every change from ``old`` to ``new``; ``Change.breaking`` says if it breaks clients."""
     differ = _Differ(old, new)
     differ.operations()
     return differ.changes

@@ -1,15 +1,16 @@
-"""``python -m codegen.client [--check]``: the buyer's typed Python client, in clients/python.
+"""``python -m codegen.client [--check]``: the typed Python client, in clients/python.
 
-openapi-python-client (pinned exactly in pyproject.toml) writes the package from the spec, with
-the settings in ``codegen/client.yaml``; the project's pinned ruff then formats it, so the
-output is byte-for-byte reproducible. ``--check`` fails with a diff when clients/python is stale.
+openapi-python-client (pinned exactly in pyproject.toml) writes the package from the spec, named
+as ``[tool.specfirst]`` says (``client_package``, ``client_project``); the project's pinned ruff
+then formats it, so the output is byte-for-byte reproducible. ``--check`` fails with a diff when
+the client is stale.
 
 One workaround, which leaves spec/openapi.yaml as it is: the generator is given a *client view*
 of the spec, in which a request body offered both as ``application/merge-patch+json`` and as
-``application/json`` with the same schema (PATCH /orders/{id}) keeps only the merge patch. Given
+``application/json`` with the same schema (a PATCH, say) keeps only the merge patch. Given
 both, openapi-python-client emits two identical ``isinstance`` branches of which the last wins,
 so the client would always send ``application/json`` and never the media type that says what
-the body is. The server still accepts both; buyers using the client send the merge patch.
+the body is. The server still accepts both; callers using the client send the merge patch.
 """
 
 from __future__ import annotations
@@ -22,16 +23,17 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from codegen.spec import HTTP_METHODS, Spec, load_spec, resolve
+from codegen import project
+from codegen.project import ROOT
+from specfirst.config import Config
+from specfirst.document import HTTP_METHODS, Spec, load_spec, resolve
 
-ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 OUTPUT = ROOT / "clients" / "python"
-CONFIG = Path(__file__).resolve().parent / "client.yaml"
 MERGE_PATCH = "application/merge-patch+json"
 # What tools leave next to the client (git ignores them too); never part of the comparison.
 CACHES = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}
@@ -70,18 +72,31 @@ def _ruff(*args: str, cwd: Path) -> None:
     )
 
 
+def generator_config(config: Config) -> dict[str, Any]:
+    """openapi-python-client's settings: the names ``[tool.specfirst]`` gives the client."""
+    return {
+        "project_name_override": config.client_project,
+        "package_name_override": config.client_package,
+        # The output is formatted here with the project's pinned ruff (the default hooks would
+        # run whichever `ruff` is first on PATH and leave a .ruff_cache in the package).
+        "post_hooks": [],
+    }
+
+
 def generate(output: Path, spec_path: Path = SPEC) -> None:
     """Writes the client package to ``output`` (replacing what is there)."""
     with tempfile.TemporaryDirectory() as tmp:
         view = Path(tmp) / "openapi.json"
         view.write_text(json.dumps(client_view(load_spec(spec_path)), indent=2), encoding="utf-8")
-        project = Path(tmp) / "client"
+        settings = Path(tmp) / "client.json"  # JSON is YAML: the generator reads either
+        settings.write_text(json.dumps(generator_config(project.config(spec_path))))
+        built = Path(tmp) / "client"
         result = subprocess.run(
             [
                 *_generator(),
                 f"--path={view}",
-                f"--config={CONFIG}",
-                f"--output-path={project}",
+                f"--config={settings}",
+                f"--output-path={built}",
                 "--meta=uv",
                 "--fail-on-warning",
             ],
@@ -90,12 +105,12 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
         )
         if result.returncode != 0:
             raise RuntimeError(f"openapi-python-client failed:\n{result.stdout}{result.stderr}")
-        _ruff("check", "--fix-only", cwd=project)
-        _ruff("format", cwd=project)
+        _ruff("check", "--fix-only", cwd=built)
+        _ruff("format", cwd=built)
         if output.exists():
             shutil.rmtree(output)
         output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(project, output)
+        shutil.copytree(built, output)
 
 
 def _files(root: Path) -> dict[str, str]:
@@ -134,8 +149,12 @@ def main(
     check: Annotated[
         bool, typer.Option(help="Fail with a diff when clients/python is stale.")
     ] = False,
-    output: Annotated[Path, typer.Option(help="The client project to write.")] = OUTPUT,
+    output: Annotated[
+        Path | None,
+        typer.Option(help="The client project to write (default: [tool.specfirst] client_output)."),
+    ] = None,
 ) -> None:
+    output = output or project.config().client_output
     if check:
         diff = stale(output)
         if diff:

@@ -14,12 +14,12 @@ from typing import Any
 
 import jinja2
 
-from codegen.spec import HTTP_METHODS, Spec, resolve
+from codegen.project import ROOT, header
+from specfirst.document import HTTP_METHODS, Spec, resolve
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "api.md"
+SPEC = ROOT / "spec" / "openapi.yaml"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-HEADER = "Generated from spec/openapi.yaml by codegen (nox -s generate). Do not edit."
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def schema_link(ref: str) -> str:
 
 
 def type_of(schema: dict[str, Any]) -> str:
-    """A short, linked description of a schema's type: `string`, array of [`order`](…), …"""
+    """A short, linked description of a schema's type: `string`, array of [`item`](…), …"""
     if "$ref" in schema:
         return schema_link(schema["$ref"])
     if "oneOf" in schema:
@@ -264,8 +264,8 @@ def doc_schemas(spec: Spec) -> list[DocSchema]:
     return schemas
 
 
-def api_reference(spec: Spec) -> str:
-    """The text of docs/api.md."""
+def api_reference(spec: Spec, spec_path: Path = SPEC) -> str:
+    """The text of docs/api.md, for ``spec`` (read from ``spec_path``)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         keep_trailing_newline=True,
@@ -276,7 +276,7 @@ def api_reference(spec: Spec) -> str:
     env.filters["cell"] = cell
     info = spec["info"]
     text = env.get_template("api.md.j2").render(
-        header=HEADER,
+        header=header(spec_path),
         title=info["title"],
         version=info["version"],
         description=info.get("description", "").strip(),

@@ -1,6 +1,6 @@
 """Checks every example in the spec against the schema it illustrates.
 
-The seed documents' JSON examples are real buyer traffic, so a request example the schema
+A spec's examples show what real clients send and receive, so a request example the schema
 rejects (or a response example that does not validate) is a bug in the spec.
 """
 
@@ -11,17 +11,14 @@ from typing import Any
 
 from jsonschema import Draft4Validator
 
-from codegen.spec import JSON_MEDIA, Spec, resolve
+from codegen.spec import JSON_MEDIA
+from specfirst.document import Spec, pointer, resolve
 
 
 def _schema_validator(spec: Spec, schema: dict[str, Any]) -> Draft4Validator:
     # Refs in the schema point into the spec, so the spec's components ride along as the root.
     root = {"components": spec.get("components", {}), **schema}
     return Draft4Validator(root, format_checker=Draft4Validator.FORMAT_CHECKER)
-
-
-def _pointer(path: Any) -> str:
-    return "".join(f"/{part}" for part in path) or "/"
 
 
 def _media_examples(
@@ -58,7 +55,7 @@ def example_problems(spec: Spec) -> list[str]:
             for location, schema, value in found:
                 validator = _schema_validator(spec, schema)
                 for error in sorted(validator.iter_errors(value), key=lambda e: list(e.path)):
-                    problems.append(f"{location}: {_pointer(error.path)}: {error.message}")
+                    problems.append(f"{location}: {pointer(error.path)}: {error.message}")
     used = _referenced_examples(spec)
     for name in spec.get("components", {}).get("examples", {}):
         if f"#/components/examples/{name}" not in used:

@@ -14,13 +14,13 @@ import jinja2
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
 from codegen.examples import example_problems
-from codegen.spec import Operation, Spec, load_spec, operations, pythonic
+from codegen.project import ROOT, header
+from codegen.spec import Operation, operations, pythonic
+from specfirst.document import Spec, load_spec
 
-ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 OUTPUT = ROOT / "generated"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-HEADER = "Generated from spec/openapi.yaml by codegen (nox -s generate). Do not edit."
 
 # Pinned with the generator's exact version in pyproject.toml; changing either changes generated/.
 DATAMODEL_CODEGEN_ARGS = [
@@ -40,7 +40,6 @@ DATAMODEL_CODEGEN_ARGS = [
     "--use-schema-description",
     "--extra-fields=forbid",
     "--formatters=ruff-format",
-    f"--custom-file-header=# {HEADER}",
 ]
 
 
@@ -56,7 +55,7 @@ def spec_problems(spec: Spec) -> list[str]:
     return problems
 
 
-def models_source(spec_path: Path) -> str:
+def models_source(spec_path: Path, header: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "models.py"
         subprocess.run(
@@ -67,6 +66,7 @@ def models_source(spec_path: Path) -> str:
                 f"--input={spec_path}",
                 f"--output={out}",
                 *DATAMODEL_CODEGEN_ARGS,
+                f"--custom-file-header=# {header}",
             ],
             check=True,
             capture_output=True,
@@ -89,7 +89,7 @@ def _result_annotation(op: Operation) -> str:
     return f"{op.result_type} | Reply[{op.result_type}]"
 
 
-def render(ops: list[Operation]) -> dict[str, str]:
+def render(ops: list[Operation], header: str) -> dict[str, str]:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         keep_trailing_newline=True,
@@ -104,10 +104,10 @@ def render(ops: list[Operation]) -> dict[str, str]:
     tags: dict[str, list[Operation]] = defaultdict(list)
     for op in ops:
         tags[op.tag].append(op)
-    context = {"header": HEADER, "operations": ops, "tags": dict(tags)}
+    context = {"header": header, "operations": ops, "tags": dict(tags)}
     return {
         name: env.get_template(f"{name}.j2").render(context)
-        for name in ("runtime.py", "protocols.py", "operations.py")
+        for name in ("protocols.py", "operations.py")
     }
 
 
@@ -136,8 +136,9 @@ def build(spec_path: Path = SPEC) -> dict[str, str]:
         problems = example_problems(spec)
     if problems:
         raise SpecError("\n".join(problems))
-    files = {"__init__.py": f'"""{HEADER}"""\n', "models.py": models_source(spec_path)}
-    files.update(render(operations(spec)))
+    text = header(spec_path)
+    files = {"__init__.py": f'"""{text}"""\n', "models.py": models_source(spec_path, text)}
+    files.update(render(operations(spec), text))
     return format_python(files)
 
 

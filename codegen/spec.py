@@ -6,23 +6,11 @@ import builtins
 import keyword
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
+from specfirst.document import HTTP_METHODS, Spec, resolve
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 JSON_MEDIA = re.compile(r"^application/([a-z0-9.+-]+\+)?json$")
-
-Spec = dict[str, Any]
-
-
-def load_spec(path: Path) -> Spec:
-    with path.open(encoding="utf-8") as f:
-        spec = yaml.safe_load(f)
-    if not isinstance(spec, dict):
-        raise ValueError(f"{path}: not an OpenAPI document")
-    return spec
 
 
 def pythonic(name: str) -> str:
@@ -37,20 +25,6 @@ def model_name(ref: str) -> str:
     """The class datamodel-code-generator writes for ``#/components/schemas/<name>``."""
     name = ref.rsplit("/", 1)[-1]
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_. ]", name) if part)
-
-
-def resolve(spec: Spec, node: dict[str, Any]) -> dict[str, Any]:
-    """Follows local ``$ref`` chains (parameters, responses, schemas)."""
-    seen = 0
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-        seen += 1
-        if seen > 32:
-            raise ValueError(f"$ref loop at {node}")
-    return node
 
 
 @dataclass(frozen=True)

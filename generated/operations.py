@@ -19,7 +19,9 @@ from starlette.responses import Response
 
 from generated import models
 from generated.protocols import NotificationsHandlers, OrdersHandlers
-from generated.runtime import caller, not_implemented, parse, request_body, respond
+from specfirst.problems import not_implemented
+from specfirst.reply import parse, request_body, respond
+from specfirst.security import caller
 
 OPERATION_FUNCTIONS: dict[str, str] = {
     "listOrders": "list_orders",

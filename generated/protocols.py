@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from generated import models
-from generated.runtime import Caller, Reply
+from specfirst.reply import Reply
+from specfirst.security import Caller
 
 
 class OrdersHandlers(Protocol):

@@ -82,13 +82,20 @@ def start(
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    wait_until_answering(f"{url}/openapi.json", process, log)
+    # Migrated by now: the seed buyer may call it.
+    CREDENTIALS[url] = bearer(database_url, "Verizon", "buyer")
+    return Server(url, process, log)
+
+
+def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    """Returns once ``url`` answers 200; fails with the server's log when it exits or takes
+    more than 30 s."""
     deadline = time.monotonic() + 30
     while True:
         try:
-            if httpx.get(f"{url}/openapi.json").status_code == 200:
-                # Migrated by now: the seed buyer may call it.
-                CREDENTIALS[url] = bearer(database_url, "Verizon", "buyer")
-                return Server(url, process, log)
+            if httpx.get(url).status_code == 200:
+                return
         except httpx.TransportError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:

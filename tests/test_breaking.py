@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from codegen.breaking import cli, compare, default_base
 from codegen.generate import SPEC
-from codegen.spec import load_spec
+from specfirst.document import load_spec
 
 Spec = dict[str, Any]
 THING = {"$ref": "#/components/schemas/thing"}

@@ -38,7 +38,7 @@ from orders_api_client.types import UNSET
 
 from codegen.client import MERGE_PATCH, client_view, stale
 from codegen.generate import SPEC
-from codegen.spec import load_spec
+from specfirst.document import load_spec
 from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, LiveService
 
 

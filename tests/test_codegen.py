@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from codegen.generate import OUTPUT, SPEC, SpecError, build, stale, write
-from codegen.spec import load_spec, operations
+from codegen.spec import operations
+from specfirst.document import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""The compiled request body check (app.compiled_schemas) only ever accepts what jsonschema
+"""The compiled request body check (specfirst.compiled), on the Order API's bodies, only ever accepts what jsonschema
 accepts, and does accept the seed's bodies (or it would save nothing)."""
 
 from __future__ import annotations
@@ -14,17 +14,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft4Validator
 
-from app.compiled_schemas import CompiledBodies, _inlined, _request_schemas, _shape
-from app.main import SPEC_DOCUMENT
+from app.settings import project_config
+from specfirst.compiled import CompiledBodies, request_schemas
+from specfirst.document import inlined, load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
+SPEC_DOCUMENT = load_spec(project_config().spec)
 COMPILED = CompiledBodies(SPEC_DOCUMENT)
 
 
 def _as_connexion_hands_it(raw: dict[str, Any]) -> dict[str, Any]:
     """A request body schema as Connexion passes it to the validator: inlined, with the spec's
     components added."""
-    return {**_inlined(raw, SPEC_DOCUMENT), "components": SPEC_DOCUMENT["components"]}
+    return {**inlined(SPEC_DOCUMENT, raw), "components": SPEC_DOCUMENT["components"]}
 
 
 def _body_examples() -> list[tuple[str, dict[str, Any], Any]]:
@@ -39,14 +41,14 @@ def _body_examples() -> list[tuple[str, dict[str, Any], Any]]:
             )
             for media, definition in content.items():
                 for name, example in definition.get("examples", {}).items():
-                    value = _inlined(example, SPEC_DOCUMENT)["value"]
+                    value = inlined(SPEC_DOCUMENT, example)["value"]
                     label = f"{method.upper()} {path} {media} {name}"
                     found.append((label, _as_connexion_hands_it(definition["schema"]), value))
     return found
 
 
 EXAMPLES = _body_examples()
-SCHEMAS = [_as_connexion_hands_it(raw) for raw in _request_schemas(SPEC_DOCUMENT)]
+SCHEMAS = [_as_connexion_hands_it(raw) for raw in request_schemas(SPEC_DOCUMENT)]
 
 
 def _jsonschema_accepts(schema: dict[str, Any], body: Any) -> bool:
@@ -58,7 +60,7 @@ def test_every_request_body_schema_is_compiled() -> None:
     assert len(SCHEMAS) >= 4
     for schema in SCHEMAS:
         # Found by the form Connexion hands over, so the compiled check answers, not jsonschema.
-        assert _shape(schema) in COMPILED._by_shape
+        assert COMPILED.compiled(schema)
         # An empty object is invalid for every body: the compiled check must refuse it.
         assert COMPILED.accepts(schema, {}) is False
 

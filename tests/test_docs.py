@@ -9,7 +9,8 @@ from pathlib import Path
 
 from codegen import docs
 from codegen.generate import SPEC
-from codegen.spec import load_spec, operations
+from codegen.spec import operations
+from specfirst.document import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = docs.DOCS.read_text(encoding="utf-8")

@@ -11,11 +11,12 @@ import pytest
 from jsonschema import Draft4Validator
 from starlette.testclient import TestClient
 
-from app.main import SPEC_DOCUMENT
-from app.mock import HTTP_METHODS, MockError, create_mock_app, minimal, mock_response, resolve
-from app.settings import Settings
+from app.mock import create_mock_app
+from app.settings import Settings, project_config
+from specfirst.document import HTTP_METHODS, load_spec, resolve
+from specfirst.mock import MockError, minimal, mock_response
 
-SPEC = SPEC_DOCUMENT
+SPEC = load_spec(project_config().spec)
 OPERATIONS = [
     (method, path, item[method])
     for path, item in SPEC["paths"].items()

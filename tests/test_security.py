@@ -12,12 +12,14 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.main import SPEC_DOCUMENT, create_app
-from app.mock import HTTP_METHODS
-from app.settings import Settings
+from app.main import create_app
+from app.settings import Settings, project_config
 from app.storage.database import make_engine
+from specfirst.document import HTTP_METHODS, load_spec
 from tests.conftest import CREATE_REQUEST, NOTIFICATION_SEED, create_order
 from tests.servers import bearer
+
+SPEC_DOCUMENT = load_spec(project_config().spec)
 
 OPERATIONS = {
     op["operationId"]: (method.upper(), path, op)

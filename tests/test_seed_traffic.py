@@ -10,7 +10,7 @@ from jsonschema import Draft4Validator
 from starlette.testclient import TestClient
 
 from codegen.examples import example_problems
-from codegen.spec import load_spec
+from specfirst.document import load_spec
 from tests.conftest import CREATE_REQUEST, NOTIFICATION_SEED, ORDER_SEED, PUBLIC_URL, UPDATE_REQUEST
 
 SPEC = load_spec(Path(__file__).parent.parent / "spec" / "openapi.yaml")

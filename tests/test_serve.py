@@ -17,7 +17,8 @@ from pathlib import Path
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from app.main import SPEC_DOCUMENT
+from app.settings import project_config
+from specfirst.document import load_spec
 from tests.servers import bearer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +109,9 @@ def test_mock_mode_serves_examples_without_a_database(tmp_path: Path) -> None:
         auth = {"Authorization": "Bearer any"}
         response = httpx.get(f"{base}/orders/ORD-1", headers=auth)
         assert response.status_code == 200
-        example = SPEC_DOCUMENT["components"]["examples"]["getOrderResponse"]["value"]
+        example = load_spec(project_config().spec)["components"]["examples"]["getOrderResponse"][
+            "value"
+        ]
         assert response.json() == example
         assert httpx.get(f"{base}/readyz").status_code == 200
         assert httpx.post(f"{base}/orders", json={}, headers=auth).status_code == 400

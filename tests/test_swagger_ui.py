@@ -18,7 +18,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from codegen.generate import SPEC
-from codegen.spec import load_spec, operations
+from codegen.spec import operations
+from specfirst.document import load_spec
 from tests.conftest import CREATE_REQUEST, LiveService
 
 CHROMIUM = "/usr/bin/chromium"

@@ -18,7 +18,7 @@ import yaml
 
 from tests.test_framework import ROOT, assert_not_implemented, mypy, mypy_errors
 
-COPIED = ("spec", "codegen", "generated", "app", "docs", "pyproject.toml")
+COPIED = ("spec", "codegen", "generated", "specfirst", "app", "docs", "pyproject.toml")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.db", "*.db-*")
 
 SUMMARY_PATH = {

@@ -6,12 +6,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from app.handlers.orders import visible
-from app.problems import conflict, not_found, unprocessable
 from app.storage.notifications import NotificationStore, VersionConflict
 from app.storage.orders import OrderStore
 from app.validation import check_instants
 from generated import models
-from generated.runtime import Caller, Reply, to_json
+from specfirst.problems import conflict, not_found, unprocessable
+from specfirst.reply import Reply, to_json
+from specfirst.security import Caller
 
 
 class NotificationHandlers:

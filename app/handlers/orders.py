@@ -13,7 +13,6 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from app.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
-from app.problems import conflict, forbidden, not_found, precondition_failed, unprocessable
 from app.seller import notices
 from app.storage import svlans
 from app.storage.notifications import NotificationStore
@@ -27,7 +26,17 @@ from app.storage.orders import (
 )
 from app.validation import check_instants, unreal_instants
 from generated import models
-from generated.runtime import Caller, Reply, from_validation_error, invalid, to_json
+from specfirst.problems import (
+    conflict,
+    forbidden,
+    from_validation_error,
+    invalid,
+    not_found,
+    precondition_failed,
+    unprocessable,
+)
+from specfirst.reply import Reply, to_json
+from specfirst.security import Caller
 
 # The order's date-times; the spec's pattern checks their form, check_instants the calendar.
 DATE_FIELDS = ("orderDate", "requestedCompletionDate", "requestedStartDate")
@@ -43,7 +52,7 @@ def buyer_content(document: dict[str, Any]) -> dict[str, Any]:
 
 def visible(caller: Caller, document: dict[str, Any]) -> bool:
     """A buyer sees its own orders (and their notifications) only; the seller sees them all."""
-    return caller.role == "seller" or document.get("buyerId") == caller.party
+    return caller.role == "seller" or document.get("buyerId") == caller.subject
 
 
 def etag(revision: int) -> str:
@@ -140,11 +149,11 @@ class OrderHandlers:
         offset: int,
     ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
         if caller.role == "buyer":
-            if buyer_id not in (None, caller.party):
+            if buyer_id not in (None, caller.subject):
                 raise forbidden(
-                    f"a buyer lists its own orders only: buyerId must be {caller.party!r}"
+                    f"a buyer lists its own orders only: buyerId must be {caller.subject!r}"
                 )
-            buyer_id = caller.party
+            buyer_id = caller.subject
         unreal = unreal_instants({"orderDateFrom": order_date_from, "orderDateTo": order_date_to})
         if unreal:
             raise invalid(422, [{"parameter": name, "detail": why} for name, why in unreal.items()])
@@ -185,8 +194,8 @@ class OrderHandlers:
     def create_order(
         self, *, caller: Caller, body: models.OrderCreateUpdate
     ) -> models.Order | Reply[models.Order]:
-        if body.buyerId != caller.party:
-            raise forbidden(f"a buyer orders for itself only: buyerId must be {caller.party!r}")
+        if body.buyerId != caller.subject:
+            raise forbidden(f"a buyer orders for itself only: buyerId must be {caller.subject!r}")
         request = buyer_content(to_json(body))
         check_instants(request, DATE_FIELDS)
         for _ in range(WRITE_ATTEMPTS):

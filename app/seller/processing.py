@@ -12,9 +12,9 @@ from typing import Any
 from sqlmodel import Session
 
 from app.lifecycle import FINAL
-from app.problems import database_unavailable
 from app.seller import checks, notices
 from app.storage import svlans
+from app.storage.database import database_unavailable
 from app.storage.notifications import NotificationStore
 from app.storage.orders import OrderStore, StoredOrder, now
 from app.storage.svlans import SvlanExhausted, SvlanTaken, SvlanWant

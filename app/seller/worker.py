@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 import threading
 
-from app.problems import database_unavailable, unavailable_reason
 from app.seller.delivery import Deliverer
 from app.seller.processing import OrderProcessor
+from app.storage.database import database_unavailable, unavailable_reason
 
 log = logging.getLogger(__name__)
 # After a failed round the worker waits longer each time, up to this, so an outage of the

@@ -1,7 +1,9 @@
-"""Engine set-up and schema migrations."""
+"""Engine set-up, schema migrations, and what the service says about its database: ready or
+not (/readyz), unavailable (503, retry) or broken (500)."""
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from pathlib import Path
@@ -10,8 +12,14 @@ from typing import Any
 import orjson
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import exc as db
 from sqlalchemy.engine import make_url
+
+from specfirst.health import NotReady
+from specfirst.problems import Unavailable
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 MIGRATION_LOCK = 0x6F72646572  # any constant shared by all processes of this service
@@ -35,7 +43,7 @@ POOL = {"pool_size": 20, "max_overflow": 24, "pool_use_lifo": True}
 
 def make_engine(url: str, timeout: float = 30.0) -> Engine:
     """``timeout``: how long to wait for a connection (PostgreSQL) or the write lock (SQLite)
-    before failing with an error the service answers as 503 (app/problems.py)."""
+    before failing with an error the service answers as 503 (``UNAVAILABLE``)."""
     if make_url(url).get_backend_name() != "sqlite":
         # pre-ping replaces connections a database restart broke, so the service recovers.
         return create_engine(
@@ -136,3 +144,54 @@ def migrate(engine: Engine) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+@functools.cache
+def newest_migrations() -> frozenset[str]:
+    return frozenset(ScriptDirectory(str(MIGRATIONS)).get_heads())
+
+
+def check_database(engine: Engine) -> None:
+    """The service's readiness: raises NotReady unless the database answers ``SELECT 1`` and
+    has the newest schema."""
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            current = frozenset(MigrationContext.configure(connection).get_current_heads())
+    except Exception as error:
+        # The driver's message may name hosts or users; its class says enough.
+        raise NotReady(f"the database does not answer ({type(error).__name__})") from error
+    newest = newest_migrations()
+    if current != newest:
+        found = ", ".join(sorted(current)) or "no schema"
+        raise NotReady(
+            f"the database schema is at {found}, the service needs {', '.join(sorted(newest))}"
+            " (run `orders-api db upgrade`)"
+        )
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` says the database cannot serve now (down or restarting, connection
+    lost, SQLite's lock held past the timeout, no pooled connection free in time): the client
+    is not at fault and retrying later can succeed. Other database errors are bugs (500)."""
+    if isinstance(error, db.TimeoutError):
+        return True
+    return isinstance(error, db.DBAPIError) and (
+        error.connection_invalidated or isinstance(error, db.OperationalError | db.InterfaceError)
+    )
+
+
+def unavailable_reason(error: BaseException) -> str:
+    """The driver's error class: says what happened without hosts, users or SQL."""
+    cause = error.orig if isinstance(error, db.DBAPIError) and error.orig is not None else error
+    return f"{type(cause).__module__.split('.')[0]}.{type(cause).__name__}"
+
+
+def _unavailable(error: BaseException) -> str | None:
+    if not database_unavailable(error):
+        return None
+    return f"The database is unavailable ({unavailable_reason(error)})"
+
+
+# The database down, restarting, locked or out of connections: 503, the client retries.
+UNAVAILABLE = Unavailable(errors=(db.DBAPIError, db.TimeoutError), reason=_unavailable)

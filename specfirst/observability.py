@@ -36,28 +36,32 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.settings import Settings
+from specfirst.document import HTTP_METHODS
+from specfirst.problems import PROBLEM_JSON, problem_body
+from specfirst.routes import HEALTHZ, METRICS, READYZ, SPEC_JSON, SPEC_YAML, UI_PATH
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # A client's request id is echoed only when it is short and made of safe characters (uuids,
 # ULIDs, trace ids); anything else is replaced, so logs and headers never carry junk.
 SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
-HTTP_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"}
+# Method labels: the HTTP methods of OpenAPI, any other is counted as OTHER.
+METHODS = frozenset(method.upper() for method in HTTP_METHODS)
 # Labels for requests that match no operation of the spec: the service's own routes by name,
 # everything else "unmatched" (never the path itself: label values must stay few).
 OWN_ROUTES = {
-    "/healthz": "healthz",
-    "/readyz": "readyz",
-    "/metrics": "metrics",
-    "/openapi.yaml": "openapi.yaml",
-    "/openapi.json": "openapi.json",
+    HEALTHZ: "healthz",
+    READYZ: "readyz",
+    METRICS: "metrics",
+    SPEC_YAML: "openapi.yaml",
+    SPEC_JSON: "openapi.json",
 }
 SWAGGER_UI = "swagger-ui"
 UNMATCHED = "unmatched"
 ROUTING = "connexion_routing"
 
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
-access_log = logging.getLogger("app.access")
+# Marks the log handler configure_logging installed, so that it replaces only its own.
+OUR_HANDLER = "specfirst_handler"
 
 
 # ---- logging ------------------------------------------------------------------------------
@@ -87,19 +91,19 @@ def formatter(log_format: str) -> logging.Formatter:
     )
 
 
-def configure_logging(settings: Settings) -> None:
+def configure_logging(level: str, log_format: str) -> None:
     """One handler on the root logger, writing to stderr in the configured format; calling it
     again replaces the handler it installed before (each app created reconfigures)."""
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "orders_api", False):
+        if getattr(handler, OUR_HANDLER, False):
             root.removeHandler(handler)
     handler = logging.StreamHandler(sys.stderr)
-    handler.orders_api = True  # type: ignore[attr-defined]
-    handler.setFormatter(formatter(settings.log_format))
+    setattr(handler, OUR_HANDLER, True)
+    handler.setFormatter(formatter(log_format))
     handler.addFilter(RequestIdFilter())
     root.addHandler(handler)
-    root.setLevel(settings.log_level)
+    root.setLevel(level.upper())
     logging.captureWarnings(True)  # warnings become log records, in the same format
     # Connexion's DEBUG lines describe arguments; keep them out even at DEBUG.
     logging.getLogger("connexion").setLevel(max(logging.INFO, root.level))
@@ -114,18 +118,19 @@ def multiprocess_mode() -> bool:
 
 
 class Metrics:
-    """The service's metrics, in a registry of their own (one per app)."""
+    """The service's metrics, in a registry of their own (one per app); their names start with
+    ``prefix`` (``[tool.specfirst] metrics_prefix``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
-            "orders_api_requests",
+            f"{prefix}_requests",
             "HTTP requests answered, by operationId, method and status.",
             ["operation_id", "method", "status"],
             registry=self.registry,
         )
         self.duration = Histogram(
-            "orders_api_request_duration_seconds",
+            f"{prefix}_request_duration_seconds",
             "Time to answer an HTTP request, by operationId.",
             ["operation_id"],
             registry=self.registry,
@@ -170,7 +175,7 @@ def operation_label(scope: Scope) -> str:
     path: str = scope.get("path", "")
     if path in OWN_ROUTES:
         return OWN_ROUTES[path]
-    if path == "/ui" or path.startswith("/ui/"):
+    if path == UI_PATH or path.startswith(f"{UI_PATH}/"):
         return SWAGGER_UI
     return UNMATCHED
 
@@ -183,19 +188,13 @@ def incoming_request_id(scope: Scope) -> str:
     return str(uuid.uuid4())
 
 
-CRASH_BODY = {
-    "type": "about:blank",
-    "title": "Internal Server Error",
-    "status": 500,
-}
-
-
 class RequestObservability:
     """Gives each request an id (echoed in X-Request-ID), logs one access line and counts it."""
 
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics, access_log: logging.Logger) -> None:
         self.app = app
         self.metrics = metrics
+        self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -228,11 +227,11 @@ class RequestObservability:
                 await self._crash(rid, send)
         finally:
             seconds = time.perf_counter() - started
-            method = scope["method"] if scope["method"] in HTTP_METHODS else "OTHER"
+            method = scope["method"] if scope["method"] in METHODS else "OTHER"
             operation = operation_label(scope)
             self.metrics.observe(operation, method, status, seconds)
-            if access_log.isEnabledFor(logging.INFO):  # the record's fields cost, even unlogged
-                access_log.info(
+            if self.access_log.isEnabledFor(logging.INFO):  # its fields cost, even unlogged
+                self.access_log.info(
                     "%s %s %s",
                     method,
                     scope["path"],
@@ -250,15 +249,14 @@ class RequestObservability:
 
     @staticmethod
     async def _crash(rid: str, send: Send) -> None:
-        body = json.dumps(
-            {**CRASH_BODY, "detail": f"The server failed; it was logged with request id {rid}."}
-        ).encode()
+        detail = f"The server failed; it was logged with request id {rid}."
+        body = json.dumps(problem_body(500, "Internal Server Error", detail)).encode()
         await send(
             {
                 "type": "http.response.start",
                 "status": 500,
                 "headers": [
-                    (b"content-type", b"application/problem+json"),
+                    (b"content-type", PROBLEM_JSON.encode()),
                     (b"content-length", str(len(body)).encode()),
                     (REQUEST_ID_HEADER.lower().encode(), rid.encode()),
                 ],
@@ -267,15 +265,18 @@ class RequestObservability:
         await send({"type": "http.response.body", "body": body})
 
 
-def instrument(app: AsyncApp, metrics: Metrics | None = None) -> Metrics:
-    """Adds the middleware and ``/metrics`` to ``app``; returns the app's metrics."""
-    metrics = metrics or Metrics()
+def instrument(app: AsyncApp, metrics: Metrics, access_log: str) -> Metrics:
+    """Adds the middleware and ``/metrics`` to ``app``; each request is logged to the logger
+    named ``access_log``. Returns the app's metrics."""
     app.add_middleware(
-        RequestObservability, position=MiddlewarePosition.BEFORE_EXCEPTION, metrics=metrics
+        RequestObservability,
+        position=MiddlewarePosition.BEFORE_EXCEPTION,
+        metrics=metrics,
+        access_log=logging.getLogger(access_log),
     )
 
     async def metrics_endpoint(_request: Request) -> Response:
         return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
 
-    app.add_url_rule("/metrics", "metrics", metrics_endpoint, methods=["GET"])
+    app.add_url_rule(METRICS, "metrics", metrics_endpoint, methods=["GET"])
     return metrics

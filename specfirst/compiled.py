@@ -1,17 +1,16 @@
 """Request bodies checked first by validators compiled once from the spec (fastjsonschema).
 
-jsonschema walks the schema anew for every request: about 0.5 ms for the seed's order, the
-largest cost Connexion adds to a create. fastjsonschema turns each request body schema into
-Python once, at startup (about 30 µs per order). The compiled check only ever *accepts*: when it
-passes a body, the request goes on; when it does not, jsonschema checks the body again and lists
-every failure. So the verdict and the error list stay jsonschema's, and a difference between the
-two libraries can only cost time, never let a bad body in (tests/test_compiled_schemas.py checks
-that the compiled check never passes a body jsonschema rejects).
+jsonschema walks the schema anew for every request (about 0.5 ms for a large body), the largest
+cost Connexion adds. fastjsonschema turns each request body schema into Python once, at app
+creation. The compiled check only ever *accepts*: when it passes a body, the request goes on;
+when it does not, jsonschema checks the body again and lists every failure. So the verdict and
+the error list stay jsonschema's, and a difference between the two libraries can only cost
+time, never let a bad body in.
 
 - Draft 4, as Connexion's validator; every ``format`` the spec uses is checked by the very
   function jsonschema uses (or not at all, as jsonschema does not know it).
 - Schemas are compiled with their ``$ref``s kept (one small function per component; inlining
-  them makes fastjsonschema's code 10x larger and 3x slower) and found again by their inlined
+  them makes fastjsonschema's code much larger and slower) and found again by their inlined
   form, which is what Connexion hands the validator; a schema not found is left to jsonschema.
 """
 
@@ -23,6 +22,8 @@ from typing import Any
 
 import fastjsonschema
 from jsonschema import Draft4Validator
+
+from specfirst.document import Spec, inlined, operations_of, resolve
 
 DRAFT_4 = "http://json-schema.org/draft-04/schema#"
 Check = Callable[[Any], Any]
@@ -39,7 +40,7 @@ def _formats(node: Any) -> Iterator[str]:
             yield from _formats(value)
 
 
-def _format_checks(document: dict[str, Any]) -> dict[str, Check]:
+def _format_checks(document: Spec) -> dict[str, Check]:
     """jsonschema's own check for each format of the spec; formats it ignores pass."""
     checker = Draft4Validator.FORMAT_CHECKER
 
@@ -51,62 +52,54 @@ def _format_checks(document: dict[str, Any]) -> dict[str, Check]:
     return {name: check(name) for name in set(_formats(document))}
 
 
-def _inlined(node: Any, document: dict[str, Any]) -> Any:
-    """``node`` with every local ``$ref`` replaced by what it points to, as Connexion hands it
-    to the validator (the spec's request bodies have no recursive schemas)."""
-    if isinstance(node, dict):
-        if "$ref" in node:
-            target: Any = document
-            for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            return _inlined(target, document)
-        return {key: _inlined(value, document) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_inlined(value, document) for value in node]
-    return node
-
-
-def _shape(schema: dict[str, Any]) -> str:
-    # Connexion adds the spec's components to the schema (for its own $ref resolver).
+def shape(schema: dict[str, Any]) -> str:
+    """The key a schema is found by. Connexion adds the spec's components to the schema it
+    hands the validator (for its own $ref resolver): they are left out."""
     return json.dumps({k: v for k, v in schema.items() if k != "components"}, sort_keys=True)
 
 
-def _request_schemas(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def request_schemas(document: Spec) -> Iterator[dict[str, Any]]:
     """The schema of every JSON request body of the spec."""
-    for item in document.get("paths", {}).values():
-        for operation in item.values():
-            if not isinstance(operation, dict) or "requestBody" not in operation:
-                continue
-            body = operation["requestBody"]
-            content = body.get("content", {}) if "$ref" not in body else {}
-            for media, definition in content.items():
-                if "json" in media and "schema" in definition:
-                    yield definition["schema"]
+    for _, _, operation in operations_of(document):
+        if "requestBody" not in operation:
+            continue
+        body = resolve(document, operation["requestBody"])
+        for media, definition in body.get("content", {}).items():
+            if "json" in media and "schema" in definition:
+                yield definition["schema"]
 
 
 class CompiledBodies:
     """The compiled check of every request body schema of ``document``."""
 
-    def __init__(self, document: dict[str, Any]) -> None:
+    def __init__(self, document: Spec) -> None:
         formats = _format_checks(document)
         self._by_shape: dict[str, Check] = {}
-        for schema in _request_schemas(document):
-            shape = _shape(_inlined(schema, document))
-            if shape not in self._by_shape:
-                definition = {"$schema": DRAFT_4, "components": document["components"], **schema}
+        for schema in request_schemas(document):
+            key = shape(inlined(document, schema))
+            if key not in self._by_shape:
+                definition = {
+                    "$schema": DRAFT_4,
+                    "components": document.get("components", {}),
+                    **schema,
+                }
                 # use_default=False: the check must never change the body it looks at.
-                self._by_shape[shape] = fastjsonschema.compile(
+                self._by_shape[key] = fastjsonschema.compile(
                     definition, formats=formats, use_default=False, detailed_exceptions=False
                 )
         # Connexion hands over the same schema object with every request: found once by its
         # form, then by identity (the schema is kept, so its id is not reused).
         self._by_id: dict[int, tuple[Any, Check | None]] = {}
 
+    def compiled(self, schema: dict[str, Any]) -> bool:
+        """Whether ``schema`` (as Connexion hands it over) has a compiled check."""
+        return shape(schema) in self._by_shape
+
     def accepts(self, schema: Any, body: Any) -> bool:
         """True when the compiled check passes ``body``; False: ask jsonschema."""
         known = self._by_id.get(id(schema))
         if known is None or known[0] is not schema:
-            known = (schema, self._by_shape.get(_shape(schema)))
+            known = (schema, self._by_shape.get(shape(schema)))
             self._by_id[id(schema)] = known
         check = known[1]
         if check is None:

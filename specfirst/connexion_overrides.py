@@ -1,0 +1,455 @@
+"""Every override of Connexion's internals, in one place.
+
+Connexion is used through its documented options (middlewares, validator_map, security_map,
+resolver, error handlers) wherever they reach; what they do not reach is subclassed here, and
+nowhere else. These classes lean on Connexion's private methods and attributes, so they are
+only known to work on the version they were written for: ``check_connexion_version`` (called
+when an app is created) refuses any other, naming both, so an upgrade is a deliberate step
+(read Connexion's changes, check each class below, then change WRITTEN_FOR).
+
+- GeneratedApp/GeneratedApi/GeneratedOperation: operations call the generated functions
+  directly, with no per-request reflection.
+- RequestValidation (RequestValidationOnce): request validation built once per operation,
+  with validators that list every error (AllErrors*), compiled body checks first.
+- SwaggerUIAtItsPath: Swagger UI's middleware only looks at requests under its path.
+- security_map: Connexion's security handlers bound to the application's verifiers by scheme
+  name, and one for openIdConnect (Connexion has none).
+- SpecResolver: operations found by method and path as well as by operationId.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
+from importlib.metadata import version
+from typing import Any, ClassVar
+
+from connexion import AsyncApp
+from connexion.apps.asynchronous import AsyncApi, AsyncASGIApp
+from connexion.datastructures import MediaTypeDict
+from connexion.exceptions import BadRequestProblem
+from connexion.lifecycle import ConnexionRequest
+from connexion.middleware import ConnexionMiddleware
+from connexion.middleware.request_validation import (
+    RequestValidationAPI,
+    RequestValidationMiddleware,
+    RequestValidationOperation,
+)
+from connexion.middleware.swagger_ui import SwaggerUIMiddleware
+from connexion.operations import AbstractOperation
+from connexion.resolver import Resolution, Resolver
+from connexion.security import (
+    ApiKeySecurityHandler,
+    BasicSecurityHandler,
+    BearerSecurityHandler,
+    OAuthSecurityHandler,
+)
+from connexion.utils import is_null, is_nullable
+from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
+from jsonschema import Draft4Validator, ValidationError
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from specfirst.compiled import CompiledBodies
+from specfirst.document import Spec, resolve
+from specfirst.problems import invalid
+from specfirst.reply import keep_parsed_body
+from specfirst.routes import UI_PATH
+from specfirst.validation import NUL, NUL_DETAIL, body_errors, nul_pointers
+
+WRITTEN_FOR = "3.3.0"
+
+
+class ConnexionVersionError(RuntimeError):
+    """The installed Connexion is not the one these overrides were written for."""
+
+
+def installed_connexion() -> str:
+    return version("connexion")
+
+
+def check_connexion_version() -> None:
+    """Refuses a Connexion other than WRITTEN_FOR, naming both versions."""
+    installed = installed_connexion()
+    if installed != WRITTEN_FOR:
+        raise ConnexionVersionError(
+            f"specfirst's Connexion overrides (specfirst/connexion_overrides.py) were written "
+            f"for connexion {WRITTEN_FOR}, but connexion {installed} is installed: pin "
+            f"connexion=={WRITTEN_FOR}, or check each override against connexion {installed} "
+            "and change WRITTEN_FOR"
+        )
+
+
+# ---- operations -------------------------------------------------------------------------------
+
+
+class GeneratedOperation:
+    """The end of Connexion's middleware chain for one operation: its routing, security and
+    validation middlewares have run; the generated function takes its arguments from the request.
+
+    Connexion's own AsyncOperation builds its decorators again on every request and finds the
+    function's arguments by reflection (inspect.signature, several times); the generated function
+    knows them already, and the URI parser is built once here."""
+
+    def __init__(self, operation: AbstractOperation) -> None:
+        self._function: Callable[[ConnexionRequest], Awaitable[Response]] = operation.function
+        self._uri_parser = operation.uri_parser_class(
+            operation.parameters, operation.body_definition()
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = ConnexionRequest(scope, receive, uri_parser=self._uri_parser)
+        response = await self._function(request)
+        await response(scope, receive, send)
+
+
+class GeneratedApi(AsyncApi):  # type: ignore[misc]  # connexion is untyped
+    def make_operation(self, operation: AbstractOperation) -> GeneratedOperation:
+        return GeneratedOperation(operation)
+
+
+class GeneratedASGIApp(AsyncASGIApp):  # type: ignore[misc]
+    api_cls = GeneratedApi
+
+
+class GeneratedApp(AsyncApp):  # type: ignore[misc]
+    """Connexion's AsyncApp (every option and middleware as documented), whose operations are
+    functions of the request (GeneratedOperation)."""
+
+    def __init__(self, import_name: str, **options: Any) -> None:
+        super().__init__(import_name, **options)
+        # AsyncApp makes its own final app and hands it to its middleware; the middleware stack
+        # is only built at the first request, so it can still be replaced here.
+        self._middleware_app = GeneratedASGIApp()
+        self.middleware.app = self._middleware_app
+
+
+class SpecResolver(Resolver):  # type: ignore[misc]
+    """Finds each operation's function by (method, path, operationId): a spec need not give
+    every operation an operationId, and Connexion's Resolver only looks at that."""
+
+    def __init__(self, function_for: Callable[[str, str, str | None], Callable[..., Any]]) -> None:
+        super().__init__()
+        self._function_for = function_for
+
+    def resolve(self, operation: AbstractOperation) -> Resolution:
+        method, path = operation.method.lower(), operation.path
+        operation_id = operation.operation_id or f"{method} {path}"
+        return Resolution(self._function_for(method, path, operation.operation_id), operation_id)
+
+
+# ---- request validation -----------------------------------------------------------------------
+
+
+class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
+    """Connexion makes one per request; ``compiled`` and ``refuse_nul`` are bound by
+    ``validator_map``."""
+
+    compiled: CompiledBodies | None = None
+    refuse_nul = False
+    _may_hold_nul = True
+
+    async def _parse(self, stream: AsyncGenerator[bytes, None], scope: Scope) -> Any:
+        # As Connexion's own _parse, and it notes whether the text can hold a NUL at all: JSON
+        # text only carries one as the escape \u0000 (json.loads refuses a raw one in strings).
+        raw = b"".join([chunk async for chunk in stream])
+        try:
+            text = raw.decode(self._encoding)
+        except UnicodeDecodeError as error:
+            detail = f"the body is not {self._encoding} text: {error.reason} at byte {error.start}"
+            raise invalid(400, [{"pointer": "/", "detail": detail}]) from error
+        self._may_hold_nul = self.refuse_nul and ("\\u0000" in text or NUL in text)
+        if not text:
+            return None
+        try:
+            body = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise BadRequestProblem(detail=str(error)) from error
+        keep_parsed_body(scope, body)  # the operation takes it from here: parsed once
+        return body
+
+    def _validate(self, body: Any) -> dict[str, Any] | None:
+        if not self._nullable and body is None:
+            raise invalid(400, [{"pointer": "/", "detail": "the request body must not be empty"}])
+        if self.compiled is None or not self.compiled.accepts(self._schema, body):
+            errors = body_errors(self._validator.iter_errors(body))
+            if errors:
+                raise invalid(400, errors)
+        if self._may_hold_nul:
+            unstorable = [{"pointer": at, "detail": NUL_DETAIL} for at in nul_pointers(body)]
+            if unstorable:
+                raise invalid(422, unstorable)
+        return None
+
+
+class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
+    refuse_nul = False
+
+    def validate_request(self, request: ConnexionRequest) -> None:
+        errors: list[dict[str, str]] = []
+        query_string = request.scope.get("query_string", b"")
+        if self.strict_validation and query_string:
+            for name in self.validate_query_parameter_list(
+                request, security_params=self.security_query_params
+            ):
+                errors.append({"parameter": name, "detail": "unknown query parameter"})
+        checks = {
+            # Without a query string, every query parameter is absent: nothing to parse.
+            "query": self.validate_query_parameter if query_string else self._absent_query,
+            "path": self.validate_path_parameter,
+            "header": self.validate_header_parameter,
+            "cookie": self.validate_cookie_parameter,
+        }
+        for location, check in checks.items():
+            for param in self.parameters.get(location, []):
+                message = check(param, request)  # validate_parameter, below
+                if message:
+                    # Connexion appends the schema and instance after a blank line.
+                    first = str(message).split("\n\n", 1)[0]
+                    errors.append({"parameter": param["name"], "detail": first})
+        if errors:
+            raise invalid(400, errors)
+        if not self.refuse_nul or (
+            b"%00" not in query_string
+            and b"\x00" not in query_string
+            and NUL not in request.scope["path"]
+        ):
+            return  # no parameter can hold a NUL
+        values = [*request.query_params.items(), *request.path_params.items()]
+        unstorable = sorted({name for name, value in values if any(nul_pointers(value))})
+        if unstorable:
+            raise invalid(422, [{"parameter": name, "detail": NUL_DETAIL} for name in unstorable])
+
+    def _absent_query(self, param: dict[str, Any], request: ConnexionRequest) -> str | None:
+        return self.validate_parameter("query", None, param)
+
+    # Connexion copies the parameter's definition and builds a new jsonschema validator for every
+    # parameter of every request; one per parameter definition does (the spec never changes).
+    _checks: ClassVar[dict[int, tuple[dict[str, Any], Draft4Validator]]] = {}
+
+    @staticmethod
+    def validate_parameter(
+        parameter_type: str, value: Any, param: dict[str, Any], param_name: str | None = None
+    ) -> str | None:
+        if is_nullable(param) and is_null(value):
+            return None
+        if value is None:
+            return (
+                f"Missing {parameter_type} parameter '{param['name']}'"
+                if param.get("required")
+                else None
+            )
+        known = AllErrorsParameterValidator._checks.get(id(param))
+        if known is None or known[0] is not param:
+            schema = param.get("schema", param)
+            known = (param, Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER))
+            AllErrorsParameterValidator._checks[id(param)] = known
+        try:
+            known[1].validate(value)
+        except ValidationError as error:
+            return str(error)
+        return None
+
+
+class RequestValidationOnce(RequestValidationOperation):  # type: ignore[misc]
+    """Connexion's request validation of one operation, doing what Connexion's does, in the
+    same sequence. Connexion builds a URI parser, a parameter validator and the body's schema lookups
+    anew for every request, though they depend on the operation (and media type) only: here they
+    are built once."""
+
+    def __init__(self, next_app: ASGIApp, *, operation: Any, **options: Any) -> None:
+        super().__init__(next_app, operation=operation, **options)
+        uri_parser = operation._uri_parser_class(operation.parameters, operation.body_definition())
+        self._parameter_validator = self._validator_map["parameter"](
+            operation.parameters,
+            uri_parser=uri_parser,
+            strict_validation=self.strict_validation,
+            security_query_params=self.security_query_params,
+        )
+        self._bodiless = not operation.request_body
+        self._body_uri_parser = operation.uri_parser_class(
+            operation.parameters, operation.body_definition()
+        )
+        self._bodies: dict[str, tuple[Any, Any, bool]] = {}  # media type -> validator, schema
+
+    def _body(self, mime_type: str) -> tuple[Any, Any, bool]:
+        """(validator class or None, schema, nullable) for a body of ``mime_type``."""
+        known = self._bodies.get(mime_type)
+        if known is None:
+            schema = self._operation.body_schema(mime_type)
+            try:
+                validator = self._validator_map["body"][mime_type] if schema else None
+            except KeyError:
+                # Connexion skips the validation of media types it has no validator for.
+                validator = None
+            nullable = is_nullable(self._operation.body_definition(mime_type))
+            known = (validator, schema, nullable)
+            if len(self._bodies) < 16:  # the media types an operation accepts are few
+                self._bodies[mime_type] = known
+        return known
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self._parameter_validator.validate(scope)
+        if not self._bodiless:  # without a request body, the checks below have nothing to check
+            mime_type, encoding = self.extract_content_type(scope["headers"])
+            self.validate_mime_type(mime_type)
+            validator, schema, nullable = self._body(mime_type)
+            if validator is not None:
+                checker = validator(
+                    schema=schema,
+                    required=self._operation.request_body.get("required", False),
+                    nullable=nullable,
+                    encoding=encoding,
+                    strict_validation=self.strict_validation,
+                    uri_parser=self._body_uri_parser,
+                )
+                receive, scope = await checker.wrap_receive(receive, scope=scope)
+        await self.next_app(scope, receive, send)
+
+
+class RequestValidationOnceAPI(RequestValidationAPI):  # type: ignore[misc]
+    def make_operation(self, operation: Any) -> RequestValidationOnce:
+        return RequestValidationOnce(
+            self.next_app,
+            operation=operation,
+            strict_validation=self.strict_validation,
+            validator_map=self.validator_map,
+        )
+
+
+class RequestValidation(RequestValidationMiddleware):  # type: ignore[misc]
+    """Connexion's RequestValidationMiddleware, with RequestValidationOnce."""
+
+    api_cls = RequestValidationOnceAPI
+
+
+def validator_map(document: Spec, *, refuse_nul: bool = False) -> dict[str, Any]:
+    """Connexion's validators for the spec ``document``: every failure listed, request bodies
+    checked by compiled validators first (specfirst.compiled); ``refuse_nul``: a U+0000 in a
+    body or a parameter is a 422 (text the application cannot store)."""
+
+    class JSONBodyValidator(AllErrorsJSONBodyValidator):
+        compiled = CompiledBodies(document)
+
+    JSONBodyValidator.refuse_nul = refuse_nul
+
+    class ParameterChecks(AllErrorsParameterValidator):
+        pass
+
+    ParameterChecks.refuse_nul = refuse_nul
+    return {
+        **VALIDATOR_MAP,
+        "parameter": ParameterChecks,
+        "body": MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": JSONBodyValidator}),
+    }
+
+
+# ---- Swagger UI -------------------------------------------------------------------------------
+
+
+class SwaggerUIAtItsPath(SwaggerUIMiddleware):  # type: ignore[misc]
+    """Connexion's Swagger UI middleware copies the scope and matches every request against its
+    routes before passing it on; only a request under the UI's path can be for it."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope["path"].startswith(UI_PATH):
+            await self.app(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
+def middlewares() -> list[Any]:
+    """Connexion's middlewares, in its sequence, with ours in place (a new list: each app adds its
+    own to it)."""
+    ours = {SwaggerUIMiddleware: SwaggerUIAtItsPath, RequestValidationMiddleware: RequestValidation}
+    return [
+        ours.get(middleware, middleware) for middleware in ConnexionMiddleware.default_middlewares
+    ]
+
+
+# ---- security ---------------------------------------------------------------------------------
+
+# Connexion's security handlers are given a scheme's definition, not its name: the name rides
+# along in the definition under this key (added to the copy of the spec Connexion is given).
+SCHEME_NAME = "x-specfirst-scheme"
+BoundVerifier = Callable[..., Awaitable[Any]]
+
+
+def connexion_view(spec: Spec) -> Spec:
+    """The copy of ``spec`` Connexion is given (clients get the spec as written):
+
+    - each security scheme carries its own name (SCHEME_NAME);
+    - media types lose their parameters (``application/json; charset=utf-8`` is
+      ``application/json``): Connexion compares a request's or response's media type, without
+      its parameters, with the spec's keys as written, so it would refuse every such body."""
+    view = copy.deepcopy(spec)
+    found = view.get("components", {}).get("securitySchemes", {})
+    for name, scheme in found.items():
+        found[name] = {**resolve(view, scheme), SCHEME_NAME: name}
+    _bare_media_types(view)
+    return view
+
+
+def _bare_media_types(node: Any) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _bare_media_types(item)
+        return
+    if not isinstance(node, dict):
+        return
+    content = node.get("content")
+    if isinstance(content, dict) and all(isinstance(v, dict) for v in content.values()):
+        bare: dict[str, Any] = {}
+        for media, definition in content.items():
+            # Two keys differing only by parameters keep their first (Connexion cannot tell).
+            bare.setdefault(media.split(";", 1)[0].strip(), definition)
+        node["content"] = bare
+    for value in node.values():
+        _bare_media_types(value)
+
+
+_accepts_kwarg = functools.cache(BasicSecurityHandler._accepts_kwarg)
+
+
+class _KnownSignatures:
+    @staticmethod
+    def _accepts_kwarg(func: Callable[..., Any], keyword: str) -> bool:
+        # Connexion asks this twice per request, each time by inspect.signature; the answer
+        # never changes for a function.
+        return bool(_accepts_kwarg(func, keyword))
+
+
+def security_map(verifiers: Mapping[str, BoundVerifier]) -> dict[str, type[Any]]:
+    """Connexion's handler for each security scheme type, calling the verifier of the scheme's
+    name (``verifiers``, from specfirst.security.bind_verifiers)."""
+
+    def verifier_of(scheme: Mapping[str, Any]) -> BoundVerifier:
+        return verifiers[scheme[SCHEME_NAME]]
+
+    class Basic(_KnownSignatures, BasicSecurityHandler):  # type: ignore[misc]
+        def _resolve_func(self, security_scheme: Any) -> BoundVerifier:
+            return verifier_of(security_scheme)
+
+    class Bearer(_KnownSignatures, BearerSecurityHandler):  # type: ignore[misc]
+        def _resolve_func(self, security_scheme: Any) -> BoundVerifier:
+            return verifier_of(security_scheme)
+
+    class ApiKey(_KnownSignatures, ApiKeySecurityHandler):  # type: ignore[misc]
+        def _resolve_func(self, security_scheme: Any) -> BoundVerifier:
+            return verifier_of(security_scheme)
+
+    class OAuth(_KnownSignatures, OAuthSecurityHandler):  # type: ignore[misc]
+        """oauth2 and openIdConnect: a bearer token, and the scopes the requirement lists."""
+
+        def get_tokeninfo_func(self, security_definition: Any) -> BoundVerifier:
+            return verifier_of(security_definition)
+
+    return {
+        "basic": Basic,
+        "bearer": Bearer,
+        "apiKey": ApiKey,
+        "oauth2": OAuth,
+        "openIdConnect": OAuth,
+    }

@@ -1,0 +1,82 @@
+"""The OpenAPI document: loading it, following its local ``$ref``s, pointing into it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Spec = dict[str, Any]
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# A $ref chain longer than this is taken for a loop.
+MAX_REF_CHAIN = 32
+
+
+class RefError(ValueError):
+    """A ``$ref`` that points nowhere in the document, or a chain of them that loops."""
+
+
+def load_spec(path: Path) -> Spec:
+    """The OpenAPI document at ``path`` (YAML or JSON)."""
+    with path.open(encoding="utf-8") as f:
+        spec = yaml.safe_load(f)
+    if not isinstance(spec, dict):
+        raise ValueError(f"{path}: not an OpenAPI document")
+    return spec
+
+
+def unescape(token: str) -> str:
+    """One RFC 6901 reference token as the key it names (``~1`` is ``/``, then ``~0`` is ``~``)."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def target(spec: Spec, ref: str) -> Any:
+    """What the local reference ``ref`` (``#/components/...``) points to in ``spec``."""
+    if not ref.startswith("#"):
+        raise RefError(f"{ref}: only references within the document are supported")
+    node: Any = spec
+    for token in ref.removeprefix("#").removeprefix("/").split("/") if ref != "#" else []:
+        key: Any = unescape(token)
+        if isinstance(node, list) and key.isdigit():
+            key = int(key)
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            raise RefError(f"{ref}: no such place in the document") from None
+    return node
+
+
+def resolve(spec: Spec, node: Any) -> Any:
+    """``node``, or what its chain of local ``$ref``s ends at."""
+    for _ in range(MAX_REF_CHAIN):
+        if not (isinstance(node, dict) and "$ref" in node):
+            return node
+        node = target(spec, node["$ref"])
+    raise RefError(f"$ref loop at {node.get('$ref') if isinstance(node, dict) else node}")
+
+
+def pointer(path: Iterable[Any]) -> str:
+    """RFC 6901 JSON pointer of a path of keys and indexes (``/`` for the whole document)."""
+    parts = (str(p).replace("~", "~0").replace("/", "~1") for p in path)
+    return "".join(f"/{p}" for p in parts) or "/"
+
+
+def operations_of(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(method, path, operation) of every operation, as the document lists them."""
+    for path, item in spec.get("paths", {}).items():
+        item = resolve(spec, item)
+        for method in HTTP_METHODS:
+            if isinstance(item.get(method), dict):
+                yield method, path, item[method]
+
+
+def inlined(spec: Spec, node: Any) -> Any:
+    """``node`` with every local ``$ref`` replaced by what it points to (no recursive schemas)."""
+    node = resolve(spec, node)
+    if isinstance(node, dict):
+        return {key: inlined(spec, value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [inlined(spec, value) for value in node]
+    return node

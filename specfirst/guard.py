@@ -1,0 +1,64 @@
+"""Guard rails, an ASGI middleware outside Connexion: a request body size limit (413, and 411
+for a body without a length) and the security headers of every response."""
+
+from __future__ import annotations
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from specfirst.problems import problem_response
+from specfirst.routes import UI_PATH
+
+# Every response: no MIME sniffing, no framing, no referrer leaks, no caching of API data.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+# API answers are data, never a page: nothing in them may run. Swagger UI's page needs its own
+# scripts and styles (served by the service itself).
+API_CSP = "default-src 'none'; frame-ancestors 'none'"
+UI_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; frame-ancestors 'none'"
+)
+
+
+class Guard:
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = UI_CSP if scope["path"].startswith(UI_PATH) else API_CSP
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                headers.setdefault("Content-Security-Policy", csp)
+            await send(message)
+
+        refusal = self.refusal(Headers(scope=scope))
+        if refusal is not None:
+            # Answered before a byte of the body is read.
+            await refusal(scope, receive, send_with_headers)
+            return
+        await self.app(scope, receive, send_with_headers)
+
+    def refusal(self, headers: Headers) -> Response | None:
+        length = headers.get("content-length")
+        if length is None and "chunked" in headers.get("transfer-encoding", "").lower():
+            # Connexion reads a body by its Content-Length only: say so, rather than let a
+            # chunked body pass for a missing one.
+            return problem_response(411, "Length Required", "send the body with a Content-Length")
+        if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
+            detail = f"the request body is larger than {self.max_body_bytes} bytes"
+            return problem_response(413, "Content Too Large", detail)
+        return None

@@ -1,0 +1,104 @@
+"""The settings every service has, read from environment variables (or a .env file) with the
+prefix the application chooses, and their documentation table.
+
+An application subclasses ``ServiceSettings``, sets ``model_config``'s ``env_prefix`` and adds
+its own fields. Each field's docstring is its documentation (``settings_table``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="SERVICE_", env_file=".env", extra="ignore", use_attribute_docstrings=True
+    )
+    # The fields listed first in the documentation table, in this sequence (the others follow,
+    # as declared).
+    documented_first: ClassVar[tuple[str, ...]] = ()
+
+    host: str = "127.0.0.1"
+    """Interface `serve` listens on."""
+    port: int = 8080
+    """Port `serve` listens on."""
+    validate_responses: bool = False
+    """Check every response against the spec (on in tests; costs time in production)."""
+    log_level: LogLevel = "INFO"
+    """Least severe level logged (`DEBUG`, `INFO`, `WARNING`, `ERROR`, `CRITICAL`)."""
+    log_format: Literal["json", "plain"] = "json"
+    """`json`: one JSON object per line (for log collectors); `plain`: text for humans."""
+    max_body_bytes: int = 1_048_576
+    """Largest request body accepted (413 beyond it)."""
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
+
+
+MASK = "********"
+# Fields whose values are secret by their name, whatever their type (SecretStr always is).
+SECRET_NAME = re.compile(r"(^|_)(secret|password|passwd|token|key|credentials?)(_|$)", re.I)
+
+
+def env_name(settings: type[ServiceSettings], field: str) -> str:
+    return f"{settings.model_config.get('env_prefix', '')}{field}".upper()
+
+
+def masked(name: str, value: Any) -> str:
+    """``value`` as it may be shown: secrets masked, a URL's password hidden."""
+    if isinstance(value, SecretStr) or (SECRET_NAME.search(name) and value):
+        return MASK
+    text = str(value)
+    if name.endswith("_url"):
+        return without_password(text)
+    return text
+
+
+def without_password(url: str) -> str:
+    """``url`` with its password, if any, shown as ``***``."""
+    try:
+        parts = urlsplit(url)
+        has_password = parts.password is not None
+    except ValueError:
+        return url
+    if not has_password:
+        return url
+    users, _, host = parts.netloc.rpartition("@")
+    user = users.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def documented_fields(settings: type[ServiceSettings]) -> list[str]:
+    listed = [name for name in settings.documented_first if name in settings.model_fields]
+    return listed + [name for name in settings.model_fields if name not in listed]
+
+
+def effective(settings: ServiceSettings) -> dict[str, str]:
+    """Every setting by its environment variable, as ``settings`` has it, secrets masked."""
+    cls = type(settings)
+    return {
+        env_name(cls, name): masked(name, getattr(settings, name))
+        for name in documented_fields(cls)
+    }
+
+
+def settings_table(settings: type[ServiceSettings]) -> str:
+    """The Markdown table of every setting: variable, default, meaning (its docstring)."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for name in documented_fields(settings):
+        field = settings.model_fields[name]
+        if not field.description:
+            raise ValueError(f"{settings.__name__}.{name} has no docstring: document it")
+        default = masked(name, field.default)
+        meaning = field.description.replace("\n", " ").replace("|", "\\|")
+        rows.append(f"| `{env_name(settings, name)}` | `{default}` | {meaning} |")
+    return "\n".join(rows) + "\n"

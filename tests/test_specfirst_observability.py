@@ -1,0 +1,58 @@
+"""specfirst.observability: request ids that are safe to echo, labels that stay few, one log
+handler however often logging is configured, metrics under the configured prefix."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from specfirst.observability import (
+    OUR_HANDLER,
+    Metrics,
+    configure_logging,
+    incoming_request_id,
+    operation_label,
+)
+
+UUID = re.compile(r"^[0-9a-f-]{36}$")
+
+
+def test_a_sane_request_id_is_kept_and_anything_else_replaced() -> None:
+    assert incoming_request_id({"headers": [(b"x-request-id", b"trace-1:a.b")]}) == "trace-1:a.b"
+    assert UUID.match(incoming_request_id({"headers": [(b"x-request-id", b"a b")]}))
+    assert UUID.match(incoming_request_id({"headers": [(b"x-request-id", b"x" * 129)]}))
+    assert UUID.match(incoming_request_id({"headers": []}))
+
+
+def test_requests_are_labelled_by_operation_or_own_route_never_by_path() -> None:
+    routed = {"extensions": {"connexion_routing": {"operation_id": "getWidget"}}, "path": "/w/1"}
+    assert operation_label(routed) == "getWidget"
+    assert operation_label({"path": "/readyz"}) == "readyz"
+    assert operation_label({"path": "/ui/index.html"}) == "swagger-ui"
+    assert operation_label({"path": "/uix"}) == "unmatched"
+    assert operation_label({"path": "/anything/else"}) == "unmatched"
+
+
+def test_configuring_logging_again_replaces_its_own_handler_only() -> None:
+    root = logging.getLogger()
+    before = [h for h in root.handlers if not getattr(h, OUR_HANDLER, False)]
+    level = root.level
+    try:
+        configure_logging("warning", "plain")
+        configure_logging("INFO", "json")
+        ours = [h for h in root.handlers if getattr(h, OUR_HANDLER, False)]
+        assert len(ours) == 1 and root.level == logging.INFO
+        assert [h for h in root.handlers if not getattr(h, OUR_HANDLER, False)] == before
+    finally:
+        for handler in [h for h in root.handlers if getattr(h, OUR_HANDLER, False)]:
+            root.removeHandler(handler)
+        root.setLevel(level)
+
+
+def test_metrics_are_named_by_their_prefix() -> None:
+    metrics = Metrics("shop")
+    metrics.observe("getWidget", "GET", 200, 0.01)
+    metrics.observe("getWidget", "GET", 200, 0.02)
+    text = metrics.exposition().decode()
+    assert 'shop_requests_total{method="GET",operation_id="getWidget",status="200"} 2.0' in text
+    assert 'shop_request_duration_seconds_count{operation_id="getWidget"} 2.0' in text
