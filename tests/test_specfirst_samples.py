@@ -77,7 +77,7 @@ def test_a_body_is_the_media_type_s_example_or_the_smallest_valid_one() -> None:
         "required": ["name"],
         "properties": {"name": {"type": "string"}, "age": {"type": "integer"}},
     }
-    operation = {
+    operation: dict[str, Any] = {
         "requestBody": {"content": {"application/json; charset=utf-8": {"schema": schema}}},
         "responses": {"201": {"description": "Created"}},
     }
