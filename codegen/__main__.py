@@ -1,4 +1,5 @@
-"""``python -m codegen [--check]``: regenerate generated/ and docs/api.md from spec/openapi.yaml."""
+"""``python -m codegen [--check]``: regenerate generated/ and docs/api.md from spec/openapi.yaml.
+``python -m codegen new SPEC DIR``: scaffold a new service from SPEC (see codegen/new.py)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ from typing import Annotated
 
 import typer
 
-from codegen import docs, project
+from codegen import docs, new, project
 from codegen.generate import SpecError, build, stale, write
 from specfirst.document import load_spec
 
 cli = typer.Typer(add_completion=False)
+cli.command("new")(new.command)
 
 
-@cli.command()
+@cli.callback(invoke_without_command=True)
 def main(
+    context: typer.Context,
     check: Annotated[
         bool, typer.Option(help="Fail with a diff when generated/ or docs/api.md is stale.")
     ] = False,
@@ -30,6 +33,9 @@ def main(
         Path, typer.Option(help="The Markdown API reference to write.")
     ] = docs.DOCS,
 ) -> None:
+    """Regenerate generated/ and docs/api.md from the spec, or check them (--check)."""
+    if context.invoked_subcommand is not None:
+        return
     config = project.config(spec)
     spec, output = config.spec, output or config.generated
     try:
