@@ -136,7 +136,7 @@ def migrate_command() -> None:
 @cli.command("settings")
 def show_settings(
     markdown: Annotated[
-        bool, typer.Option(help="Print the table of every setting (README.md's) instead.")
+        bool, typer.Option(help="Print the table of every setting (docs/operators.md's) instead.")
     ] = False,
 ) -> None:
     """Print the effective settings (ORDERS_* variables, .env, defaults), secrets masked."""

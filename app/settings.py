@@ -1,6 +1,6 @@
 """Service settings, read from ORDERS_* environment variables (or a .env file).
 
-Each field's docstring is its documentation: README.md's settings table is generated from them
+Each field's docstring is its documentation: docs/operators.md's settings table is generated from them
 (``orders-api settings --markdown``) and a test fails when the table is stale. The fields every
 service has (host, port, logging, ...) come from the framework's ServiceSettings.
 """
@@ -85,5 +85,5 @@ def effective(settings: Settings) -> dict[str, str]:
 
 
 def settings_table() -> str:
-    """The Markdown table of every setting (README.md has it between the settings markers)."""
+    """The Markdown table of every setting (docs/operators.md has it between the settings markers)."""
     return service_settings.settings_table(Settings)

@@ -57,9 +57,18 @@ class Server:
     log: Path
 
     def kill(self) -> None:
-        """SIGKILL: no shutdown, no cleanup, as a crash or a pulled plug."""
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=20)
+        """SIGKILL: no shutdown, no cleanup, as a crash or a pulled plug (every worker too)."""
+        kill_group(self.process)
+
+
+def kill_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL to the server and its worker processes: killed alone, the supervisor would
+    leave its workers running (and serving) as orphans."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:  # not a group of its own (not started by start()): just it
+        process.kill()
+    process.wait(timeout=20)
 
 
 def start(
@@ -69,8 +78,10 @@ def start(
     port: int | None = None,
     workers: int = 1,
     env: Mapping[str, str] | None = None,
+    timeout: float = 30,
 ) -> Server:
-    """Starts the service and waits until it answers; ``env`` adds ORDERS_* settings."""
+    """Starts the service and waits until it answers (at most ``timeout`` seconds); ``env``
+    adds ORDERS_* settings."""
     port = port or free_port()
     environment = {**os.environ, "ORDERS_DATABASE_URL": database_url, **(env or {})}
     # The output goes to a file: an unread pipe fills up and blocks the server.
@@ -80,18 +91,21 @@ def start(
         env=environment,
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: kill_group reaches every worker
     )
     url = f"http://127.0.0.1:{port}"
-    wait_until_answering(f"{url}/openapi.json", process, log)
+    wait_until_answering(f"{url}/openapi.json", process, log, timeout)
     # Migrated by now: the seed buyer may call it.
     CREDENTIALS[url] = bearer(database_url, "Verizon", "buyer")
     return Server(url, process, log)
 
 
-def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def wait_until_answering(
+    url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 30
+) -> None:
     """Returns once ``url`` answers 200; fails with the server's log when it exits or takes
-    more than 30 s."""
-    deadline = time.monotonic() + 30
+    more than ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
     while True:
         try:
             if httpx.get(url).status_code == 200:
@@ -99,7 +113,7 @@ def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path) 
         except httpx.TransportError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            kill_group(process)
             raise RuntimeError(f"server did not start: {log.read_text()}")
         time.sleep(0.1)
 

@@ -1,4 +1,5 @@
-"""The ``orders-api`` command line: db upgrade, settings, help; README's settings table."""
+"""The ``orders-api`` command line: db upgrade, settings, help; the settings table of
+docs/operators.md."""
 
 from __future__ import annotations
 
@@ -76,13 +77,13 @@ def test_invalid_settings_are_refused() -> None:
     assert "log_format" in str(result.exception)
 
 
-def test_readme_settings_table_matches_the_settings_model() -> None:
-    """README.md's table is generated: `orders-api settings --markdown` prints it."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    found = re.search(r"<!-- settings -->\n(.*?)<!-- /settings -->", readme, re.S)
-    assert found, "README.md has no <!-- settings --> … <!-- /settings --> section"
+def test_operators_settings_table_matches_the_settings_model() -> None:
+    """docs/operators.md's table is generated: `orders-api settings --markdown` prints it."""
+    page = (ROOT / "docs" / "operators.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- settings -->\n(.*?)<!-- /settings -->", page, re.S)
+    assert found, "docs/operators.md has no <!-- settings --> … <!-- /settings --> section"
     assert found.group(1) == settings_table(), (
-        "README.md's settings table is stale: paste the output of "
+        "docs/operators.md's settings table is stale: paste the output of "
         "`.venv/bin/orders-api settings --markdown` between its markers"
     )
     printed = runner.invoke(cli, ["settings", "--markdown"]).output

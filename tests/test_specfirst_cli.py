@@ -83,6 +83,7 @@ def serving(folder: Path) -> Iterator[str]:
         env={**os.environ, "PYTHONPATH": str(ROOT), "SERVICE_LOG_FORMAT": "plain"},
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
