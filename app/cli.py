@@ -9,7 +9,7 @@ import typer
 
 from app.settings import Settings, effective, settings_table
 from app.storage.database import make_engine, migrate
-from app.storage.notifications import Outbox
+from app.storage.outbox import Outbox
 from app.storage.tokens import TokenStore
 from specfirst.cli import service_cli
 from specfirst.settings import ServiceSettings

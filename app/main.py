@@ -1,4 +1,5 @@
-"""The Order API service: its settings, stores and handlers, composed on the framework."""
+"""The Order API service: its settings, storage, domain and handlers, composed on the
+framework (the layers: docs/application.md)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from typing import Any
 
 from connexion import AsyncApp
 
+from app.domain.notifications import Notifications
+from app.domain.orders import Orders
+from app.domain.processing import Processing
 from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
 from app.security import BEARER_SCHEME, verifier
@@ -18,9 +22,9 @@ from app.seller.processing import OrderProcessor
 from app.seller.worker import Worker
 from app.settings import Settings, project_config
 from app.storage.database import UNAVAILABLE, check_database, make_engine, migrate
-from app.storage.notifications import NotificationStore, Outbox
-from app.storage.orders import OrderStore
+from app.storage.outbox import Outbox
 from app.storage.tokens import TokenStore
+from app.storage.unit_of_work import UnitOfWork
 from generated.operations import Operations, make_resolver
 from specfirst.app import create_service
 from specfirst.observability import configure_logging
@@ -34,12 +38,11 @@ def create_app(
     configure_logging(settings.log_level, settings.log_format)  # before migrating: its logs too
     engine = make_engine(settings.database_url, settings.database_timeout_seconds)
     migrate(engine)
-    orders = OrderStore(engine)
+    uow = UnitOfWork(engine, settings.buyer_callbacks)
     tokens = TokenStore(engine)
-    notifications = NotificationStore(engine, settings.buyer_callbacks)
     operations = Operations(
-        orders=order_handlers(orders, notifications, settings.public_url),
-        notifications=NotificationHandlers(orders, notifications, settings.public_url),
+        orders=order_handlers(Orders(uow), settings.public_url),
+        notifications=NotificationHandlers(Notifications(uow), settings.public_url),
     )
     return create_service(
         project_config(),
@@ -48,7 +51,7 @@ def create_app(
         verifiers={BEARER_SCHEME: verifier(tokens, settings.token_cache_seconds)},
         readiness=functools.partial(check_database, engine),
         unavailable=UNAVAILABLE,
-        lifespan=seller_worker(settings, orders, notifications) if settings.worker else None,
+        lifespan=seller_worker(settings, uow) if settings.worker else None,
         # PostgreSQL stores no U+0000 in text or JSON: neither database accepts one.
         refuse_nul=True,
         import_name=__name__,
@@ -56,7 +59,7 @@ def create_app(
 
 
 def seller_worker(
-    settings: Settings, orders: OrderStore, notifications: NotificationStore
+    settings: Settings, uow: UnitOfWork
 ) -> Callable[[Any], AbstractAsyncContextManager[None]]:
     """The app's lifespan: the seller's background worker runs while the app serves."""
 
@@ -64,13 +67,14 @@ def seller_worker(
     async def lifespan(_app: Any) -> AsyncIterator[None]:
         worker = Worker(
             OrderProcessor(
-                orders,
-                notifications,
-                lead_time=timedelta(days=settings.lead_time_days),
-                correction_time=timedelta(days=settings.correction_days),
+                Processing(
+                    uow,
+                    lead_time=timedelta(days=settings.lead_time_days),
+                    correction_time=timedelta(days=settings.correction_days),
+                )
             ),
             Deliverer(
-                Outbox(orders.engine),
+                Outbox(uow.engine),
                 Backoff(
                     settings.delivery_base_seconds,
                     settings.delivery_max_seconds,

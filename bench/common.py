@@ -1,5 +1,6 @@
-"""What the two reference apps share with the service: its settings, its storage layer (on the
-same database) and its background worker, so that only the web framework differs."""
+"""What the two reference apps share with the service: its settings, its domain layer and
+storage (on the same database), its problem bodies and its background worker, so that they do
+the same business work and only the web framework differs."""
 
 from __future__ import annotations
 
@@ -7,21 +8,34 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
+from app.domain.errors import DomainError
+from app.domain.orders import Orders
+from app.domain.parties import SELLER, Party
+from app.handlers.problems import problem_of
 from app.main import seller_worker
 from app.settings import Settings
 from app.storage.database import make_engine
-from app.storage.notifications import NotificationStore
-from app.storage.orders import OrderStore
+from app.storage.unit_of_work import UnitOfWork
+from specfirst.problems import problem_body
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[None]] | None
+# The references check no tokens: they read and patch as the seller, who sees every order.
+READER = Party("bench", SELLER)
 
 
-def storage() -> tuple[Settings, OrderStore, Lifespan]:
-    """The service's settings (ORDERS_* variables), its order store, and the lifespan that runs
-    the seller's background worker as the service does (unless ORDERS_WORKER=false)."""
+def service() -> tuple[Settings, Orders, Lifespan]:
+    """The service's settings (ORDERS_* variables), its orders (the domain, on its storage),
+    and the lifespan that runs the seller's background worker as the service does (unless
+    ORDERS_WORKER=false)."""
     settings = Settings()
-    engine = make_engine(settings.database_url)
-    orders = OrderStore(engine)
-    notifications = NotificationStore(engine, settings.buyer_callbacks)
-    lifespan = seller_worker(settings, orders, notifications) if settings.worker else None
-    return settings, orders, lifespan
+    uow = UnitOfWork(make_engine(settings.database_url), settings.buyer_callbacks)
+    lifespan = seller_worker(settings, uow) if settings.worker else None
+    return settings, Orders(uow), lifespan
+
+
+def problem(error: DomainError, if_match: str | None = None) -> tuple[int, dict[str, Any]]:
+    """(status, problem+json body) of a domain error, as the service answers it."""
+    found = problem_of(error, if_match)
+    if found is None:
+        raise error
+    return found.status, problem_body(found.status, found.title, found.detail, found.ext)

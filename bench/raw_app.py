@@ -1,17 +1,17 @@
-"""The ceiling: raw Starlette doing the service's storage calls for the four benchmarked
-operations, with no validation and no models: JSON in (orjson), the same OrderStore calls on the
-same database, JSON out. Sync storage runs in Starlette's threadpool, as in the service.
+"""The ceiling: raw Starlette calling the service's domain layer for the four benchmarked
+operations, with no request validation and no response models: JSON in (orjson), the same
+domain calls on the same storage and database, the stored JSON out. Sync calls run in
+Starlette's threadpool, as in the service.
 
 ``uvicorn --factory bench.raw_app:create_app`` (ORDERS_DATABASE_URL as for the service).
 """
 
 from __future__ import annotations
 
-import secrets
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-import json_merge_patch
 import orjson
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -19,90 +19,70 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.handlers.orders import SELLER_FIELDS, WRITE_ATTEMPTS, buyer_content, etag
-from app.lifecycle import FINAL
-from app.storage.orders import OrderFilter, StoredOrder
-from bench.common import storage
-
-FINAL_STATUSES = {status.value for status in FINAL}
+from app.domain.errors import DomainError
+from app.domain.orders import OrderQuery
+from app.domain.parties import BUYER, Party
+from app.domain.records import StoredOrder
+from app.handlers.http import based_on, etag
+from bench.common import READER, problem, service
 
 
 def create_app() -> Starlette:
-    settings, store, lifespan = storage()
+    settings, orders, lifespan = service()
     public = settings.public_url.rstrip("/")
+
+    def href(order_id: str) -> str:
+        return f"{public}/orders/{order_id}"
 
     def reply(saved: StoredOrder, status: int = 200) -> Response:
         headers = {"ETag": etag(saved.revision)}
-        if status == 201:
-            headers["Location"] = f"{public}/orders/{saved.document['id']}"
+        if saved.revision == 1:
+            headers["Location"] = href(saved.document["id"])
         return Response(orjson.dumps(saved.document), status, headers, "application/json")
 
-    def missing(order_id: str) -> Response:
-        body = {"title": "Not Found", "status": 404, "detail": f"no order has id {order_id!r}"}
-        return Response(orjson.dumps(body), 404, media_type="application/problem+json")
+    async def answer(request: Request, work: Callable[[], Response]) -> Response:
+        try:
+            return await run_in_threadpool(work)
+        except DomainError as error:
+            status, body = problem(error, request.headers.get("if-match"))
+            return Response(orjson.dumps(body), status, media_type="application/problem+json")
 
     async def get_order(request: Request) -> Response:
-        order_id = request.path_params["id"]
-        found = await run_in_threadpool(store.get, order_id)
-        return missing(order_id) if found is None else reply(found)
+        return await answer(request, lambda: reply(orders.get(READER, request.path_params["id"])))
 
     async def list_orders(request: Request) -> Response:
-        buyer = request.query_params.get("buyerId")
+        query = OrderQuery(buyer_id=request.query_params.get("buyerId"))
         limit = int(request.query_params.get("limit", 50))
         offset = int(request.query_params.get("offset", 0))
-        available, documents = await run_in_threadpool(
-            store.page, OrderFilter(buyer_id=buyer), limit, offset
-        )
-        query = {"buyerId": buyer} if buyer else {}
-        body = {
-            "link": {
-                "href": f"{public}/orders?{urlencode({**query, 'limit': limit, 'offset': offset})}"
-            },
-            "available": available,
-            "returned": len(documents),
-            "items": documents,
-        }
-        return Response(orjson.dumps(body), media_type="application/json")
 
-    def create(request: dict[str, Any]) -> Response:
-        for _ in range(WRITE_ATTEMPTS):
-            existing = store.latest(
-                OrderFilter(buyer_id=request["buyerId"], pon=request["buyerPurchaseOrderNumber"])
-            )
-            if existing is not None:
-                return reply(existing)
-            order_id = f"ORD-{secrets.token_hex(10).upper()}"
-            document = {
-                "objectType": "order",
-                "id": order_id,
-                "link": {"href": f"{public}/orders/{order_id}"},
-                "orderStatus": "IN_PROGRESS",
-                **request,
+        def listed() -> Response:
+            page = orders.page(READER, query, limit, offset)
+            parameters = {**query.asked(), "limit": limit, "offset": offset}
+            body = {
+                "link": {"href": f"{public}/orders?{urlencode(parameters)}"},
+                "available": page.available,
+                "returned": len(page.documents),
+                "items": page.documents,
             }
-            return reply(store.insert(document), 201)
-        raise AssertionError("unreachable")
+            return Response(orjson.dumps(body), media_type="application/json")
+
+        return await answer(request, listed)
 
     async def create_order(request: Request) -> Response:
-        body = orjson.loads(await request.body())
-        return await run_in_threadpool(create, buyer_content(body))
+        body: dict[str, Any] = orjson.loads(await request.body())
 
-    def patch(order_id: str, body: dict[str, Any]) -> Response:
-        for _ in range(WRITE_ATTEMPTS):
-            current = store.get(order_id)
-            if current is None:
-                return missing(order_id)
-            if current.document["orderStatus"] in FINAL_STATUSES:
-                return Response(status_code=409)
-            merged = json_merge_patch.merge(buyer_content(current.document), body)
-            seller = {k: current.document[k] for k in SELLER_FIELDS if k in current.document}
-            saved = store.replace(current, {**seller, **merged}, reprocess=True)
-            if saved is not None:
-                return reply(saved)
-        return Response(status_code=409)
+        def create() -> Response:
+            created = orders.create(Party(body["buyerId"], BUYER), body, href)
+            return reply(created.order, 201 if created.new else 200)
+
+        return await answer(request, create)
 
     async def patch_order(request: Request) -> Response:
         body = orjson.loads(await request.body())
-        return await run_in_threadpool(patch, request.path_params["id"], body)
+        order_id, if_match = request.path_params["id"], request.headers.get("if-match")
+        return await answer(
+            request, lambda: reply(orders.patch(READER, order_id, body, based_on(if_match)))
+        )
 
     return Starlette(
         routes=[

@@ -4,10 +4,10 @@ Three servers, each uvicorn with one worker process (access log off) on loopback
 database (a new SQLite file, or PostgreSQL) preloaded with ``--orders`` orders:
 
 - **us**: the service itself, ``orders-api serve`` (Connexion + generated code + app/);
-- **raw**: ``bench/raw_app.py``, raw Starlette doing the same storage calls, no validation (the
+- **raw**: ``bench/raw_app.py``, raw Starlette making the same domain calls, no validation (the
   practical ceiling);
 - **FastAPI**: ``bench/fastapi_app.py``, the same operations written with FastAPI and the
-  project's pydantic models (what a user would pick instead).
+  project's pydantic models, calling the same domain layer (what a user would pick instead).
 
 All three run the seller's background worker thread, as the service does by default
 (``--no-worker`` turns it off everywhere). wrk (Debian's ``wrk``) drives four operations with

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from codegen.project import ROOT, header
+from codegen.spec import operation_ids
 from specfirst.document import HTTP_METHODS, Spec, resolve
 
 DOCS = ROOT / "docs" / "api.md"
@@ -181,6 +182,7 @@ def _responses(spec: Spec, responses: dict[str, Any]) -> list[Row]:
 def doc_operations(spec: Spec) -> dict[str, list[DocOperation]]:
     """Operations by tag, tags in the order the spec lists them."""
     by_tag: dict[str, list[DocOperation]] = {t["name"]: [] for t in spec.get("tags", [])}
+    ids = operation_ids(spec)  # an operation without an operationId is named by method and path
     for path, item in spec["paths"].items():
         for method in HTTP_METHODS:
             if method not in item:
@@ -199,7 +201,7 @@ def doc_operations(spec: Spec) -> dict[str, list[DocOperation]]:
             tag = (op.get("tags") or ["default"])[0]
             by_tag.setdefault(tag, []).append(
                 DocOperation(
-                    operation_id=op["operationId"],
+                    operation_id=ids[(method, path)],
                     method=method.upper(),
                     path=path,
                     summary=op.get("summary", ""),

@@ -5,106 +5,81 @@ from __future__ import annotations
 import difflib
 import subprocess
 import sys
-import tempfile
-from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from openapi_spec_validator import OpenAPIV30SpecValidator
 
+from codegen.checks import reference_problems, spec_problems, version_problems
 from codegen.examples import example_problems
-from codegen.project import ROOT, header
-from codegen.spec import Operation, operations, pythonic
-from specfirst.document import Spec, load_spec
+from codegen.hoist import working_copy
+from codegen.models import ModelsError
+from codegen.models import generate as generate_models
+from codegen.project import REGENERATE, ROOT, header
+from codegen.spec import Operation, Unsupported, default_classes, operations, security_problems
+from specfirst.document import load_spec
 
 SPEC = ROOT / "spec" / "openapi.yaml"
 OUTPUT = ROOT / "generated"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-# Pinned with the generator's exact version in pyproject.toml; changing either changes generated/.
-DATAMODEL_CODEGEN_ARGS = [
-    "--input-file-type=openapi",
-    "--openapi-scopes=schemas",
-    "--output-model-type=pydantic_v2.BaseModel",
-    "--target-python-version=3.11",
-    "--disable-timestamp",
-    "--keep-model-order",
-    "--enum-field-as-literal=one",
-    "--collapse-root-models",
-    "--use-annotated",
-    "--field-constraints",
-    "--use-standard-collections",
-    "--use-union-operator",
-    "--use-double-quotes",
-    "--use-schema-description",
-    "--extra-fields=forbid",
-    "--formatters=ruff-format",
-]
+
+class CodegenError(Exception):
+    """Codegen stops; the message says why, one problem a line."""
 
 
-class SpecError(Exception):
+class SpecError(CodegenError):
     """The spec is invalid; the message lists every problem found."""
 
 
-def spec_problems(spec: Spec) -> list[str]:
-    problems = []
-    for error in OpenAPIV30SpecValidator(spec).iter_errors():
-        where = "/".join(str(p) for p in error.absolute_path) or "/"
-        problems.append(f"spec: /{where.lstrip('/')}: {error.message}")
-    return problems
+class UnsupportedError(CodegenError):
+    """The spec uses constructs codegen does not serve; one ``pointer: reason`` a line."""
+
+    def __init__(self, problems: list[Unsupported]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
 
 
-def models_source(spec_path: Path, header: str) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "models.py"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "datamodel_code_generator",
-                f"--input={spec_path}",
-                f"--output={out}",
-                *DATAMODEL_CODEGEN_ARGS,
-                f"--custom-file-header=# {header}",
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        return out.read_text(encoding="utf-8")
-
-
-def _python_literal(value: Any) -> str:
-    return repr(value)
-
-
-def _classname(tag: str) -> str:
-    return "".join(part.capitalize() for part in pythonic(tag).split("_"))
+@dataclass(frozen=True)
+class Tag:
+    attr: str  # the Operations argument that takes its handlers
+    protocol: str  # its handlers' Protocol
+    name: str  # as in the spec
+    operations: list[Operation]
 
 
 def _result_annotation(op: Operation) -> str:
+    """What a handler may return: a body of any response it declares, or a Reply of one."""
     if op.result_type is None:
         return "None"
-    return f"{op.result_type} | Reply[{op.result_type}]"
+    options = op.result_type.split(" | ")
+    bodies = " | ".join(o for o in options if o != "None")
+    if "None" not in options:
+        return f"{bodies} | Reply[{bodies}]"
+    return f"{bodies} | Reply[{bodies} | None] | None"
 
 
-def render(ops: list[Operation], header: str) -> dict[str, str]:
+def _docstring(text: str) -> str:
+    """Text that reads as itself on one line of a docstring: no quotes or escapes can end it."""
+    one_line = " ".join(str(text).split()).rstrip(".")
+    return one_line.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def render(ops: list[Operation], first_line: str) -> dict[str, str]:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(
-        pythonic=pythonic,
-        classname=_classname,
-        python_literal=_python_literal,
-        result_annotation=_result_annotation,
+        python_literal=repr, result_annotation=_result_annotation, docstring=_docstring
     )
-    tags: dict[str, list[Operation]] = defaultdict(list)
+    tags: dict[str, Tag] = {}
     for op in ops:
-        tags[op.tag].append(op)
-    context = {"header": header, "operations": ops, "tags": dict(tags)}
+        tag = tags.setdefault(op.tag, Tag(op.tag_attr, f"{op.tag_class}Handlers", op.tag, []))
+        tag.operations.append(op)
+    context = {"header": first_line, "operations": ops, "tags": list(tags.values())}
     return {
         name: env.get_template(f"{name}.j2").render(context)
         for name in ("protocols.py", "operations.py")
@@ -115,7 +90,7 @@ def format_python(files: dict[str, str]) -> dict[str, str]:
     """Formats with the project's pinned ruff and settings, so output never depends on the editor."""
     formatted = {}
     for name, source in files.items():
-        for command in (["check", "--fix-only", "--select=I,F401"], ["format"]):
+        for command in (["check", "--fix-only", "--select=I,F401,UP"], ["format"]):
             source = subprocess.run(
                 [sys.executable, "-m", "ruff", *command, f"--stdin-filename=generated/{name}", "-"],
                 input=source,
@@ -128,17 +103,38 @@ def format_python(files: dict[str, str]) -> dict[str, str]:
     return formatted
 
 
-def build(spec_path: Path = SPEC) -> dict[str, str]:
-    """Every file of generated/, by name; raises SpecError listing every problem in the spec."""
-    spec = load_spec(spec_path)
-    problems = spec_problems(spec)
-    if not problems:
-        problems = example_problems(spec)
+def read_operations(spec: dict[str, Any]) -> tuple[dict[str, Any], list[Unsupported]]:
+    """(the working copy codegen reads, what in the spec it cannot serve)."""
+    problems: list[Unsupported] = []
+    problems += version_problems(spec)
     if problems:
-        raise SpecError("\n".join(problems))
-    text = header(spec_path)
-    files = {"__init__.py": f'"""{text}"""\n', "models.py": models_source(spec_path, text)}
-    files.update(render(operations(spec), text))
+        return spec, problems
+    external, invalid = reference_problems(spec)
+    if invalid:
+        raise SpecError("\n".join(invalid))
+    if external:
+        return spec, external
+    invalid = spec_problems(spec) or example_problems(spec)
+    if invalid:
+        raise SpecError("\n".join(invalid))
+    work = working_copy(spec)
+    problems += security_problems(spec)
+    operations(work, default_classes(work), problems)
+    return work, problems
+
+
+def build(spec_path: Path = SPEC, regenerate: str = REGENERATE) -> dict[str, str]:
+    """Every file of the generated package, by name; raises a CodegenError saying why not."""
+    work, problems = read_operations(load_spec(spec_path))
+    if problems:
+        raise UnsupportedError(problems)
+    first_line = header(spec_path, regenerate)
+    try:
+        models = generate_models(work, first_line, spec_path.name)
+    except ModelsError as error:
+        raise CodegenError(str(error)) from error
+    files = {"__init__.py": f'"""{first_line}"""\n', "models.py": models.source}
+    files.update(render(operations(work, models.classes), first_line))
     return format_python(files)
 
 
@@ -160,7 +156,7 @@ def stale(files: dict[str, str], output: Path = OUTPUT) -> str:
 
 
 def write(files: dict[str, str], output: Path = OUTPUT) -> None:
-    output.mkdir(exist_ok=True)
+    output.mkdir(parents=True, exist_ok=True)
     for path in output.glob("*.py"):
         if path.name not in files:
             path.unlink()

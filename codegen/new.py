@@ -17,13 +17,12 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import jinja2
-import typer
 
 from codegen import docs
-from codegen.generate import SpecError, build, write
+from codegen.generate import build, write
 from specfirst.config import python_name
 from specfirst.document import Spec, load_spec, resolve
 
@@ -205,19 +204,3 @@ def _write(spec_path: Path, target: Path, python: str) -> list[Path]:
     format_python(target)
     written = [SPEC, REFERENCE, *(Path(GENERATED) / name for name in generated), *files]
     return sorted(written)
-
-
-def command(
-    spec: Annotated[Path, typer.Argument(help="The OpenAPI 3.0 document.")],
-    target: Annotated[Path, typer.Argument(help="The service's folder: new, or empty.")],
-) -> None:
-    """Scaffold a new service from SPEC in DIR: a mock at once, 501 until handlers are written."""
-    try:
-        written = scaffold(spec, target)
-    except ScaffoldError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(1) from error
-    except SpecError as error:
-        typer.echo(f"{spec}: invalid:\n{error}", err=True)
-        raise typer.Exit(1) from error
-    typer.echo(f"wrote {len(written)} files to {target}; next: cd {target} and see README.md")

@@ -8,6 +8,7 @@ from pathlib import Path
 from specfirst.config import Config, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
+REGENERATE = "nox -s generate"
 
 
 def config(spec: Path | None = None) -> Config:
@@ -16,10 +17,10 @@ def config(spec: Path | None = None) -> Config:
     return load_config(ROOT, spec=spec)
 
 
-def header(spec_path: Path) -> str:
+def header(spec_path: Path, regenerate: str = REGENERATE) -> str:
     """The first line of every generated file: what it is made from, how to remake it."""
     try:
         shown = spec_path.resolve().relative_to(ROOT).as_posix()
     except ValueError:
         shown = spec_path.name
-    return f"Generated from {shown} by codegen (nox -s generate). Do not edit."
+    return f"Generated from {shown} by codegen ({regenerate}). Do not edit."

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
 class AccessEplProductOrder(BaseModel):
@@ -18,17 +18,21 @@ class AccessEplProductOrder(BaseModel):
         extra="forbid",
     )
     objectType: Literal["accessEplProductOrder"]
-    sellerOvcId: Annotated[str | None, Field(max_length=255)] = None
-    buyerOvcId: Annotated[str | None, Field(max_length=255)] = None
+    sellerOvcId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    buyerOvcId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     productSpecification: Annotated[
         str | None,
-        Field(description="Code of the seller's product specification.", max_length=255),
+        Field(
+            description="Code of the seller's product specification.",
+            max_length=255,
+            pattern="^[^\\u0000]*$",
+        ),
     ] = None
     enniSvlanId: Annotated[int | None, Field(ge=1, le=4094)] = None
     enniSvlanIdLast: Annotated[int | None, Field(ge=1, le=4094)] = None
     mtuSize: Annotated[int | None, Field(ge=1522, le=16384)] = None
     colorForwardingEnabled: bool | None = None
-    classOfService: Annotated[str | None, Field(max_length=255)] = None
+    classOfService: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     enniReference: Annotated[
         ExistingEnniReference | OrderedEnniReference | None,
         Field(discriminator="objectType"),
@@ -69,8 +73,25 @@ class BillingInformation(BaseModel):
         extra="forbid",
     )
     objectType: Literal["billingInformation"] | None = None
-    existingBillingAccountNumber: Annotated[str | None, Field(max_length=255, min_length=1)] = None
+    existingBillingAccountNumber: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
     billingContact: Contact | None = None
+
+
+class BillingInformationPatch(BaseModel):
+    """
+    A merge patch of billing information; `null` removes a field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["billingInformation"] | None = None
+    existingBillingAccountNumber: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
+    billingContact: OptionalContactPatch | None = None
 
 
 class ColorMode(StrEnum):
@@ -83,16 +104,50 @@ class Contact(BaseModel):
         extra="forbid",
     )
     objectType: Literal["contact"] | None = None
-    name: Annotated[str, Field(max_length=255, min_length=1)]
-    telephoneNumber: Annotated[str, Field(max_length=255, min_length=1)]
-    telephoneNumberExt: Annotated[str | None, Field(max_length=255)] = None
+    name: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    telephoneNumber: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    telephoneNumberExt: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     email: Annotated[
         str | None,
         Field(
             description="An e-mail address (something@somewhere).",
-            pattern="^[^@ ]+@[^@ ]+$",
+            pattern="^[^@ \\u0000]+@[^@ \\u0000]+$",
         ),
     ] = None
+
+
+class ContactPatch(BaseModel):
+    """
+    A merge patch of the contact every order has; `null` removes an optional field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["contact"] | None = None
+    name: Annotated[str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")] = None
+    telephoneNumber: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
+    telephoneNumberExt: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    email: Annotated[
+        str | None,
+        Field(
+            description="An e-mail address (something@somewhere).",
+            pattern="^[^@ \\u0000]+@[^@ \\u0000]+$",
+        ),
+    ] = None
+
+
+class DateTime(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
 
 
 class DesiredResponses(StrEnum):
@@ -101,9 +156,6 @@ class DesiredResponses(StrEnum):
 
 
 class Error(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
     pointer: Annotated[
         str | None, Field(description="JSON pointer (RFC 6901) into the request body.")
     ] = None
@@ -118,8 +170,8 @@ class ExistingEnniReference(BaseModel):
         extra="forbid",
     )
     objectType: Literal["existingEnniReference"]
-    sellerEnniId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerEnniId: Annotated[str | None, Field(max_length=255)] = None
+    sellerEnniId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerEnniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
 
 
 class ExistingUniReference(BaseModel):
@@ -127,8 +179,8 @@ class ExistingUniReference(BaseModel):
         extra="forbid",
     )
     objectType: Literal["existingUniReference"]
-    sellerUniId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerUniId: Annotated[str | None, Field(max_length=255)] = None
+    sellerUniId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
 
 
 class FormattedAddress(BaseModel):
@@ -136,12 +188,12 @@ class FormattedAddress(BaseModel):
         extra="forbid",
     )
     objectType: Literal["formattedAddress"] | None = None
-    addressLine1: Annotated[str, Field(max_length=255, min_length=1)]
-    addressLine2: Annotated[str | None, Field(max_length=255)] = None
-    city: Annotated[str, Field(max_length=255, min_length=1)]
-    stateOrProvince: Annotated[str | None, Field(max_length=255)] = None
-    postcode: Annotated[str | None, Field(max_length=255)] = None
-    postcodeExtension: Annotated[str | None, Field(max_length=255)] = None
+    addressLine1: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    addressLine2: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    city: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    stateOrProvince: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    postcode: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    postcodeExtension: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     country: Annotated[
         str | None,
         Field(description="ISO 3166-1 alpha-2 country code.", pattern="^[A-Z]{2}$"),
@@ -153,9 +205,9 @@ class IdAssignment(BaseModel):
         extra="forbid",
     )
     objectType: Literal["idAssignment"] | None = None
-    sellerAssignedId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerAssignedId: Annotated[str | None, Field(max_length=255)] = None
-    orderItemReference: Annotated[str | None, Field(max_length=255)] = None
+    sellerAssignedId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerAssignedId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    orderItemReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
 
 
 class InformationRateQuantity(BaseModel):
@@ -186,13 +238,40 @@ class Link(BaseModel):
         extra="forbid",
     )
     objectType: Literal["link"] | None = None
-    href: Annotated[str, Field(max_length=2048, min_length=1)]
-    rel: Annotated[str | None, Field(max_length=255)] = None
-    title: Annotated[str | None, Field(max_length=255)] = None
+    href: Annotated[str, Field(max_length=2048, min_length=1, pattern="^[^\\u0000]*$")]
+    rel: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    title: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     method: Method | None = None
     type: Annotated[
         str | None,
-        Field(description="Media type of the linked resource.", max_length=255),
+        Field(
+            description="Media type of the linked resource.",
+            max_length=255,
+            pattern="^[^\\u0000]*$",
+        ),
+    ] = None
+
+
+class LinkPatch(BaseModel):
+    """
+    A merge patch of a link the order may not have yet, so with `href`; `null` removes an optional field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["link"] | None = None
+    href: Annotated[str, Field(max_length=2048, min_length=1, pattern="^[^\\u0000]*$")]
+    rel: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    title: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    method: Method | None = None
+    type: Annotated[
+        str | None,
+        Field(
+            description="Media type of the linked resource.",
+            max_length=255,
+            pattern="^[^\\u0000]*$",
+        ),
     ] = None
 
 
@@ -221,6 +300,29 @@ class NotificationType(StrEnum):
     COMPLETION = "COMPLETION"
 
 
+class OptionalContactPatch(BaseModel):
+    """
+    A merge patch of a contact the order may not have yet, so with `name` and
+    `telephoneNumber`; `null` removes an optional field.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["contact"] | None = None
+    name: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    telephoneNumber: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    telephoneNumberExt: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    email: Annotated[
+        str | None,
+        Field(
+            description="An e-mail address (something@somewhere).",
+            pattern="^[^@ \\u0000]+@[^@ \\u0000]+$",
+        ),
+    ] = None
+
+
 class Order(BaseModel):
     """
     An order as the seller holds it.
@@ -229,35 +331,37 @@ class Order(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    buyerId: Annotated[str, Field(max_length=255, min_length=1)]
-    sellerId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerPurchaseOrderNumber: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    sellerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerPurchaseOrderNumber: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ]
+    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
     orderDate: Annotated[
         str,
         Field(
-            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
             examples=["2016-10-01T13:20+01:00"],
-            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
         ),
     ]
     orderActivity: OrderActivity
     desiredResponses: DesiredResponses | None = None
-    projectId: Annotated[str | None, Field(max_length=255)] = None
+    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     requestedCompletionDate: Annotated[
         str,
         Field(
-            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
             examples=["2016-10-01T13:20+01:00"],
-            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
         ),
     ]
     requestedStartDate: Annotated[
         str | None,
         Field(
-            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
             examples=["2016-10-01T13:20+01:00"],
-            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
         ),
     ] = None
     priority: Annotated[int | None, Field(ge=0, le=99)] = None
@@ -266,11 +370,11 @@ class Order(BaseModel):
     buyerImplementationContact: Contact | None = None
     buyerTechnicalContact: Contact | None = None
     pricingMethod: PricingMethod | None = None
-    pricingReference: Annotated[str | None, Field(max_length=255)] = None
+    pricingReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
-    promotionId: Annotated[str | None, Field(max_length=255)] = None
+    promotionId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     orderType: OrderType
-    notes: Annotated[str | None, Field(max_length=4000)] = None
+    notes: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
     serviceabilityResponse: ResourceReference | None = None
     orderItems: Annotated[list[OrderItem], Field(max_length=1000, min_length=1)]
     objectType: Literal["order"] | None = None
@@ -294,35 +398,37 @@ class OrderCreateUpdate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    buyerId: Annotated[str, Field(max_length=255, min_length=1)]
-    sellerId: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerPurchaseOrderNumber: Annotated[str, Field(max_length=255, min_length=1)]
-    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1)]
+    buyerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    sellerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerPurchaseOrderNumber: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ]
+    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
     orderDate: Annotated[
         str,
         Field(
-            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
             examples=["2016-10-01T13:20+01:00"],
-            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
         ),
     ]
     orderActivity: OrderActivity
     desiredResponses: DesiredResponses | None = None
-    projectId: Annotated[str | None, Field(max_length=255)] = None
+    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     requestedCompletionDate: Annotated[
         str,
         Field(
-            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
             examples=["2016-10-01T13:20+01:00"],
-            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
         ),
     ]
     requestedStartDate: Annotated[
         str | None,
         Field(
-            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
             examples=["2016-10-01T13:20+01:00"],
-            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
         ),
     ] = None
     priority: Annotated[int | None, Field(ge=0, le=99)] = None
@@ -331,11 +437,11 @@ class OrderCreateUpdate(BaseModel):
     buyerImplementationContact: Contact | None = None
     buyerTechnicalContact: Contact | None = None
     pricingMethod: PricingMethod | None = None
-    pricingReference: Annotated[str | None, Field(max_length=255)] = None
+    pricingReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
-    promotionId: Annotated[str | None, Field(max_length=255)] = None
+    promotionId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     orderType: OrderType
-    notes: Annotated[str | None, Field(max_length=4000)] = None
+    notes: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
     serviceabilityResponse: ResourceReference | None = None
     orderItems: Annotated[list[OrderItem], Field(max_length=1000, min_length=1)]
     objectType: Literal["order-create-update"] | None = None
@@ -352,6 +458,7 @@ class OrderItem(BaseModel):
             description="Unique within the order; other items refer to it.",
             max_length=255,
             min_length=1,
+            pattern="^[^\\u0000]*$",
         ),
     ]
     action: ItemAction
@@ -380,9 +487,9 @@ class OrderMessage(BaseModel):
         extra="forbid",
     )
     objectType: Literal["orderMessage"] | None = None
-    code: Annotated[str, Field(max_length=255, min_length=1)]
-    description: Annotated[str | None, Field(max_length=4000)] = None
-    messageInformation: str | None = None
+    code: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    description: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+    messageInformation: Annotated[str | None, Field(pattern="^[^\\u0000]*$")] = None
     severity: Severity
     correctionRequired: bool | None = None
 
@@ -392,32 +499,37 @@ class OrderNotification(BaseModel):
         extra="forbid",
     )
     objectType: Literal["orderNotification"] | None = None
-    orderId: Annotated[str, Field(max_length=64, min_length=1)]
-    buyerId: Annotated[str | None, Field(max_length=255)] = None
-    sellerId: Annotated[str | None, Field(max_length=255)] = None
-    buyerPurchaseOrderNumber: Annotated[str | None, Field(max_length=255)] = None
-    buyerOrderVersion: Annotated[str | None, Field(max_length=255)] = None
+    orderId: Annotated[str, Field(max_length=64, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    sellerId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    buyerPurchaseOrderNumber: Annotated[
+        str | None, Field(max_length=255, pattern="^[^\\u0000]*$")
+    ] = None
+    buyerOrderVersion: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     notificationType: NotificationType
-    notificationVersion: Annotated[str | None, Field(max_length=32)] = None
-    projectId: Annotated[str | None, Field(max_length=255)] = None
+    notificationVersion: Annotated[str | None, Field(max_length=32, pattern="^[^\\u0000]*$")] = None
+    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     requestedCompletionDate: Annotated[
         str | None,
         Field(
             description="The completion date as the buyer requested it, echoed even when invalid (an error notification reports it).",
             max_length=255,
+            pattern="^[^\\u0000]*$",
         ),
     ] = None
     expectedCompletionDate: Annotated[
         str | None,
         Field(
-            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
             examples=["2016-10-01T13:20+01:00"],
-            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
         ),
     ] = None
     orderStatus: OrderStatus | None = None
     sellerOrderContact: Contact | None = None
-    billingAccountNumber: Annotated[str | None, Field(max_length=255)] = None
+    billingAccountNumber: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = (
+        None
+    )
     sellerOvcId: IdAssignment | None = None
     sellerUniIds: Annotated[list[IdAssignment] | None, Field(max_length=1000)] = None
     sellerEnniIds: Annotated[list[IdAssignment] | None, Field(max_length=1000)] = None
@@ -440,35 +552,57 @@ class OrderNotificationList(BaseModel):
 
 class OrderPatch(BaseModel):
     """
-    A JSON merge patch (RFC 7396) of an order: any of these fields, `null` to remove one.
-    Its values are checked after merging, against `order-create-update`.
+    A JSON merge patch (RFC 7396) of an order: the fields to change with their new values,
+    `null` to remove an optional one. The fields every order has (`sellerId`,
+    `buyerOrderVersion`, `orderDate`, `orderActivity`, `requestedCompletionDate`,
+    `buyerOrderContact`, `orderType`, `orderItems`) can be changed but not removed.
+    `buyerOrderContact` may be patched in part; the other objects, which the order may not
+    have yet, carry their required fields; `orderItems` replaces the order's items.
 
     """
 
     model_config = ConfigDict(
         extra="forbid",
     )
-    sellerId: Any | None = None
-    buyerOrderVersion: Any | None = None
-    orderDate: Any | None = None
-    orderActivity: Any | None = None
-    desiredResponses: Any | None = None
-    projectId: Any | None = None
-    requestedCompletionDate: Any | None = None
-    requestedStartDate: Any | None = None
-    priority: Any | None = None
-    billingInfo: Any | None = None
-    buyerOrderContact: Any | None = None
-    buyerImplementationContact: Any | None = None
-    buyerTechnicalContact: Any | None = None
-    pricingMethod: Any | None = None
-    pricingReference: Any | None = None
-    pricingTerm: Any | None = None
-    promotionId: Any | None = None
-    orderType: Any | None = None
-    notes: Any | None = None
-    serviceabilityResponse: Any | None = None
-    orderItems: Any | None = None
+    sellerId: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
+    buyerOrderVersion: Annotated[
+        str | None, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ] = None
+    orderDate: Annotated[
+        str | None,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ] = None
+    orderActivity: OrderActivity | None = None
+    desiredResponses: DesiredResponses | None = None
+    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    requestedCompletionDate: Annotated[
+        str | None,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ] = None
+    requestedStartDate: DateTime | None = None
+    priority: Annotated[int | None, Field(ge=0, le=99)] = None
+    billingInfo: BillingInformationPatch | None = None
+    buyerOrderContact: ContactPatch | None = None
+    buyerImplementationContact: OptionalContactPatch | None = None
+    buyerTechnicalContact: OptionalContactPatch | None = None
+    pricingMethod: PricingMethod | None = None
+    pricingReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
+    promotionId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    orderType: OrderType | None = None
+    notes: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+    serviceabilityResponse: ResourceReferencePatch | None = None
+    orderItems: Annotated[list[OrderItem] | None, Field(max_length=1000, min_length=1)] = None
 
 
 class OrderRevision(BaseModel):
@@ -482,9 +616,9 @@ class OrderRevision(BaseModel):
     recordedAt: Annotated[
         str,
         Field(
-            description="RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).",
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
             examples=["2016-10-01T13:20+01:00"],
-            pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
         ),
     ]
     order: Order
@@ -535,6 +669,7 @@ class OrderedEnniReference(BaseModel):
             description="The order item of this order that installs the ENNI.",
             max_length=255,
             min_length=1,
+            pattern="^[^\\u0000]*$",
         ),
     ]
 
@@ -550,6 +685,7 @@ class OrderedUniReference(BaseModel):
             description="The order item of this order that installs the UNI.",
             max_length=255,
             min_length=1,
+            pattern="^[^\\u0000]*$",
         ),
     ]
 
@@ -582,9 +718,6 @@ class Problem(BaseModel):
     RFC 9457 problem details.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
     type: str | None = "about:blank"
     title: str
     status: int
@@ -603,8 +736,8 @@ class ProductSpecRef(BaseModel):
         extra="forbid",
     )
     objectType: Literal["productSpecRef"] | None = None
-    name: Annotated[str | None, Field(max_length=255)] = None
-    code: Annotated[str | None, Field(max_length=255)] = None
+    name: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    code: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     productSpecification: ResourceReference | None = None
 
 
@@ -613,9 +746,23 @@ class ResourceReference(BaseModel):
         extra="forbid",
     )
     objectType: Literal["resourceReference"] | None = None
-    id: Annotated[str, Field(max_length=255, min_length=1)]
+    id: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
     type: ResourceType | None = None
     link: Link | None = None
+
+
+class ResourceReferencePatch(BaseModel):
+    """
+    A merge patch of a resource reference the order may not have yet, so with `id`; `null` removes an optional field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["resourceReference"] | None = None
+    id: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    type: ResourceType | None = None
+    link: LinkPatch | None = None
 
 
 class ResourceType(StrEnum):
@@ -632,11 +779,11 @@ class ServiceSiteInformation(BaseModel):
         extra="forbid",
     )
     objectType: Literal["serviceSiteInformation"] | None = None
-    siteCompanyName: Annotated[str | None, Field(max_length=255)] = None
-    customerName: Annotated[str | None, Field(max_length=255)] = None
+    siteCompanyName: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    customerName: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     siteAddressType: Literal["FORMATTED_ADDRESS"] | None = None
     siteAddress: FormattedAddress | None = None
-    additionalSiteInformation: str | None = None
+    additionalSiteInformation: Annotated[str | None, Field(pattern="^[^\\u0000]*$")] = None
 
 
 class Severity(StrEnum):
@@ -650,8 +797,8 @@ class SvlanIdAssignment(BaseModel):
         extra="forbid",
     )
     objectType: Literal["svlanIdAssignment"] | None = None
-    sellerEnniId: Annotated[str | None, Field(max_length=255)] = None
-    sellerUniId: Annotated[str | None, Field(max_length=255)] = None
+    sellerEnniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    sellerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     svlanId: Annotated[int, Field(ge=1, le=4094)]
 
 
@@ -664,8 +811,8 @@ class UniProductOrder(BaseModel):
         extra="forbid",
     )
     objectType: Literal["uniProductOrder"]
-    sellerUniId: Annotated[str | None, Field(max_length=255)] = None
-    buyerUniId: Annotated[str | None, Field(max_length=255)] = None
+    sellerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    buyerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     productSpecification: ProductSpecRef | None = None
     physicalLayer: PhysicalLayer | None = None
     synchronousModeEnabled: bool | None = None

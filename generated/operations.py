@@ -17,11 +17,12 @@ from connexion.resolver import Resolver
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from generated import models
-from generated.protocols import NotificationsHandlers, OrdersHandlers
 from specfirst.problems import not_implemented
 from specfirst.reply import parse, request_body, respond
 from specfirst.security import caller
+
+from . import models
+from .protocols import NotificationsHandlers, OrdersHandlers
 
 OPERATION_FUNCTIONS: dict[str, str] = {
     "listOrders": "list_orders",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from generated import models
 from specfirst.reply import Reply
 from specfirst.security import Caller
+
+from . import models
 
 
 class OrdersHandlers(Protocol):

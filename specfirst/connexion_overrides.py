@@ -15,6 +15,9 @@ when an app is created) refuses any other, naming both, so an upgrade is a delib
 - security_map: Connexion's security handlers bound to the application's verifiers by scheme
   name, and one for openIdConnect (Connexion has none).
 - SpecResolver: operations found by method and path as well as by operationId.
+- FormValidator/MultiPartFormValidator: a form's fields its schema does not name are refused
+  only where the schema says ``additionalProperties: false`` (Connexion's strict validation
+  refuses them all, so a form without a schema could take no field).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any, ClassVar
 from connexion import AsyncApp
 from connexion.apps.asynchronous import AsyncApi, AsyncASGIApp
 from connexion.datastructures import MediaTypeDict
-from connexion.exceptions import BadRequestProblem
+from connexion.exceptions import BadRequestProblem, TypeValidationError
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware
 from connexion.middleware.request_validation import (
@@ -46,8 +49,14 @@ from connexion.security import (
     BearerSecurityHandler,
     OAuthSecurityHandler,
 )
-from connexion.utils import is_null, is_nullable
-from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
+from connexion.utils import coerce_type, is_null, is_nullable
+from connexion.validators import (
+    VALIDATOR_MAP,
+    FormDataValidator,
+    JSONRequestBodyValidator,
+    MultiPartFormDataValidator,
+    ParameterValidator,
+)
 from jsonschema import Draft4Validator, ValidationError
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -173,21 +182,38 @@ class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc
     def _validate(self, body: Any) -> dict[str, Any] | None:
         if not self._nullable and body is None:
             raise invalid(400, [{"pointer": "/", "detail": "the request body must not be empty"}])
-        if self.compiled is None or not self.compiled.accepts(self._schema, body):
-            errors = body_errors(self._validator.iter_errors(body))
-            if errors:
-                raise invalid(400, errors)
+        # Before the schema, whose text patterns may refuse a NUL too: a NUL stays a 422 that
+        # names the field, whatever the schema says.
         if self._may_hold_nul:
             unstorable = [{"pointer": at, "detail": NUL_DETAIL} for at in nul_pointers(body)]
             if unstorable:
                 raise invalid(422, unstorable)
+        if self.compiled is None or not self.compiled.accepts(self._schema, body):
+            errors = body_errors(self._validator.iter_errors(body))
+            if errors:
+                raise invalid(400, errors)
         return None
+
+
+def _typed(param: dict[str, Any], text: str | None) -> Any:
+    """A header's or cookie's text as the type its schema names; as sent when it is not one
+    (the schema check then says why)."""
+    if text is None:
+        return None
+    schema = param.get("schema") or {}
+    value: Any = text.split(",") if schema.get("type") == "array" else text
+    try:
+        return coerce_type(param, value, "parameter", param.get("name"))
+    except (TypeValidationError, ValueError, TypeError, KeyError):
+        return text
 
 
 class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
     refuse_nul = False
 
     def validate_request(self, request: ConnexionRequest) -> None:
+        # Before the schemas, whose text patterns may refuse a NUL too (see the body's).
+        self._refuse_nul(request)
         errors: list[dict[str, str]] = []
         query_string = request.scope.get("query_string", b"")
         if self.strict_validation and query_string:
@@ -211,6 +237,9 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
                     errors.append({"parameter": param["name"], "detail": first})
         if errors:
             raise invalid(400, errors)
+
+    def _refuse_nul(self, request: ConnexionRequest) -> None:
+        query_string = request.scope.get("query_string", b"")
         if not self.refuse_nul or (
             b"%00" not in query_string
             and b"\x00" not in query_string
@@ -221,6 +250,17 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
         unstorable = sorted({name for name, value in values if any(nul_pointers(value))})
         if unstorable:
             raise invalid(422, [{"parameter": name, "detail": NUL_DETAIL} for name in unstorable])
+
+    # Connexion 3.3 converts query and path values (its URI parser) but checks header and cookie
+    # values as the text sent, so an integer or array header could never pass: converted here
+    # as the generated operations convert them (style simple/form, comma-separated arrays).
+    def validate_header_parameter(self, param: dict[str, Any], request: ConnexionRequest) -> Any:
+        value = _typed(param, request.headers.get(param["name"]))
+        return self.validate_parameter("header", value, param)
+
+    def validate_cookie_parameter(self, param: dict[str, Any], request: ConnexionRequest) -> Any:
+        value = _typed(param, request.cookies.get(param["name"]))
+        return self.validate_parameter("cookie", value, param)
 
     def _absent_query(self, param: dict[str, Any], request: ConnexionRequest) -> str | None:
         return self.validate_parameter("query", None, param)
@@ -325,6 +365,19 @@ class RequestValidation(RequestValidationMiddleware):  # type: ignore[misc]
     api_cls = RequestValidationOnceAPI
 
 
+class FormValidator(FormDataValidator):  # type: ignore[misc]
+    """Connexion's form validator, whose strict check follows the schema's additionalProperties
+    as a JSON body's validation does."""
+
+    def _validate_params_strictly(self, data: dict[str, Any]) -> None:
+        if self._schema.get("additionalProperties", True) is False:
+            super()._validate_params_strictly(data)
+
+
+class MultiPartFormValidator(MultiPartFormDataValidator):  # type: ignore[misc]
+    _validate_params_strictly = FormValidator._validate_params_strictly
+
+
 def validator_map(document: Spec, *, refuse_nul: bool = False) -> dict[str, Any]:
     """Connexion's validators for the spec ``document``: every failure listed, request bodies
     checked by compiled validators first (specfirst.compiled); ``refuse_nul``: a U+0000 in a
@@ -342,7 +395,14 @@ def validator_map(document: Spec, *, refuse_nul: bool = False) -> dict[str, Any]
     return {
         **VALIDATOR_MAP,
         "parameter": ParameterChecks,
-        "body": MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": JSONBodyValidator}),
+        "body": MediaTypeDict(
+            {
+                **VALIDATOR_MAP["body"],
+                "*/*json": JSONBodyValidator,
+                "application/x-www-form-urlencoded": FormValidator,
+                "multipart/form-data": MultiPartFormValidator,
+            }
+        ),
     }
 
 

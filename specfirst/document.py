@@ -27,6 +27,11 @@ def load_spec(path: Path) -> Spec:
     return spec
 
 
+def escape(key: str) -> str:
+    """A key as one RFC 6901 reference token (``~`` is ``~0``, then ``/`` is ``~1``)."""
+    return key.replace("~", "~0").replace("/", "~1")
+
+
 def unescape(token: str) -> str:
     """One RFC 6901 reference token as the key it names (``~1`` is ``/``, then ``~0`` is ``~``)."""
     return token.replace("~1", "/").replace("~0", "~")
@@ -48,19 +53,25 @@ def target(spec: Spec, ref: str) -> Any:
     return node
 
 
-def resolve(spec: Spec, node: Any) -> Any:
-    """``node``, or what its chain of local ``$ref``s ends at."""
+def follow(spec: Spec, node: Any, where: str) -> tuple[Any, str]:
+    """(what ``node``'s chain of local ``$ref``s ends at, the JSON pointer of that place);
+    ``where`` is the pointer of ``node`` itself."""
     for _ in range(MAX_REF_CHAIN):
         if not (isinstance(node, dict) and "$ref" in node):
-            return node
+            return node, where
+        where = str(node["$ref"]).removeprefix("#") or "/"
         node = target(spec, node["$ref"])
     raise RefError(f"$ref loop at {node.get('$ref') if isinstance(node, dict) else node}")
 
 
+def resolve(spec: Spec, node: Any) -> Any:
+    """``node``, or what its chain of local ``$ref``s ends at."""
+    return follow(spec, node, "")[0]
+
+
 def pointer(path: Iterable[Any]) -> str:
     """RFC 6901 JSON pointer of a path of keys and indexes (``/`` for the whole document)."""
-    parts = (str(p).replace("~", "~0").replace("/", "~1") for p in path)
-    return "".join(f"/{p}" for p in parts) or "/"
+    return "".join(f"/{escape(str(p))}" for p in path) or "/"
 
 
 def operations_of(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:

@@ -1,5 +1,5 @@
 """What a generated operation exchanges with its handler: the request body in (parsed once,
-by the validator), the handler's result out as JSON with the status the spec declares."""
+by the validator), the handler's result out with the status and media type the spec declares."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from typing import Any, Generic, TypeVar
 
 from connexion.lifecycle import ConnexionRequest
 from pydantic import BaseModel, ValidationError
+from pydantic_core import to_json as json_bytes
 from starlette.responses import Response
 from starlette.types import Scope
 
 from specfirst.problems import from_validation_error
 
-# Covariant: a Reply[Item] is a valid result where Reply[ItemList | Item] is declared.
-BodyT = TypeVar("BodyT", bound=BaseModel, covariant=True)
+# Covariant: a Reply[Item] is a valid result where Reply[ItemList | Item] is declared. A body is
+# a model, or any value its response's schema describes (a list, a str, bytes, None...).
+BodyT = TypeVar("BodyT", covariant=True)
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -33,24 +35,71 @@ def to_json(model: BaseModel) -> Any:
     return model.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
-def respond(result: BaseModel | Reply[Any] | None, status: int) -> Response:
-    """The HTTP response for a handler result. pydantic writes the JSON itself (much faster than
-    handing Connexion a dict), and the media type is named because operations also declare
-    application/problem+json responses."""
-    if result is None:
-        return Response(status_code=status)
+def respond(
+    result: Any,
+    status: int,
+    media_types: Mapping[str, str] | None = None,
+    empty: int | None = None,
+) -> Response:
+    """The HTTP response for a handler result: a body (or a Reply of one) with the documented
+    status, or the status the Reply names. ``media_types`` gives each status's media type
+    (``"200"``, ``"2XX"``, ``"default"``; JSON for a status it does not name); ``empty`` is the
+    status of a bare None (the spec's first response without a body). pydantic writes the JSON
+    itself (much faster than handing Connexion a dict)."""
     headers: dict[str, str] = {}
+    body = result
     if isinstance(result, Reply):
-        body: BaseModel = result.body
-        status, headers = result.status or status, dict(result.headers)
-    else:
-        body = result
+        body, headers = result.body, dict(result.headers)
+        status = result.status or (empty if body is None and empty else status)
+    elif result is None and empty is not None:
+        status = empty
+    if body is None:
+        return Response(status_code=status, headers=headers)
+    media_type = _media_type(media_types, status) if media_types else JSON
     return Response(
-        body.model_dump_json(by_alias=True, exclude_none=True),
-        status_code=status,
-        headers=headers,
-        media_type="application/json",
+        _content(body, media_type), status_code=status, headers=headers, media_type=media_type
     )
+
+
+JSON = "application/json"
+
+
+def _media_type(media_types: Mapping[str, str], status: int) -> str:
+    code = str(status)
+    return (
+        media_types.get(code)
+        or media_types.get(f"{code[0]}XX")
+        or media_types.get("default")
+        or JSON
+    )
+
+
+def is_json(media_type: str) -> bool:
+    """``application/json``, a structured ``+json`` type, with or without parameters."""
+    essence = media_type.split(";", 1)[0].strip().lower()
+    return essence.endswith("/json") or essence.endswith("+json")
+
+
+def _content(body: Any, media_type: str) -> bytes | str:
+    """JSON for a JSON media type; else the str (in the media type's charset) or the bytes."""
+    if is_json(media_type):
+        if isinstance(body, BaseModel):
+            return body.model_dump_json(by_alias=True, exclude_none=True)
+        return json_bytes(body, by_alias=True, exclude_none=True)
+    if isinstance(body, str):
+        return body.encode(charset(media_type) or "utf-8")
+    if isinstance(body, bytes):
+        return body
+    raise TypeError(f"a {media_type} body must be str or bytes, not {type(body).__name__}")
+
+
+def charset(media_type: str) -> str | None:
+    """The ``charset`` parameter of a media type, if it has one."""
+    for parameter in media_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip('"')
+    return None
 
 
 def parse(model: type[ModelT], body: Any) -> ModelT:

@@ -91,6 +91,14 @@ def caller(operation_id: str, roles: list[str]) -> Caller:
     return who
 
 
+def optional_caller(operation_id: str, roles: list[str]) -> Caller | None:
+    """The caller of an operation whose security admits anonymous calls (an empty requirement
+    ``{}`` among its others): None for an anonymous one, else as ``caller``."""
+    if _verified_caller(context.get("token_info")) is None:
+        return None
+    return caller(operation_id, roles)
+
+
 # ---- the spec's schemes ---------------------------------------------------------------------
 
 

@@ -42,20 +42,28 @@ def _tag(one_of: Any) -> str | None:
     return min(fixed) if fixed else None
 
 
+def _meant(errors: list[ValidationError], tag: str | None) -> bool:
+    """Whether the value was meant for the ``oneOf`` branch that gave these errors: not when
+    the branch's tag refuses it, nor when the value is not even of the branch's type or values
+    (an object against a ``null``-only branch)."""
+    return not any(
+        (tag is not None and list(e.relative_path) == [tag])
+        or (not e.relative_path and e.validator in ("type", "enum"))
+        for e in errors
+    )
+
+
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
-    """For a failed ``oneOf``, the errors of the branch its tag selects (see ``_tag``)."""
-    tag = _tag(error.schema) if error.validator == "oneOf" and error.context else None
-    if tag is None:
+    """For a failed ``oneOf``, the errors of the one branch the value was meant for (by its
+    tag, see ``_tag``, and its type); the ``oneOf`` itself when that is not one branch."""
+    if error.validator != "oneOf" or not error.context:
         yield error
         return
+    tag = _tag(error.schema)
     branches: dict[Any, list[ValidationError]] = {}
-    for sub in error.context or ():
+    for sub in error.context:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-    chosen = [
-        errors
-        for errors in branches.values()
-        if not any(list(e.relative_path) == [tag] for e in errors)
-    ]
+    chosen = [errors for errors in branches.values() if _meant(errors, tag)]
     if len(chosen) == 1:
         for sub in chosen[0]:
             yield from _leaf_errors(sub)

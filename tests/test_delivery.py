@@ -20,12 +20,13 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from app.cli import cli
+from app.domain.processing import Processing
 from app.seller.delivery import Backoff, Deliverer
 from app.seller.processing import OrderProcessor
 from app.settings import Settings
 from app.storage.database import make_engine
-from app.storage.notifications import DEAD, DELIVERED, PENDING, NotificationStore, Outbox
-from app.storage.orders import OrderStore
+from app.storage.outbox import DEAD, DELIVERED, PENDING, Outbox
+from app.storage.unit_of_work import UnitOfWork
 from tests import servers
 from tests.conftest import create_order
 from tests.servers import bearer
@@ -47,8 +48,9 @@ def outbox(settings: Settings) -> Outbox:
 
 @pytest.fixture
 def seller(settings: Settings) -> OrderProcessor:
-    engine = make_engine(settings.database_url)
-    return OrderProcessor(OrderStore(engine), NotificationStore(engine, settings.buyer_callbacks))
+    return OrderProcessor(
+        Processing(UnitOfWork(make_engine(settings.database_url), settings.buyer_callbacks))
+    )
 
 
 def buyer(answers: list[int], received: list[dict[str, Any]]) -> httpx.MockTransport:

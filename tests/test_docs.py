@@ -79,7 +79,10 @@ def test_reference_shows_parameters_bodies_examples_and_responses() -> None:
         "| `createOrder` (Create an order (seed request)) |" in create
     )
     contact = REFERENCE.split('<a id="schema-contact"></a>')[1].split("<a id=")[0]
-    assert "| `telephoneNumber` | `string` | yes | Min length 1; max length 255. |" in contact
+    assert (
+        "| `telephoneNumber` | `string` | yes | Min length 1; max length 255; "
+        "pattern `^[^\\u0000]*$`. |" in contact
+    )
     status = REFERENCE.split('<a id="schema-orderStatus"></a>')[1].split("<a id=")[0]
     assert "Values: `ACKNOWLEDGED`, `IN_PROGRESS`, `HELD`," in status
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
+from app.domain.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
 from generated.models import OrderStatus as S
 
 ALLOWED = {

@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from app.domain.processing import Processing
 from app.seller.processing import OrderProcessor
 from app.settings import Settings
 from app.storage.database import make_engine
-from app.storage.notifications import NotificationStore
-from app.storage.orders import OrderStore
+from app.storage.unit_of_work import UnitOfWork
 from tests.conftest import CREATE_REQUEST, create_order
 from tests.test_seed_traffic import schema_errors
 
@@ -49,8 +49,7 @@ def with_epl(order: dict[str, Any], **detail: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def seller(settings: Settings) -> OrderProcessor:
-    engine = make_engine(settings.database_url)
-    return OrderProcessor(OrderStore(engine), NotificationStore(engine))
+    return OrderProcessor(Processing(UnitOfWork(make_engine(settings.database_url))))
 
 
 def notifications(client: TestClient, order_id: str, **query: Any) -> list[dict[str, Any]]:
@@ -229,7 +228,7 @@ def test_an_order_changed_while_queued_is_processed_as_changed(
     client: TestClient, seller: OrderProcessor
 ) -> None:
     order = create_order(client, **upcoming())
-    [queued] = seller.orders.to_process(10)
+    [queued] = seller.queued(10)
     supplement = {**upcoming(), "buyerOrderVersion": "2"}
     assert client.put(f"/orders/{order['id']}", json=supplement).status_code == 200
     assert seller.process(queued) is False  # read before the PUT: not processed
@@ -243,7 +242,7 @@ def test_a_cancelled_order_is_not_processed(client: TestClient, seller: OrderPro
     client.post(f"/orders/{order['id']}/cancel")
     seller.run_once()
     assert [n["notificationType"] for n in notifications(client, order["id"])] == ["STATUS_CHANGE"]
-    assert seller.orders.to_process(10) == []
+    assert seller.queued(10) == []
 
 
 def test_fifty_concurrent_orders_on_one_enni_get_distinct_svlans(
@@ -253,7 +252,7 @@ def test_fifty_concurrent_orders_on_one_enni_get_distinct_svlans(
         create_order(client, **upcoming(buyerPurchaseOrderNumber=f"PO-{n}"))["id"]
         for n in range(50)
     ]
-    queued = seller.orders.to_process(100)
+    queued = seller.queued(100)
     assert len(queued) == 50
     with ThreadPoolExecutor(max_workers=10) as pool:
         assert all(pool.map(seller.process, queued))
@@ -319,8 +318,9 @@ class FailingFor(OrderProcessor):
     """A seller whose processing crashes (a bug, not bad input) for some purchase orders."""
 
     def __init__(self, settings: Settings, broken: set[str]) -> None:
-        engine = make_engine(settings.database_url)
-        super().__init__(OrderStore(engine), NotificationStore(engine), retry_base_seconds=0.2)
+        super().__init__(
+            Processing(UnitOfWork(make_engine(settings.database_url))), retry_base_seconds=0.2
+        )
         self.broken = broken
 
     def process(self, order: Any) -> bool:

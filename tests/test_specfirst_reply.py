@@ -43,3 +43,33 @@ def test_a_body_the_model_refuses_is_a_400_naming_each_field() -> None:
     problem = refused.value
     assert problem.status == 400
     assert {e["pointer"] for e in (problem.ext or {})["errors"]} == {"/name", "/sizeMm"}
+
+
+MEDIA = {"200": "application/json;charset=utf-8", "2XX": "text/plain", "default": "image/png"}
+
+
+def test_a_body_goes_out_in_its_statuss_media_type() -> None:
+    listed = respond([Widget(name="cog"), Widget(name="gear")], 200, MEDIA)
+    assert listed.headers["content-type"] == "application/json;charset=utf-8"
+    assert json.loads(bytes(listed.body)) == [
+        {"name": "cog", "sizeMm": 1},
+        {"name": "gear", "sizeMm": 1},
+    ]
+    text = respond(Reply("héllo", status=206), 200, MEDIA)  # 206: the 2XX range
+    assert (text.status_code, text.headers["content-type"]) == (206, "text/plain; charset=utf-8")
+    assert text.body == "héllo".encode()
+    image = respond(Reply(b"\x89PNG", status=404), 200, MEDIA)  # any other: default
+    assert (image.headers["content-type"], image.body) == ("image/png", b"\x89PNG")
+    assert respond(42, 201).body == b"42"  # a status the map does not name: JSON
+
+
+def test_text_is_written_in_the_charset_its_media_type_names() -> None:
+    response = respond("é", 200, {"200": "text/csv; charset=latin-1"})
+    assert response.body == b"\xe9"
+    assert response.headers["content-type"] == "text/csv; charset=latin-1"
+
+
+def test_a_bare_none_is_the_response_without_a_body() -> None:
+    assert respond(None, 201, empty=303).status_code == 303
+    assert respond(Reply(None, status=304), 201, empty=303).status_code == 304
+    assert respond(Reply(None), 201, empty=303).status_code == 303

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from app.storage.notifications import Delivery, Outbox
-from app.storage.orders import now
+from app.domain.time import now
+from app.storage.outbox import Delivery, Outbox
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Notifications of orders, and the outbox of their deliveries to buyers.
+"""Notifications of orders, in the session of a unit of work, with their outbox rows.
 
 A seller emits a notification inside the transaction of what caused it (processing, hold,
 release, cancel) together with its outbox row, so a notification is never made without its
@@ -9,38 +9,29 @@ at the seller: they are keyed by order id, not tied to a local order.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, update
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from app.storage.orders import now
+from app.domain.ports import VersionConflict
+from app.domain.records import Page
+from app.domain.time import now
 from app.storage.tables import DeliveryRow, NotificationRow
 
-PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
 
+class SqlNotifications:
+    """The domain's NotificationRepository (app/domain/ports.py) on the notifications table and
+    the outbox. ``callbacks``: buyerId -> base URL the buyer receives notifications at (its
+    Order Notification API)."""
 
-class VersionConflict(Exception):
-    """Another notification of the order already has this notificationVersion."""
+    def __init__(self, session: Session, callbacks: Mapping[str, str]) -> None:
+        self.session = session
+        self.callbacks = callbacks
 
-    def __init__(self, stored: dict[str, Any]) -> None:
-        super().__init__(stored.get("notificationVersion"))
-        self.stored = stored
-
-
-class NotificationStore:
-    def __init__(self, engine: Engine, callbacks: Mapping[str, str] | None = None) -> None:
-        self.engine = engine
-        # buyerId -> base URL the buyer receives notifications at (its Order Notification API).
-        self.callbacks = {buyer: url.rstrip("/") for buyer, url in (callbacks or {}).items()}
-
-    def emit(self, session: Session, document: dict[str, Any]) -> dict[str, Any]:
-        """Adds a seller notification in ``session``'s transaction with the next
-        ``notificationVersion`` of its order, and queues its delivery to the buyer."""
+    def emit(self, document: dict[str, Any]) -> dict[str, Any]:
+        session = self.session
         order_id = document["orderId"]
         count = session.exec(
             select(func.count())
@@ -75,162 +66,37 @@ class NotificationStore:
         raise RuntimeError(f"no free notificationVersion for order {order_id}")
 
     def receive(self, document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
-        """Stores a notification received from a seller: (True, it) the first time, (False, the
-        stored one) when the same notification comes again; VersionConflict when its version
-        was received with other content."""
         order_id, version = document["orderId"], document.get("notificationVersion")
-        with Session(self.engine) as session:
-            session.add(
-                NotificationRow(
-                    order_id=order_id, version=version, created_at=now(), document=document
+        try:
+            # A savepoint: a notification received before leaves the transaction usable.
+            with self.session.begin_nested():
+                self.session.add(
+                    NotificationRow(
+                        order_id=order_id, version=version, created_at=now(), document=document
+                    )
                 )
+            return True, document
+        except IntegrityError:
+            pass
+        stored = self.session.exec(
+            select(NotificationRow.document).where(
+                NotificationRow.order_id == order_id, NotificationRow.version == version
             )
-            try:
-                session.commit()
-                return True, document
-            except IntegrityError:
-                session.rollback()
-            stored = session.exec(
-                select(NotificationRow.document).where(
-                    NotificationRow.order_id == order_id, NotificationRow.version == version
-                )
-            ).one()
-            if dict(stored) != document:
-                raise VersionConflict(dict(stored))
-            return False, dict(stored)
+        ).one()
+        if dict(stored) != document:
+            raise VersionConflict(dict(stored))
+        return False, dict(stored)
 
-    def page(self, order_id: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-        """(number of notifications of the order, one page of them newest first)."""
+    def page(self, order_id: str, limit: int, offset: int) -> Page:
         where = NotificationRow.order_id == order_id
-        with Session(self.engine) as session:
-            available = session.exec(
-                select(func.count()).select_from(NotificationRow).where(where)
-            ).one()
-            documents = session.exec(
-                select(NotificationRow.document)
-                .where(where)
-                .order_by(col(NotificationRow.seq).desc())
-                .limit(limit)
-                .offset(offset)
-            ).all()
-            return available, [dict(d) for d in documents]
-
-
-@dataclass(frozen=True)
-class Delivery:
-    seq: int
-    order_id: str
-    url: str
-    document: dict[str, Any]
-    attempts: int
-    state: str = PENDING
-    last_error: str | None = None
-    next_attempt_at: datetime | None = None
-
-
-class Outbox:
-    """The deliveries still to make. Several workers (processes) may share it: each claims a
-    delivery with a lease, and a crashed worker's lease runs out."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    def claim_due(self, limit: int, lease_seconds: float) -> list[Delivery]:
-        """Claims up to ``limit`` due deliveries. Per order and buyer, only the oldest pending
-        one is due, so a buyer receives an order's notifications in order."""
-        at = now()
-        earlier = aliased(DeliveryRow)
-        blocked = (
-            select(earlier.seq)
-            .where(
-                earlier.order_id == DeliveryRow.order_id,
-                earlier.url == DeliveryRow.url,
-                earlier.state == PENDING,
-                col(earlier.seq) < DeliveryRow.seq,
-            )
-            .exists()
-        )
-        with Session(self.engine) as session:
-            candidates = session.exec(
-                select(DeliveryRow, NotificationRow.document)
-                .join(
-                    NotificationRow, col(NotificationRow.seq) == col(DeliveryRow.notification_seq)
-                )
-                .where(
-                    DeliveryRow.state == PENDING,
-                    col(DeliveryRow.next_attempt_at) <= at,
-                    ~blocked,
-                )
-                .order_by(col(DeliveryRow.seq))
-                .limit(limit)
-            ).all()
-            claimed: list[Delivery] = []
-            lease = datetime.fromtimestamp(at.timestamp() + lease_seconds, at.tzinfo)
-            for row, document in candidates:
-                taken = session.exec(
-                    update(DeliveryRow)
-                    .where(
-                        col(DeliveryRow.seq) == row.seq,
-                        col(DeliveryRow.state) == PENDING,
-                        (col(DeliveryRow.lease_until).is_(None))
-                        | (col(DeliveryRow.lease_until) < at),
-                    )
-                    .values(lease_until=lease)
-                )
-                session.commit()
-                if taken.rowcount == 1:
-                    assert row.seq is not None
-                    claimed.append(
-                        Delivery(row.seq, row.order_id, row.url, dict(document), row.attempts)
-                    )
-            return claimed
-
-    def _set(self, seq: int, **values: Any) -> None:
-        with Session(self.engine) as session:
-            session.exec(update(DeliveryRow).where(col(DeliveryRow.seq) == seq).values(**values))
-            session.commit()
-
-    def delivered(self, seq: int) -> None:
-        self._set(seq, state=DELIVERED, delivered_at=now(), lease_until=None, last_error=None)
-
-    def failed(self, delivery: Delivery, error: str, retry_at: datetime | None) -> None:
-        """Records a failed attempt: retried at ``retry_at``, or dead when that is None."""
-        self._set(
-            delivery.seq,
-            attempts=delivery.attempts + 1,
-            last_error=error[:1000],
-            lease_until=None,
-            **({"next_attempt_at": retry_at} if retry_at else {"state": DEAD}),
-        )
-
-    def listed(self, state: str | None = None, limit: int = 100) -> list[Delivery]:
-        with Session(self.engine) as session:
-            query = select(DeliveryRow, NotificationRow.document).join(
-                NotificationRow, col(NotificationRow.seq) == col(DeliveryRow.notification_seq)
-            )
-            if state is not None:
-                query = query.where(DeliveryRow.state == state)
-            rows = session.exec(query.order_by(col(DeliveryRow.seq)).limit(limit)).all()
-            return [
-                Delivery(
-                    row.seq or 0,
-                    row.order_id,
-                    row.url,
-                    dict(document),
-                    row.attempts,
-                    row.state,
-                    row.last_error,
-                    row.next_attempt_at,
-                )
-                for row, document in rows
-            ]
-
-    def revive(self, seq: int | None = None) -> int:
-        """Queues dead deliveries (one, or all) again; returns how many."""
-        with Session(self.engine) as session:
-            query = update(DeliveryRow).where(col(DeliveryRow.state) == DEAD)
-            if seq is not None:
-                query = query.where(col(DeliveryRow.seq) == seq)
-            result = session.exec(query.values(state=PENDING, attempts=0, next_attempt_at=now()))
-            session.commit()
-            return int(result.rowcount)
+        available = self.session.exec(
+            select(func.count()).select_from(NotificationRow).where(where)
+        ).one()
+        documents = self.session.exec(
+            select(NotificationRow.document)
+            .where(where)
+            .order_by(col(NotificationRow.seq).desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        return Page(available, [dict(d) for d in documents])

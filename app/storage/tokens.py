@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, update
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
-from app.storage.orders import now
+from app.domain.time import now
 from app.storage.tables import TokenRow
+from app.storage.unit_of_work import UnitOfWork
 
 ROLES = ("buyer", "seller")
 PREFIX = "oat_"  # recognisable in a leaked-secrets scan
@@ -34,7 +35,7 @@ class Token:
 
 class TokenStore:
     def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+        self.uow = UnitOfWork(engine)
 
     def issue(self, party: str, role: str) -> tuple[Token, str]:
         """A new token for ``party``: (its record, the token, which is not stored)."""
@@ -50,15 +51,14 @@ class TokenStore:
             token_hash=digest(secret),
             created_at=now(),
         )
-        with Session(self.engine, expire_on_commit=False) as session:
-            session.add(row)
-            session.commit()
+        with self.uow() as tx:
+            tx.session.add(row)
         return _token(row), secret
 
     def verify(self, secret: str) -> Token | None:
         """The live token this secret is, or None."""
-        with Session(self.engine) as session:
-            row = session.exec(
+        with self.uow(read_only=True) as tx:
+            row = tx.session.exec(
                 select(TokenRow).where(
                     TokenRow.token_hash == digest(secret), col(TokenRow.revoked_at).is_(None)
                 )
@@ -66,24 +66,25 @@ class TokenStore:
             return None if row is None else _token(row)
 
     def listed(self) -> list[Token]:
-        with Session(self.engine) as session:
-            rows = session.exec(select(TokenRow).order_by(col(TokenRow.created_at))).all()
+        with self.uow(read_only=True) as tx:
+            rows = tx.session.exec(select(TokenRow).order_by(col(TokenRow.created_at))).all()
             return [_token(r) for r in rows]
 
     def revoke(self, token_id: str) -> bool:
-        with Session(self.engine) as session:
-            result = session.exec(
+        with self.uow() as tx:
+            result = tx.session.exec(
                 update(TokenRow)
                 .where(col(TokenRow.id) == token_id, col(TokenRow.revoked_at).is_(None))
                 .values(revoked_at=now())
             )
-            session.commit()
-            return bool(result.rowcount == 1)
+        return bool(result.rowcount == 1)
 
     def any_live(self) -> bool:
-        with Session(self.engine) as session:
+        with self.uow(read_only=True) as tx:
             return (
-                session.exec(select(TokenRow.id).where(col(TokenRow.revoked_at).is_(None))).first()
+                tx.session.exec(
+                    select(TokenRow.id).where(col(TokenRow.revoked_at).is_(None))
+                ).first()
                 is not None
             )
 

@@ -6,9 +6,13 @@ from .bandwidth_profile import BandwidthProfile
 from .bandwidth_profile_object_type import BandwidthProfileObjectType
 from .billing_information import BillingInformation
 from .billing_information_object_type import BillingInformationObjectType
+from .billing_information_patch import BillingInformationPatch
+from .billing_information_patch_object_type_type_0 import BillingInformationPatchObjectTypeType0
 from .color_mode import ColorMode
 from .contact import Contact
 from .contact_object_type import ContactObjectType
+from .contact_patch import ContactPatch
+from .contact_patch_object_type_type_0 import ContactPatchObjectTypeType0
 from .desired_responses import DesiredResponses
 from .existing_enni_reference import ExistingEnniReference
 from .existing_enni_reference_object_type import ExistingEnniReferenceObjectType
@@ -25,7 +29,12 @@ from .l2_cp_address_set import L2CpAddressSet
 from .link import Link
 from .link_method import LinkMethod
 from .link_object_type import LinkObjectType
+from .link_patch import LinkPatch
+from .link_patch_method_type_0 import LinkPatchMethodType0
+from .link_patch_object_type_type_0 import LinkPatchObjectTypeType0
 from .notification_type import NotificationType
+from .optional_contact_patch import OptionalContactPatch
+from .optional_contact_patch_object_type_type_0 import OptionalContactPatchObjectTypeType0
 from .order import Order
 from .order_activity import OrderActivity
 from .order_create_update import OrderCreateUpdate
@@ -56,6 +65,8 @@ from .product_spec_ref import ProductSpecRef
 from .product_spec_ref_object_type import ProductSpecRefObjectType
 from .resource_reference import ResourceReference
 from .resource_reference_object_type import ResourceReferenceObjectType
+from .resource_reference_patch import ResourceReferencePatch
+from .resource_reference_patch_object_type_type_0 import ResourceReferencePatchObjectTypeType0
 from .resource_type import ResourceType
 from .service_site_information import ServiceSiteInformation
 from .service_site_information_object_type import ServiceSiteInformationObjectType
@@ -75,9 +86,13 @@ __all__ = (
     "BandwidthProfileObjectType",
     "BillingInformation",
     "BillingInformationObjectType",
+    "BillingInformationPatch",
+    "BillingInformationPatchObjectTypeType0",
     "ColorMode",
     "Contact",
     "ContactObjectType",
+    "ContactPatch",
+    "ContactPatchObjectTypeType0",
     "DesiredResponses",
     "ExistingEnniReference",
     "ExistingEnniReferenceObjectType",
@@ -94,7 +109,12 @@ __all__ = (
     "Link",
     "LinkMethod",
     "LinkObjectType",
+    "LinkPatch",
+    "LinkPatchMethodType0",
+    "LinkPatchObjectTypeType0",
     "NotificationType",
+    "OptionalContactPatch",
+    "OptionalContactPatchObjectTypeType0",
     "Order",
     "OrderActivity",
     "OrderCreateUpdate",
@@ -125,6 +145,8 @@ __all__ = (
     "ProductSpecRefObjectType",
     "ResourceReference",
     "ResourceReferenceObjectType",
+    "ResourceReferencePatch",
+    "ResourceReferencePatchObjectTypeType0",
     "ResourceType",
     "ServiceSiteInformation",
     "ServiceSiteInformationObjectType",

@@ -33,11 +33,13 @@ class Order:
         seller_id (str):
         buyer_purchase_order_number (str):
         buyer_order_version (str):
-        order_date (str): RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`). Example:
+        order_date (str): RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the
+            offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
             2016-10-01T13:20+01:00.
         order_activity (OrderActivity):
-        requested_completion_date (str): RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`). Example:
-            2016-10-01T13:20+01:00.
+        requested_completion_date (str): RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001
+            and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second
+            (`:60`). Example: 2016-10-01T13:20+01:00.
         buyer_order_contact (Contact):
         order_type (OrderType):
         order_items (list[OrderItem]):
@@ -47,8 +49,9 @@ class Order:
             COMPLETED: delivered. FAILED: could not be delivered.
         desired_responses (DesiredResponses | Unset):
         project_id (str | Unset):
-        requested_start_date (str | Unset): RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).
-            Example: 2016-10-01T13:20+01:00.
+        requested_start_date (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001
+            and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second
+            (`:60`). Example: 2016-10-01T13:20+01:00.
         priority (int | Unset):
         billing_info (BillingInformation | Unset):
         buyer_implementation_contact (Contact | Unset):

@@ -40,8 +40,9 @@ class OrderNotification:
         project_id (str | Unset):
         requested_completion_date (str | Unset): The completion date as the buyer requested it, echoed even when invalid
             (an error notification reports it).
-        expected_completion_date (str | Unset): RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`).
-            Example: 2016-10-01T13:20+01:00.
+        expected_completion_date (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in
+            0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap
+            second (`:60`). Example: 2016-10-01T13:20+01:00.
         order_status (OrderStatus | Unset): ACKNOWLEDGED: received, not yet accepted. IN_PROGRESS: accepted and being
             worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the seller.

@@ -17,7 +17,8 @@ class OrderRevision:
     """
     Attributes:
         revision (int): Revision number; the ETag of the order is "<revision>".
-        recorded_at (str): RFC 3339 date-time; seconds may be omitted (`2016-10-01T13:20+01:00`). Example:
+        recorded_at (str): RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with
+            the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
             2016-10-01T13:20+01:00.
         order (Order): An order as the seller holds it.
     """

@@ -171,10 +171,12 @@ def sync_detailed(
             seller.
             COMPLETED: delivered. FAILED: could not be delivered.
         order_type (OrderType | Unset):
-        order_date_from (str | Unset): RFC 3339 date-time; seconds may be omitted
-            (`2016-10-01T13:20+01:00`). Example: 2016-10-01T13:20+01:00.
-        order_date_to (str | Unset): RFC 3339 date-time; seconds may be omitted
-            (`2016-10-01T13:20+01:00`). Example: 2016-10-01T13:20+01:00.
+        order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        order_date_to (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
 
@@ -240,10 +242,12 @@ def sync(
             seller.
             COMPLETED: delivered. FAILED: could not be delivered.
         order_type (OrderType | Unset):
-        order_date_from (str | Unset): RFC 3339 date-time; seconds may be omitted
-            (`2016-10-01T13:20+01:00`). Example: 2016-10-01T13:20+01:00.
-        order_date_to (str | Unset): RFC 3339 date-time; seconds may be omitted
-            (`2016-10-01T13:20+01:00`). Example: 2016-10-01T13:20+01:00.
+        order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        order_date_to (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
 
@@ -304,10 +308,12 @@ async def asyncio_detailed(
             seller.
             COMPLETED: delivered. FAILED: could not be delivered.
         order_type (OrderType | Unset):
-        order_date_from (str | Unset): RFC 3339 date-time; seconds may be omitted
-            (`2016-10-01T13:20+01:00`). Example: 2016-10-01T13:20+01:00.
-        order_date_to (str | Unset): RFC 3339 date-time; seconds may be omitted
-            (`2016-10-01T13:20+01:00`). Example: 2016-10-01T13:20+01:00.
+        order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        order_date_to (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
 
@@ -371,10 +377,12 @@ async def asyncio(
             seller.
             COMPLETED: delivered. FAILED: could not be delivered.
         order_type (OrderType | Unset):
-        order_date_from (str | Unset): RFC 3339 date-time; seconds may be omitted
-            (`2016-10-01T13:20+01:00`). Example: 2016-10-01T13:20+01:00.
-        order_date_to (str | Unset): RFC 3339 date-time; seconds may be omitted
-            (`2016-10-01T13:20+01:00`). Example: 2016-10-01T13:20+01:00.
+        order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        order_date_to (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
 

@@ -107,17 +107,23 @@ def sync_detailed(
 ) -> Response[Order | Problem]:
     """Update an order with partial attributes
 
-     Update an Order with a JSON merge patch (RFC 7396). `null` removes a field. The merged
-    order is validated as a full `order-create-update`. Seller-assigned fields (`id`, `link`,
-    `orderStatus`) and the order's identity (`buyerId`, `buyerPurchaseOrderNumber`) cannot
-    be patched. Both `application/merge-patch+json` and `application/json` are accepted.
+     Update an Order with a JSON merge patch (RFC 7396): `null` removes an optional field, and
+    a field every order has can be changed but not removed (see `orderPatch`), so a patch the
+    schema admits always merges into a valid `order-create-update`. Seller-assigned fields
+    (`id`, `link`, `orderStatus`) and the order's identity (`buyerId`,
+    `buyerPurchaseOrderNumber`) cannot be patched. Both `application/merge-patch+json` and
+    `application/json` are accepted.
 
     Args:
         id (str):
         if_match (str | Unset):
-        body (OrderPatch): A JSON merge patch (RFC 7396) of an order: any of these fields, `null`
-            to remove one.
-            Its values are checked after merging, against `order-create-update`.
+        body (OrderPatch): A JSON merge patch (RFC 7396) of an order: the fields to change with
+            their new values,
+            `null` to remove an optional one. The fields every order has (`sellerId`,
+            `buyerOrderVersion`, `orderDate`, `orderActivity`, `requestedCompletionDate`,
+            `buyerOrderContact`, `orderType`, `orderItems`) can be changed but not removed.
+            `buyerOrderContact` may be patched in part; the other objects, which the order may not
+            have yet, carry their required fields; `orderItems` replaces the order's items.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,17 +155,23 @@ def sync(
 ) -> Order | Problem | None:
     """Update an order with partial attributes
 
-     Update an Order with a JSON merge patch (RFC 7396). `null` removes a field. The merged
-    order is validated as a full `order-create-update`. Seller-assigned fields (`id`, `link`,
-    `orderStatus`) and the order's identity (`buyerId`, `buyerPurchaseOrderNumber`) cannot
-    be patched. Both `application/merge-patch+json` and `application/json` are accepted.
+     Update an Order with a JSON merge patch (RFC 7396): `null` removes an optional field, and
+    a field every order has can be changed but not removed (see `orderPatch`), so a patch the
+    schema admits always merges into a valid `order-create-update`. Seller-assigned fields
+    (`id`, `link`, `orderStatus`) and the order's identity (`buyerId`,
+    `buyerPurchaseOrderNumber`) cannot be patched. Both `application/merge-patch+json` and
+    `application/json` are accepted.
 
     Args:
         id (str):
         if_match (str | Unset):
-        body (OrderPatch): A JSON merge patch (RFC 7396) of an order: any of these fields, `null`
-            to remove one.
-            Its values are checked after merging, against `order-create-update`.
+        body (OrderPatch): A JSON merge patch (RFC 7396) of an order: the fields to change with
+            their new values,
+            `null` to remove an optional one. The fields every order has (`sellerId`,
+            `buyerOrderVersion`, `orderDate`, `orderActivity`, `requestedCompletionDate`,
+            `buyerOrderContact`, `orderType`, `orderItems`) can be changed but not removed.
+            `buyerOrderContact` may be patched in part; the other objects, which the order may not
+            have yet, carry their required fields; `orderItems` replaces the order's items.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,17 +198,23 @@ async def asyncio_detailed(
 ) -> Response[Order | Problem]:
     """Update an order with partial attributes
 
-     Update an Order with a JSON merge patch (RFC 7396). `null` removes a field. The merged
-    order is validated as a full `order-create-update`. Seller-assigned fields (`id`, `link`,
-    `orderStatus`) and the order's identity (`buyerId`, `buyerPurchaseOrderNumber`) cannot
-    be patched. Both `application/merge-patch+json` and `application/json` are accepted.
+     Update an Order with a JSON merge patch (RFC 7396): `null` removes an optional field, and
+    a field every order has can be changed but not removed (see `orderPatch`), so a patch the
+    schema admits always merges into a valid `order-create-update`. Seller-assigned fields
+    (`id`, `link`, `orderStatus`) and the order's identity (`buyerId`,
+    `buyerPurchaseOrderNumber`) cannot be patched. Both `application/merge-patch+json` and
+    `application/json` are accepted.
 
     Args:
         id (str):
         if_match (str | Unset):
-        body (OrderPatch): A JSON merge patch (RFC 7396) of an order: any of these fields, `null`
-            to remove one.
-            Its values are checked after merging, against `order-create-update`.
+        body (OrderPatch): A JSON merge patch (RFC 7396) of an order: the fields to change with
+            their new values,
+            `null` to remove an optional one. The fields every order has (`sellerId`,
+            `buyerOrderVersion`, `orderDate`, `orderActivity`, `requestedCompletionDate`,
+            `buyerOrderContact`, `orderType`, `orderItems`) can be changed but not removed.
+            `buyerOrderContact` may be patched in part; the other objects, which the order may not
+            have yet, carry their required fields; `orderItems` replaces the order's items.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,17 +244,23 @@ async def asyncio(
 ) -> Order | Problem | None:
     """Update an order with partial attributes
 
-     Update an Order with a JSON merge patch (RFC 7396). `null` removes a field. The merged
-    order is validated as a full `order-create-update`. Seller-assigned fields (`id`, `link`,
-    `orderStatus`) and the order's identity (`buyerId`, `buyerPurchaseOrderNumber`) cannot
-    be patched. Both `application/merge-patch+json` and `application/json` are accepted.
+     Update an Order with a JSON merge patch (RFC 7396): `null` removes an optional field, and
+    a field every order has can be changed but not removed (see `orderPatch`), so a patch the
+    schema admits always merges into a valid `order-create-update`. Seller-assigned fields
+    (`id`, `link`, `orderStatus`) and the order's identity (`buyerId`,
+    `buyerPurchaseOrderNumber`) cannot be patched. Both `application/merge-patch+json` and
+    `application/json` are accepted.
 
     Args:
         id (str):
         if_match (str | Unset):
-        body (OrderPatch): A JSON merge patch (RFC 7396) of an order: any of these fields, `null`
-            to remove one.
-            Its values are checked after merging, against `order-create-update`.
+        body (OrderPatch): A JSON merge patch (RFC 7396) of an order: the fields to change with
+            their new values,
+            `null` to remove an optional one. The fields every order has (`sellerId`,
+            `buyerOrderVersion`, `orderDate`, `orderActivity`, `requestedCompletionDate`,
+            `buyerOrderContact`, `orderType`, `orderItems`) can be changed but not removed.
+            `buyerOrderContact` may be patched in part; the other objects, which the order may not
+            have yet, carry their required fields; `orderItems` replaces the order's items.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

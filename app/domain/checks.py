@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from app.storage.orders import parse_instant
+from app.domain.time import parse_instant
 
 
 def message(code: str, description: str, information: str) -> dict[str, Any]:

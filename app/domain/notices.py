@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from app.storage.orders import parse_instant
-from app.storage.tables import SvlanRow
+from app.domain.records import SvlanAssigned
+from app.domain.time import parse_instant
 
 # Fields every notification repeats from its order.
 ORDER_FIELDS = (
@@ -58,7 +58,7 @@ def _id_assignment(seller: str, buyer: str | None, reference: str) -> dict[str, 
 
 
 def confirmation(
-    order: dict[str, Any], svlans: Iterable[SvlanRow], at: datetime, lead_time: timedelta
+    order: dict[str, Any], svlans: Iterable[SvlanAssigned], at: datetime, lead_time: timedelta
 ) -> dict[str, Any]:
     """The order is accepted: expected completion, seller ids and S-VLAN ids."""
     document = base(order, "CONFIRMATION")

@@ -1,0 +1,138 @@
+"""The outbox: deliveries of the seller's notifications to buyers, still to make or made.
+Its rows are written with their notification (app/storage/notifications.py); here they are
+claimed, marked and listed, each step in a unit of work of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, update
+from sqlalchemy.orm import aliased
+from sqlmodel import col, select
+
+from app.domain.time import now
+from app.storage.tables import DeliveryRow, NotificationRow
+from app.storage.unit_of_work import UnitOfWork
+
+PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    seq: int
+    order_id: str
+    url: str
+    document: dict[str, Any]
+    attempts: int
+    state: str = PENDING
+    last_error: str | None = None
+    next_attempt_at: datetime | None = None
+
+
+class Outbox:
+    """The deliveries still to make. Several workers (processes) may share it: each claims a
+    delivery with a lease, and a crashed worker's lease runs out."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.uow = UnitOfWork(engine)
+
+    def claim_due(self, limit: int, lease_seconds: float) -> list[Delivery]:
+        """Claims up to ``limit`` due deliveries. Per order and buyer, only the oldest pending
+        one is due, so a buyer receives an order's notifications in order."""
+        at = now()
+        earlier = aliased(DeliveryRow)
+        blocked = (
+            select(earlier.seq)
+            .where(
+                earlier.order_id == DeliveryRow.order_id,
+                earlier.url == DeliveryRow.url,
+                earlier.state == PENDING,
+                col(earlier.seq) < DeliveryRow.seq,
+            )
+            .exists()
+        )
+        with self.uow(read_only=True) as tx:
+            candidates = tx.session.exec(
+                select(DeliveryRow, NotificationRow.document)
+                .join(
+                    NotificationRow, col(NotificationRow.seq) == col(DeliveryRow.notification_seq)
+                )
+                .where(
+                    DeliveryRow.state == PENDING,
+                    col(DeliveryRow.next_attempt_at) <= at,
+                    ~blocked,
+                )
+                .order_by(col(DeliveryRow.seq))
+                .limit(limit)
+            ).all()
+        claimed: list[Delivery] = []
+        lease = datetime.fromtimestamp(at.timestamp() + lease_seconds, at.tzinfo)
+        for row, document in candidates:
+            # Each claim commits at once: another worker sees the lease and passes it by.
+            with self.uow() as tx:
+                taken = tx.session.exec(
+                    update(DeliveryRow)
+                    .where(
+                        col(DeliveryRow.seq) == row.seq,
+                        col(DeliveryRow.state) == PENDING,
+                        (col(DeliveryRow.lease_until).is_(None))
+                        | (col(DeliveryRow.lease_until) < at),
+                    )
+                    .values(lease_until=lease)
+                )
+            if taken.rowcount == 1:
+                assert row.seq is not None
+                claimed.append(
+                    Delivery(row.seq, row.order_id, row.url, dict(document), row.attempts)
+                )
+        return claimed
+
+    def _set(self, seq: int, **values: Any) -> None:
+        with self.uow() as tx:
+            tx.session.exec(update(DeliveryRow).where(col(DeliveryRow.seq) == seq).values(**values))
+
+    def delivered(self, seq: int) -> None:
+        self._set(seq, state=DELIVERED, delivered_at=now(), lease_until=None, last_error=None)
+
+    def failed(self, delivery: Delivery, error: str, retry_at: datetime | None) -> None:
+        """Records a failed attempt: retried at ``retry_at``, or dead when that is None."""
+        self._set(
+            delivery.seq,
+            attempts=delivery.attempts + 1,
+            last_error=error[:1000],
+            lease_until=None,
+            **({"next_attempt_at": retry_at} if retry_at else {"state": DEAD}),
+        )
+
+    def listed(self, state: str | None = None, limit: int = 100) -> list[Delivery]:
+        query = select(DeliveryRow, NotificationRow.document).join(
+            NotificationRow, col(NotificationRow.seq) == col(DeliveryRow.notification_seq)
+        )
+        if state is not None:
+            query = query.where(DeliveryRow.state == state)
+        with self.uow(read_only=True) as tx:
+            rows = tx.session.exec(query.order_by(col(DeliveryRow.seq)).limit(limit)).all()
+        return [
+            Delivery(
+                row.seq or 0,
+                row.order_id,
+                row.url,
+                dict(document),
+                row.attempts,
+                row.state,
+                row.last_error,
+                row.next_attempt_at,
+            )
+            for row, document in rows
+        ]
+
+    def revive(self, seq: int | None = None) -> int:
+        """Queues dead deliveries (one, or all) again; returns how many."""
+        query = update(DeliveryRow).where(col(DeliveryRow.state) == DEAD)
+        if seq is not None:
+            query = query.where(col(DeliveryRow.seq) == seq)
+        with self.uow() as tx:
+            result = tx.session.exec(query.values(state=PENDING, attempts=0, next_attempt_at=now()))
+        return int(result.rowcount)
