@@ -11,12 +11,14 @@ time, never let a bad body in.
   function jsonschema uses (or not at all, as jsonschema does not know it).
 - Schemas are compiled with their ``$ref``s kept (one small function per component; inlining
   them makes fastjsonschema's code much larger and slower) and found again by their inlined
-  form, which is what Connexion hands the validator; a schema not found is left to jsonschema.
+  form, which is what Connexion hands the validator; a schema not found, or one fastjsonschema
+  cannot compile, is left to jsonschema.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -69,6 +71,20 @@ def request_schemas(document: Spec) -> Iterator[dict[str, Any]]:
                 yield definition["schema"]
 
 
+def compile_check(definition: dict[str, Any], formats: dict[str, Any]) -> Check | None:
+    """The compiled check of ``definition``, or None where fastjsonschema cannot compile it
+    (it turns ``$`` into ``\\Z`` even inside a character class, so PayPal's e-mail pattern
+    fails): such a body is left to jsonschema."""
+    try:
+        # use_default=False: the check must never change the body it looks at.
+        check: Check = fastjsonschema.compile(
+            definition, formats=formats, use_default=False, detailed_exceptions=False
+        )
+    except (re.error, fastjsonschema.JsonSchemaDefinitionException):
+        return None
+    return check
+
+
 class CompiledBodies:
     """The compiled check of every request body schema of ``document``."""
 
@@ -83,10 +99,9 @@ class CompiledBodies:
                     "components": document.get("components", {}),
                     **schema,
                 }
-                # use_default=False: the check must never change the body it looks at.
-                self._by_shape[key] = fastjsonschema.compile(
-                    definition, formats=formats, use_default=False, detailed_exceptions=False
-                )
+                compiled = compile_check(definition, formats)
+                if compiled is not None:
+                    self._by_shape[key] = compiled
         # Connexion hands over the same schema object with every request: found once by its
         # form, then by identity (the schema is kept, so its id is not reused).
         self._by_id: dict[int, tuple[Any, Check | None]] = {}
