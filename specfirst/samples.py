@@ -184,7 +184,7 @@ def sample(spec: Spec, method: str, path: str, operation: Mapping[str, Any]) -> 
 
 
 def samples(spec: Spec) -> list[Sample]:
-    """A sample request of every operation, in the order the spec lists them."""
+    """A sample request of every operation, as the spec lists them."""
     return [
         sample(spec, method, path, operation) for method, path, operation in operations_of(spec)
     ]
