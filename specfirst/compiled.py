@@ -25,7 +25,7 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft4Validator
 
-from specfirst.document import Spec, inlined, operations_of, resolve
+from specfirst.document import RefError, Spec, inlined, operations_of, resolve
 
 DRAFT_4 = "http://json-schema.org/draft-04/schema#"
 Check = Callable[[Any], Any]
@@ -54,10 +54,14 @@ def _format_checks(document: Spec) -> dict[str, Check]:
     return {name: check(name) for name in set(_formats(document))}
 
 
-def shape(schema: dict[str, Any]) -> str:
+def shape(schema: dict[str, Any]) -> str | None:
     """The key a schema is found by. Connexion adds the spec's components to the schema it
-    hands the validator (for its own $ref resolver): they are left out."""
-    return json.dumps({k: v for k, v in schema.items() if k != "components"}, sort_keys=True)
+    hands the validator (for its own $ref resolver): they are left out. None for a schema that
+    contains itself (Connexion hands it over as a structure that contains itself)."""
+    try:
+        return json.dumps({k: v for k, v in schema.items() if k != "components"}, sort_keys=True)
+    except ValueError:  # "Circular reference detected"
+        return None
 
 
 def request_schemas(document: Spec) -> Iterator[dict[str, Any]]:
@@ -92,8 +96,11 @@ class CompiledBodies:
         formats = _format_checks(document)
         self._by_shape: dict[str, Check] = {}
         for schema in request_schemas(document):
-            key = shape(inlined(document, schema))
-            if key not in self._by_shape:
+            try:
+                key = shape(inlined(document, schema))
+            except RefError:
+                continue  # a schema that contains itself: left to jsonschema
+            if key is not None and key not in self._by_shape:
                 definition = {
                     "$schema": DRAFT_4,
                     "components": document.get("components", {}),
@@ -108,13 +115,15 @@ class CompiledBodies:
 
     def compiled(self, schema: dict[str, Any]) -> bool:
         """Whether ``schema`` (as Connexion hands it over) has a compiled check."""
-        return shape(schema) in self._by_shape
+        key = shape(schema)
+        return key is not None and key in self._by_shape
 
     def accepts(self, schema: Any, body: Any) -> bool:
         """True when the compiled check passes ``body``; False: ask jsonschema."""
         known = self._by_id.get(id(schema))
         if known is None or known[0] is not schema:
-            known = (schema, self._by_shape.get(shape(schema)))
+            key = shape(schema)
+            known = (schema, None if key is None else self._by_shape.get(key))
             self._by_id[id(schema)] = known
         check = known[1]
         if check is None:

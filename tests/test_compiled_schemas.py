@@ -176,3 +176,33 @@ def test_a_schema_fastjsonschema_cannot_compile_is_left_to_jsonschema() -> None:
     compiled = CompiledBodies(document)
     assert not compiled.compiled(odd) and compiled.accepts(odd, {"name": "a$"}) is False
     assert compiled.compiled(plain) and compiled.accepts(plain, {"name": "a"}) is True
+
+
+def test_a_schema_that_contains_itself_is_left_to_jsonschema() -> None:
+    # As MEF's geographic address (tests/corpus): an address may carry an associated one.
+    address = {
+        "type": "object",
+        "properties": {"associated": {"$ref": "#/components/schemas/address"}},
+    }
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/a": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/address"}}
+                        }
+                    },
+                    "responses": {"204": {"description": "done"}},
+                }
+            }
+        },
+        "components": {"schemas": {"address": address}},
+    }
+    compiled = CompiledBodies(document)
+    # Connexion hands such a schema over as a structure that contains itself.
+    handed: dict[str, Any] = {"type": "object", "properties": {}}
+    handed["properties"]["associated"] = handed
+    assert not compiled.compiled(handed) and compiled.accepts(handed, {}) is False
