@@ -83,11 +83,16 @@ def operations_of(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
                 yield method, path, item[method]
 
 
-def inlined(spec: Spec, node: Any) -> Any:
-    """``node`` with every local ``$ref`` replaced by what it points to (no recursive schemas)."""
-    node = resolve(spec, node)
+def inlined(spec: Spec, node: Any, within: frozenset[str] = frozenset()) -> Any:
+    """``node`` with every local ``$ref`` replaced by what it points to. A schema that contains
+    itself has no such form: RefError (``within``: the places being inlined around ``node``)."""
+    node, where = follow(spec, node, "")
+    if where in within:
+        raise RefError(f"#{where}: a schema that contains itself cannot be inlined")
+    if where:
+        within = within | {where}
     if isinstance(node, dict):
-        return {key: inlined(spec, value) for key, value in node.items()}
+        return {key: inlined(spec, value, within) for key, value in node.items()}
     if isinstance(node, list):
-        return [inlined(spec, value) for value in node]
+        return [inlined(spec, value, within) for value in node]
     return node

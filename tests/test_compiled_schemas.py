@@ -153,3 +153,56 @@ def test_nor_any_other_json(schema: dict[str, Any], body: Any) -> None:
 
 def test_an_unknown_schema_is_left_to_jsonschema() -> None:
     assert COMPILED.accepts({"type": "object"}, {}) is False
+
+
+def test_a_schema_fastjsonschema_cannot_compile_is_left_to_jsonschema() -> None:
+    # A `$` inside a character class, as in PayPal's e-mail pattern (tests/corpus): fastjsonschema
+    # makes it `\Z`, which Python's re refuses there.
+    odd = {"type": "object", "properties": {"name": {"type": "string", "pattern": "^[a-z$]+$"}}}
+    plain = {"type": "object", "properties": {"name": {"type": "string"}}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            f"/{name}": {
+                "post": {
+                    "requestBody": {"content": {"application/json": {"schema": schema}}},
+                    "responses": {"204": {"description": "done"}},
+                }
+            }
+            for name, schema in (("odd", odd), ("plain", plain))
+        },
+    }
+    compiled = CompiledBodies(document)
+    assert not compiled.compiled(odd) and compiled.accepts(odd, {"name": "a$"}) is False
+    assert compiled.compiled(plain) and compiled.accepts(plain, {"name": "a"}) is True
+
+
+def test_a_schema_that_contains_itself_is_left_to_jsonschema() -> None:
+    # As MEF's geographic address (tests/corpus): an address may carry an associated one.
+    address = {
+        "type": "object",
+        "properties": {"associated": {"$ref": "#/components/schemas/address"}},
+    }
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/a": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/address"}}
+                        }
+                    },
+                    "responses": {"204": {"description": "done"}},
+                }
+            }
+        },
+        "components": {"schemas": {"address": address}},
+    }
+    compiled = CompiledBodies(document)
+    # Connexion hands such a schema over as a structure that contains itself.
+    handed: dict[str, Any] = {"type": "object", "properties": {}}
+    handed["properties"]["associated"] = handed
+    assert not compiled.compiled(handed) and compiled.accepts(handed, {}) is False

@@ -15,6 +15,7 @@ the test's service stopped (a restore), and starts the service again after it.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import re
@@ -575,12 +576,36 @@ def developers_checks(run: PageRun) -> None:
         assert f" {session} " in listed or f" {session}\n" in listed, session
 
 
+def shown_answers(run: PageRun) -> None:
+    """Each ``text`` block right after a command block holds lines that command printed, in
+    order (other lines may come between them)."""
+    blocks = fenced_blocks(run.page)
+    printed = {block.line: out for block, out, _ in run.printed}
+    for command, answer in itertools.pairwise(blocks):
+        if command.runnable and answer.language == "text":
+            remaining = iter(printed[command.line].splitlines())
+            for line in answer.code.splitlines():
+                assert any(out.rstrip() == line for out in remaining), (
+                    f"{answer.where}: {line!r} not printed by {command.where}:\n"
+                    f"{printed[command.line]}"
+                )
+
+
+def new_service_checks(run: PageRun) -> None:
+    shown_answers(run)
+    assert '{"id":0,"name":"x"}' in run.output_of("sh", "--mock")
+    assert run.output_of("sh", "pytest -q").splitlines()[-1].startswith("7 passed")
+    regenerated = run.output_of("sh", "--check")
+    assert regenerated.endswith("generated/ and docs/api.md are up to date."), regenerated
+
+
 PAGE_CHECKS: dict[str, Callable[[PageRun], None]] = {
     "README.md": readme_checks,
     "docs/buyers.md": buyers_checks,
     "docs/operators.md": operators_checks,
     "docs/api-designers.md": api_designers_checks,
     "docs/developers.md": developers_checks,
+    "docs/new-service.md": new_service_checks,
 }
 RUN_PAGES = [p for p in PAGES if any(b.runnable for b in fenced_blocks(p))]
 

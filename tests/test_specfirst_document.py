@@ -72,3 +72,27 @@ def test_a_document_that_is_not_a_mapping_is_refused(tmp_path: Path) -> None:
     path.write_text("- just a list\n")
     with pytest.raises(ValueError, match="not an OpenAPI document"):
         load_spec(path)
+
+
+def test_a_schema_that_contains_itself_cannot_be_inlined() -> None:
+    spec = {
+        "components": {
+            "schemas": {
+                "address": {"properties": {"associated": {"$ref": "#/components/schemas/fielded"}}},
+                "fielded": {"allOf": [{"$ref": "#/components/schemas/address"}]},
+                "pair": {
+                    "properties": {
+                        "a": {"$ref": "#/components/schemas/fielded"},
+                        "b": {"$ref": "#/components/schemas/fielded"},
+                    }
+                },
+            }
+        }
+    }
+    with pytest.raises(RefError, match="#/components/schemas/address: a schema that contains"):
+        inlined(spec, {"$ref": "#/components/schemas/address"})
+    # The same schema twice side by side is not a loop.
+    spec["components"]["schemas"]["fielded"] = {"type": "string"}
+    assert inlined(spec, {"$ref": "#/components/schemas/pair"}) == {
+        "properties": {"a": {"type": "string"}, "b": {"type": "string"}}
+    }
