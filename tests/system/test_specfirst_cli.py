@@ -20,7 +20,7 @@ from specfirst.settings import ServiceSettings
 from tests.servers import free_port, wait_until_answering
 from tests.specfirst_support import document, project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from app.cli import cli
 from app.settings import Settings, settings_table
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 

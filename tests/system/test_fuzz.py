@@ -31,7 +31,7 @@ from tests.servers import bearer
 DATABASE = Path(tempfile.mkdtemp(prefix="orders-fuzz-")) / "orders.db"
 URL = f"sqlite:///{DATABASE}"
 APP = create_app(Settings(database_url=URL, validate_responses=True, worker=False))
-CONFIG = SchemathesisConfig.from_path(Path(__file__).parent / "schemathesis.toml")
+CONFIG = SchemathesisConfig.from_path(Path(__file__).resolve().parents[1] / "schemathesis.toml")
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG)
 
 

@@ -23,7 +23,7 @@ from app.settings import Settings
 from app.storage.database import make_engine
 from app.storage.unit_of_work import UnitOfWork
 from tests.conftest import CREATE_REQUEST, create_order
-from tests.test_seed_traffic import schema_errors
+from tests.api.test_seed_traffic import schema_errors
 
 
 def later(days: int) -> str:
@@ -301,7 +301,7 @@ def test_notifications_of_an_unknown_order_are_404(client: TestClient) -> None:
 def test_the_readme_example_orders_are_confirmed(
     client: TestClient, seller: OrderProcessor
 ) -> None:
-    examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    examples = Path(__file__).resolve().parents[2] / "docs" / "examples"
     created = client.post("/orders", json=json.loads((examples / "order.json").read_text()))
     assert created.status_code == 201, created.text
     order_id = created.json()["id"]

@@ -21,7 +21,7 @@ from specfirst.security import Caller
 from tests.conftest import create_order
 from tests.servers import bearer
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class WithoutHold(OrderHandlers):

@@ -18,7 +18,7 @@ from app.storage.tables import DeliveryRow, NotificationRow, OrderRevisionRow, O
 from app.storage.unit_of_work import UnitOfWork
 
 ORDER = json.loads(
-    (Path(__file__).resolve().parent.parent / "docs" / "examples" / "order.json").read_text()
+    (Path(__file__).resolve().parents[2] / "docs" / "examples" / "order.json").read_text()
 )
 
 

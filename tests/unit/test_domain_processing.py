@@ -20,7 +20,7 @@ from app.domain.records import StoredOrder, SvlanWant
 from tests.memory_storage import MemoryUnitOfWork
 
 ORDER = json.loads(
-    (Path(__file__).resolve().parent.parent / "docs" / "examples" / "order.json").read_text()
+    (Path(__file__).resolve().parents[2] / "docs" / "examples" / "order.json").read_text()
 )
 VERIZON = Party("Verizon", BUYER)
 SELLER_PARTY = Party("Cox Spectrum Business", SELLER)

@@ -18,7 +18,7 @@ from app.settings import project_config
 from specfirst.compiled import CompiledBodies, request_schemas
 from specfirst.document import inlined, load_spec
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC_DOCUMENT = load_spec(project_config().spec)
 COMPILED = CompiledBodies(SPEC_DOCUMENT)
 

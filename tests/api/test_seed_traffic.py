@@ -13,7 +13,7 @@ from codegen.examples import example_problems
 from specfirst.document import load_spec
 from tests.conftest import CREATE_REQUEST, NOTIFICATION_SEED, ORDER_SEED, PUBLIC_URL, UPDATE_REQUEST
 
-SPEC = load_spec(Path(__file__).parent.parent / "spec" / "openapi.yaml")
+SPEC = load_spec(Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml")
 
 
 def schema_errors(name: str, document: Any) -> list[str]:

@@ -30,7 +30,7 @@ from app.storage.unit_of_work import UnitOfWork
 from tests import servers
 from tests.conftest import create_order
 from tests.servers import bearer
-from tests.test_notifications import upcoming
+from tests.api.test_notifications import upcoming
 
 BUYER = "http://buyer.test"
 

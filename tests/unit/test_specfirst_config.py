@@ -11,7 +11,7 @@ from specfirst import config as config_module
 from specfirst.config import KEYS, ConfigError, load_config, python_name
 from tests.specfirst_support import document, project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = document({})  # "Widget Shop API"
 
 

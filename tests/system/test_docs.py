@@ -41,7 +41,7 @@ from codegen.spec import operations
 from specfirst.document import load_spec
 from tests import servers
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = docs.DOCS.read_text(encoding="utf-8")
 
 

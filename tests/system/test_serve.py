@@ -21,7 +21,7 @@ from app.settings import project_config
 from specfirst.document import load_spec
 from tests.servers import bearer
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "orders-api"
 
 

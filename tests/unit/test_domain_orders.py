@@ -19,7 +19,7 @@ from app.domain.records import StoredOrder
 from tests.memory_storage import MemoryOrders, MemoryUnitOfWork
 
 ORDER = json.loads(
-    (Path(__file__).resolve().parent.parent / "docs" / "examples" / "order.json").read_text()
+    (Path(__file__).resolve().parents[2] / "docs" / "examples" / "order.json").read_text()
 )
 VERIZON = Party("Verizon", BUYER)
 OTHER = Party("AT&T", BUYER)

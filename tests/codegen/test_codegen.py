@@ -15,7 +15,7 @@ from codegen.generate import OUTPUT, SPEC, SpecError, build, stale, write
 from codegen.spec import operations
 from specfirst.document import load_spec
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

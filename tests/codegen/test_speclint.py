@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPECTRAL = ROOT / ".ci" / "node" / "node_modules" / ".bin" / "spectral"
 SPEC = ROOT / "spec" / "openapi.yaml"
 
