@@ -6,14 +6,10 @@ server started for the session (or ORDERS_TEST_POSTGRES_URL, if set).
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import psycopg
 import pytest
@@ -22,24 +18,9 @@ from starlette.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
+from tests.helpers import PUBLIC_URL, LiveService
 from tests.postgres import throwaway_server
 from tests.servers import bearer, running
-
-SEEDS = Path(__file__).parent / "seeds"
-PUBLIC_URL = "http://orders.test"
-
-
-def seed_examples(name: str) -> list[Any]:
-    """The JSON examples of a seed document, in order (the one trailing comma removed)."""
-    text = (SEEDS / name).read_text(encoding="utf-8")
-    blocks = re.findall(r"``` ?JSON\n(.*?)```", text, re.S)
-    return [json.loads(re.sub(r",(\s*[}\]])", r"\1", block)) for block in blocks]
-
-
-ORDER_SEED = seed_examples("000_e9501ffeaccc0a3d.txt")
-NOTIFICATION_SEED = seed_examples("003_3edf6da8d41d1c1f.txt")
-CREATE_REQUEST = ORDER_SEED[2]
-UPDATE_REQUEST = ORDER_SEED[4]
 
 
 @pytest.fixture(scope="session")
@@ -92,12 +73,6 @@ def client(settings: Settings) -> Iterator[TestClient]:
         yield test_client
 
 
-@dataclass(frozen=True)
-class LiveService:
-    url: str
-    token: str  # Verizon's, the seed's buyer
-
-
 @pytest.fixture(scope="module")
 def live_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
     """The real service (uvicorn) over a fresh SQLite file, shared by a module's tests."""
@@ -106,11 +81,3 @@ def live_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServi
     with running(database, folder / "server.log") as started:
         token = bearer(database, "Verizon", "buyer")["Authorization"].removeprefix("Bearer ")
         yield LiveService(started.url, token)
-
-
-def create_order(client: TestClient, **changes: Any) -> dict[str, Any]:
-    """Creates the seed's order (with ``changes``) and returns the response document."""
-    response = client.post("/orders", json={**CREATE_REQUEST, **changes})
-    assert response.status_code == 201, response.text
-    body: dict[str, Any] = response.json()
-    return body

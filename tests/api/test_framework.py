@@ -1,11 +1,9 @@
-"""The generated surface: a missing handler answers 501 and fails mypy; a handler that
-crashes answers a 500 problem without leaking the trace."""
+"""The generated surface: a missing handler answers 501 (mypy names it too:
+tests/system/test_handler_typing.py); a handler that crashes answers a 500 problem without
+leaking the trace."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +14,7 @@ from starlette.testclient import TestClient
 from app.handlers.orders import OrderHandlers
 from app.main import create_app
 from app.settings import Settings, project_config
-from generated import models
-from specfirst.security import Caller
-from tests.conftest import create_order
+from tests.helpers import Crashing, assert_not_implemented, create_order
 from tests.servers import bearer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,36 +27,6 @@ class WithoutHold(OrderHandlers):
         if name == "hold_order":
             raise AttributeError(name)
         return super().__getattribute__(name)
-
-
-class Crashing(OrderHandlers):
-    def get_order(self, *, caller: Caller, id_: str) -> models.Order:
-        raise RuntimeError("secret internals")
-
-
-def assert_not_implemented(
-    status: int, content_type: str, problem: dict[str, Any], operation_id: str
-) -> None:
-    """The answer of an operation the spec has and no handler implements yet."""
-    assert status == 501, problem
-    assert content_type == "application/problem+json"
-    assert problem["status"] == 501 and problem["title"] == "Not Implemented"
-    assert operation_id in problem["detail"]
-
-
-def mypy(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """mypy as the project runs it (its config from ``cwd``), without a stale cache."""
-    return subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-incremental", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-    )
-
-
-def mypy_errors(output: str) -> list[str]:
-    """The ``error:`` lines of a mypy run (notes left out), each ``path:line: error: ...``."""
-    return [line for line in output.splitlines() if ": error: " in line]
 
 
 def app_with(tmp_path: Path, orders: type[OrderHandlers]) -> AsyncApp:
@@ -87,38 +53,6 @@ def test_crash_is_a_500_problem_without_the_trace(tmp_path: Path) -> None:
         assert response.headers["content-type"] == "application/problem+json"
         assert response.json()["title"] == "Internal Server Error"
         assert "secret" not in response.text and "Traceback" not in response.text
-
-
-def test_mypy_rejects_a_missing_or_mistyped_handler(tmp_path: Path) -> None:
-    module = tmp_path / "broken_binding.py"
-    module.write_text(
-        textwrap.dedent(
-            """
-            from app.handlers.notifications import NotificationHandlers
-            from app.handlers.orders import OrderHandlers
-            from generated import models
-            from generated.operations import Operations
-
-
-            class NoHold(OrderHandlers):
-                hold_order = None  # the handler is gone
-
-
-            class BadGet(NotificationHandlers):
-                def get_latest_order_notification(self, *, id_: int) -> models.OrderNotification:
-                    raise NotImplementedError
-
-
-            def bind(orders: NoHold, notifications: BadGet) -> Operations:
-                return Operations(orders=orders, notifications=notifications)
-            """
-        )
-    )
-    result = mypy(str(module))
-    assert result.returncode == 1, result.stdout
-    errors = "\n".join(mypy_errors(result.stdout))
-    assert 'Argument "orders" to "Operations" has incompatible type "NoHold"' in errors
-    assert 'Argument "notifications" to "Operations" has incompatible type "BadGet"' in errors
 
 
 def test_spec_is_published_as_written_with_swagger_ui(client: TestClient) -> None:

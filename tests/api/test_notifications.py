@@ -6,12 +6,10 @@ so every test sees exactly the notifications it caused."""
 from __future__ import annotations
 
 import copy
-import json
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,22 +20,7 @@ from app.seller.processing import OrderProcessor
 from app.settings import Settings
 from app.storage.database import make_engine
 from app.storage.unit_of_work import UnitOfWork
-from tests.conftest import CREATE_REQUEST, create_order
-from tests.api.test_seed_traffic import schema_errors
-
-
-def later(days: int) -> str:
-    return (datetime.now(UTC) + timedelta(days=days)).isoformat(timespec="minutes")
-
-
-def upcoming(**changes: Any) -> dict[str, Any]:
-    """The seed's create request, dated so that the seller's date checks pass."""
-    return {
-        **copy.deepcopy(CREATE_REQUEST),
-        "orderDate": later(0),
-        "requestedCompletionDate": later(60),
-        **changes,
-    }
+from tests.helpers import create_order, docs_example, later, schema_errors, upcoming
 
 
 def with_epl(order: dict[str, Any], **detail: Any) -> dict[str, Any]:
@@ -301,11 +284,10 @@ def test_notifications_of_an_unknown_order_are_404(client: TestClient) -> None:
 def test_the_readme_example_orders_are_confirmed(
     client: TestClient, seller: OrderProcessor
 ) -> None:
-    examples = Path(__file__).resolve().parents[2] / "docs" / "examples"
-    created = client.post("/orders", json=json.loads((examples / "order.json").read_text()))
+    created = client.post("/orders", json=docs_example("order.json"))
     assert created.status_code == 201, created.text
     order_id = created.json()["id"]
-    supplement = json.loads((examples / "order-v2.json").read_text())
+    supplement = docs_example("order-v2.json")
     updated = client.put(f"/orders/{order_id}", json=supplement, headers={"If-Match": '"1"'})
     assert updated.status_code == 200, updated.text
     seller.run_once()

@@ -18,9 +18,8 @@ from starlette.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
-from tests.conftest import CREATE_REQUEST, PUBLIC_URL, create_order
+from tests.helpers import CREATE_REQUEST, PUBLIC_URL, Crashing, create_order
 from tests.servers import bearer
-from tests.api.test_framework import Crashing
 
 UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 

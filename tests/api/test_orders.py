@@ -9,20 +9,10 @@ from starlette.testclient import TestClient
 
 from app.domain.time import parse_instant
 from app.settings import Settings
-from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, create_order
+from tests.helpers import CREATE_REQUEST, UPDATE_REQUEST, assert_problem, create_order
 from tests.servers import bearer
 
 MERGE_PATCH = {"content-type": "application/merge-patch+json"}
-
-
-def assert_problem(response: Any, status: int, *fragments: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status and body["title"]
-    for fragment in fragments:
-        assert fragment in body["detail"], body
-    return body
 
 
 # ---- create ----------------------------------------------------------------------------------
@@ -46,13 +36,13 @@ def test_repeated_create_is_idempotent(client: TestClient) -> None:
 def test_create_reusing_pon_and_version_with_other_content_conflicts(client: TestClient) -> None:
     order = create_order(client)
     response = client.post("/orders", json={**CREATE_REQUEST, "notes": "changed"})
-    assert_problem(response, 409, order["id"], "different content")
+    assert_problem(response, 409, detail_contains=(order["id"], "different content"))
 
 
 def test_create_reusing_pon_with_new_version_points_to_put(client: TestClient) -> None:
     order = create_order(client)
     response = client.post("/orders", json={**CREATE_REQUEST, "buyerOrderVersion": "2"})
-    assert_problem(response, 409, f"PUT /orders/{order['id']}")
+    assert_problem(response, 409, detail_contains=f"PUT /orders/{order['id']}")
 
 
 def test_same_pon_for_another_buyer_is_another_order(
@@ -74,7 +64,9 @@ def test_invalid_create_lists_every_error_with_its_pointer(client: TestClient) -
             "orderItemDetail": {"objectType": "uniProductOrder", "numberOfLinks": "two"},
         },
     ]
-    body = assert_problem(client.post("/orders", json=bad), 400, "5 validation errors")
+    body = assert_problem(
+        client.post("/orders", json=bad), 400, detail_contains="5 validation errors"
+    )
     pointers = {e["pointer"] for e in body["errors"]}
     assert pointers == {
         "/buyerId",
@@ -109,9 +101,11 @@ def test_malformed_json_is_a_problem(client: TestClient) -> None:
 
 # ---- get and list ------------------------------------------------------------------------------
 def test_missing_order_is_404_everywhere(client: TestClient) -> None:
-    assert_problem(client.get("/orders/ORD-NOPE"), 404, "ORD-NOPE")
-    assert_problem(client.get("/orders", params={"id": "ORD-NOPE"}), 404, "ORD-NOPE")
-    assert_problem(client.get("/orders", params={"pon": "PO-NOPE"}), 404, "PO-NOPE")
+    assert_problem(client.get("/orders/ORD-NOPE"), 404, detail_contains="ORD-NOPE")
+    assert_problem(
+        client.get("/orders", params={"id": "ORD-NOPE"}), 404, detail_contains="ORD-NOPE"
+    )
+    assert_problem(client.get("/orders", params={"pon": "PO-NOPE"}), 404, detail_contains="PO-NOPE")
     assert_problem(client.post("/orders/ORD-NOPE/cancel"), 404)
     assert_problem(client.put("/orders/ORD-NOPE", json=UPDATE_REQUEST), 404)
 
@@ -195,19 +189,33 @@ def test_put_requires_the_same_pon_and_a_new_version(client: TestClient) -> None
     order = create_order(client)
     path = f"/orders/{order['id']}"
     other_pon = {**UPDATE_REQUEST, "buyerPurchaseOrderNumber": "PO-9"}
-    body = assert_problem(client.put(path, json=other_pon), 422, "buyerPurchaseOrderNumber")
+    body = assert_problem(
+        client.put(path, json=other_pon), 422, detail_contains="buyerPurchaseOrderNumber"
+    )
     assert body["errors"][0]["pointer"] == "/buyerPurchaseOrderNumber"
-    assert_problem(client.put(path, json={**UPDATE_REQUEST, "buyerId": "AT&T"}), 422, "buyerId")
-    assert_problem(client.put(path, json={**UPDATE_REQUEST, "buyerOrderVersion": "1"}), 409, "'1'")
+    assert_problem(
+        client.put(path, json={**UPDATE_REQUEST, "buyerId": "AT&T"}), 422, detail_contains="buyerId"
+    )
+    assert_problem(
+        client.put(path, json={**UPDATE_REQUEST, "buyerOrderVersion": "1"}),
+        409,
+        detail_contains="'1'",
+    )
     assert client.put(path, json=UPDATE_REQUEST).status_code == 200
-    assert_problem(client.put(path, json=CREATE_REQUEST), 409, "already used")
+    assert_problem(client.put(path, json=CREATE_REQUEST), 409, detail_contains="already used")
 
 
 def test_final_orders_cannot_be_supplemented(client: TestClient) -> None:
     order = create_order(client)
     client.post(f"/orders/{order['id']}/cancel")
-    assert_problem(client.put(f"/orders/{order['id']}", json=UPDATE_REQUEST), 409, "CANCELLED")
-    assert_problem(client.patch(f"/orders/{order['id']}", json={"notes": "x"}), 409, "CANCELLED")
+    assert_problem(
+        client.put(f"/orders/{order['id']}", json=UPDATE_REQUEST), 409, detail_contains="CANCELLED"
+    )
+    assert_problem(
+        client.patch(f"/orders/{order['id']}", json={"notes": "x"}),
+        409,
+        detail_contains="CANCELLED",
+    )
 
 
 # ---- merge patch -------------------------------------------------------------------------------
@@ -328,7 +336,9 @@ def test_rejected_transitions_name_the_current_state(
     order = create_order(client)
     for step in steps:
         assert client.post(f"/orders/{order['id']}/{step}").status_code == 201
-    assert_problem(client.post(f"/orders/{order['id']}/{action}"), 409, f"is {state}")
+    assert_problem(
+        client.post(f"/orders/{order['id']}/{action}"), 409, detail_contains=f"is {state}"
+    )
 
 
 # ---- ETag / If-Match ---------------------------------------------------------------------------
@@ -339,7 +349,7 @@ def test_if_match(client: TestClient) -> None:
     held = client.post(f"{path}/hold", headers={"If-Match": '"1"'})
     assert held.status_code == 201 and held.headers["etag"] == '"2"'
     stale = client.post(f"{path}/release", headers={"If-Match": '"1"'})
-    assert_problem(stale, 412, '"2"')
+    assert_problem(stale, 412, detail_contains='"2"')
     assert_problem(client.patch(path, json={"notes": "x"}, headers={"If-Match": '"1"'}), 412)
     assert_problem(client.put(path, json=UPDATE_REQUEST, headers={"If-Match": '"7"'}), 412)
     assert client.get(path).json()["orderStatus"] == "HELD"
@@ -365,7 +375,7 @@ def test_body_that_is_not_utf8_is_a_400(client: TestClient) -> None:
     response = client.post(
         "/orders", content=b'{"buyerId": "\xa8"}', headers={"content-type": "application/json"}
     )
-    body = assert_problem(response, 400, "utf-8")
+    body = assert_problem(response, 400, detail_contains="utf-8")
     assert body["errors"][0]["pointer"] == "/"
 
 
@@ -437,7 +447,7 @@ def test_text_with_a_nul_character_is_a_422_on_both_databases(client: TestClient
     response = client.post(
         "/orders", json={**CREATE_REQUEST, "notes": "x\u0000y", "buyerOrderContact": contact}
     )
-    body = assert_problem(response, 422, "U+0000", "/notes")
+    body = assert_problem(response, 422, detail_contains=("U+0000", "/notes"))
     assert [e["pointer"] for e in body["errors"]] == ["/buyerOrderContact/email", "/notes"]
     assert client.get("/orders", params={"buyerId": "Verizon"}).json()["available"] == 0
 
@@ -454,5 +464,5 @@ def test_text_with_a_nul_character_is_a_422_on_both_databases(client: TestClient
         ("/orders/ORD-%00", {}),
         ("/orders/ORD-%00/notifications", {}),
     ):
-        body = assert_problem(client.get(path, params=params), 422, "U+0000")
+        body = assert_problem(client.get(path, params=params), 422, detail_contains="U+0000")
         assert body["errors"][0]["parameter"] in {"buyerId", "pon", "id"}

@@ -16,7 +16,7 @@ from app.main import create_app
 from app.settings import Settings, project_config
 from app.storage.database import make_engine
 from specfirst.document import HTTP_METHODS, load_spec
-from tests.conftest import CREATE_REQUEST, NOTIFICATION_SEED, create_order
+from tests.helpers import CREATE_REQUEST, NOTIFICATION_SEED, create_order
 from tests.servers import bearer
 
 SPEC_DOCUMENT = load_spec(project_config().spec)

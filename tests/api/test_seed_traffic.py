@@ -3,43 +3,36 @@ responses the service gives for them, like the seeds' own responses, validate.""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft4Validator
 from starlette.testclient import TestClient
 
 from codegen.examples import example_problems
-from specfirst.document import load_spec
-from tests.conftest import CREATE_REQUEST, NOTIFICATION_SEED, ORDER_SEED, PUBLIC_URL, UPDATE_REQUEST
-
-SPEC = load_spec(Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml")
-
-
-def schema_errors(name: str, document: Any) -> list[str]:
-    validator = Draft4Validator(
-        {"components": SPEC["components"], "$ref": f"#/components/schemas/{name}"},
-        format_checker=Draft4Validator.FORMAT_CHECKER,
-    )
-    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+from tests.helpers import (
+    CREATE_REQUEST,
+    NOTIFICATION_SEED,
+    ORDER_SEED,
+    PUBLIC_URL,
+    UPDATE_REQUEST,
+    order_spec,
+    schema_errors,
+)
 
 
 def test_every_seed_example_is_a_named_example_of_the_spec() -> None:
-    spec_examples = [e["value"] for e in SPEC["components"]["examples"].values()]
+    spec_examples = [e["value"] for e in order_spec()["components"]["examples"].values()]
     for example in ORDER_SEED + NOTIFICATION_SEED:
         assert example in spec_examples
     assert len(ORDER_SEED) + len(NOTIFICATION_SEED) == 11
     # The one example of our own: the seed has no list of notifications.
     ours = [
         n
-        for n, e in SPEC["components"]["examples"].items()
+        for n, e in order_spec()["components"]["examples"].items()
         if e["value"] not in ORDER_SEED + NOTIFICATION_SEED
     ]
     assert ours == ["listOrderNotificationsResponse"]
 
 
 def test_every_example_validates_against_its_schema() -> None:
-    assert example_problems(SPEC) == []
+    assert example_problems(order_spec()) == []
 
 
 def test_seed_responses_validate_against_the_response_schemas() -> None:

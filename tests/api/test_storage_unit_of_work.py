@@ -3,8 +3,6 @@ when it fails, optimistic revisions, and savepoints that keep a transaction usab
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,10 +14,9 @@ from app.domain.records import OrderFilter, SvlanWant
 from app.storage.database import make_engine, migrate
 from app.storage.tables import DeliveryRow, NotificationRow, OrderRevisionRow, OrderRow, SvlanRow
 from app.storage.unit_of_work import UnitOfWork
+from tests.helpers import docs_example
 
-ORDER = json.loads(
-    (Path(__file__).resolve().parents[2] / "docs" / "examples" / "order.json").read_text()
-)
+ORDER = docs_example("order.json")
 
 
 def document(order_id: str = "ORD-1", **changes: Any) -> dict[str, Any]:

@@ -39,7 +39,7 @@ from orders_api_client.types import UNSET
 from codegen.client import MERGE_PATCH, client_view, stale
 from codegen.generate import SPEC
 from specfirst.document import load_spec
-from tests.conftest import CREATE_REQUEST, UPDATE_REQUEST, LiveService
+from tests.helpers import CREATE_REQUEST, UPDATE_REQUEST, LiveService
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import CREATE_REQUEST
+from tests.helpers import CREATE_REQUEST
 from tests.servers import http_client, running
 
 

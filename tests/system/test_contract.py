@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from starlette.testclient import TestClient
 
-from tests.conftest import create_order
+from tests.helpers import create_order
 from tests.servers import ROOT, bearer, running
 
 ST = Path(sys.executable).with_name("st")

@@ -28,9 +28,8 @@ from app.storage.database import make_engine
 from app.storage.outbox import DEAD, DELIVERED, PENDING, Outbox
 from app.storage.unit_of_work import UnitOfWork
 from tests import servers
-from tests.conftest import create_order
+from tests.helpers import create_order, upcoming
 from tests.servers import bearer
-from tests.api.test_notifications import upcoming
 
 BUYER = "http://buyer.test"
 

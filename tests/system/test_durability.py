@@ -15,7 +15,7 @@ import httpx
 from sqlalchemy.engine import make_url
 
 from tests import servers
-from tests.conftest import CREATE_REQUEST
+from tests.helpers import CREATE_REQUEST
 
 CLIENTS = 6
 ACKNOWLEDGED_BEFORE_KILL = 60

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from tests import servers
-from tests.conftest import CREATE_REQUEST
+from tests.helpers import CREATE_REQUEST
 from tests.postgres import controllable_server
 
 # Fast polling and a short wait for the database, so that the test is quick.

@@ -24,7 +24,7 @@ from sqlmodel import SQLModel
 from app.main import create_app
 from app.settings import Settings
 from app.storage.database import make_engine
-from tests.conftest import CREATE_REQUEST
+from tests.helpers import CREATE_REQUEST
 from tests.servers import bearer
 
 # Loaded at collection time, as schemathesis parametrizes one test per operation.

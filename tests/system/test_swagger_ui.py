@@ -20,7 +20,7 @@ from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from codegen.generate import SPEC
 from codegen.spec import operations
 from specfirst.document import load_spec
-from tests.conftest import CREATE_REQUEST, LiveService
+from tests.helpers import CREATE_REQUEST, LiveService
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.api.test_framework import ROOT, assert_not_implemented, mypy, mypy_errors
+from tests.helpers import ROOT, assert_not_implemented, mypy, mypy_errors
 
 COPIED = ("spec", "codegen", "generated", "specfirst", "app", "docs", "pyproject.toml")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.db", "*.db-*")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,11 +14,10 @@ from app.domain.orders import Created, OrderQuery, Orders
 from app.domain.parties import BUYER, SELLER, Party
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import StoredOrder
+from tests.helpers import docs_example
 from tests.memory_storage import MemoryOrders, MemoryUnitOfWork
 
-ORDER = json.loads(
-    (Path(__file__).resolve().parents[2] / "docs" / "examples" / "order.json").read_text()
-)
+ORDER = docs_example("order.json")
 VERIZON = Party("Verizon", BUYER)
 OTHER = Party("AT&T", BUYER)
 SELLER_PARTY = Party("Cox Spectrum Business", SELLER)

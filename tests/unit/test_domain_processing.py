@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,11 +16,10 @@ from app.domain.orders import Orders
 from app.domain.parties import BUYER, SELLER, Party
 from app.domain.processing import Processing, svlan_wants
 from app.domain.records import StoredOrder, SvlanWant
+from tests.helpers import docs_example
 from tests.memory_storage import MemoryUnitOfWork
 
-ORDER = json.loads(
-    (Path(__file__).resolve().parents[2] / "docs" / "examples" / "order.json").read_text()
-)
+ORDER = docs_example("order.json")
 VERIZON = Party("Verizon", BUYER)
 SELLER_PARTY = Party("Cox Spectrum Business", SELLER)
 ENNI = "ENNI-123-abc"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -19,6 +18,7 @@ from specfirst.health import NotReady
 from specfirst.problems import Unavailable, not_implemented
 from specfirst.reply import request_body
 from specfirst.settings import ServiceSettings
+from tests.helpers import assert_problem
 from tests.specfirst_support import document, json_response, operation, project, service
 
 WIDGET = {
@@ -135,14 +135,6 @@ def client(folder: Path) -> Iterator[TestClient]:
     )
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
-
-
-def assert_problem(response: Any, status: int) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status and body["type"] == "about:blank"
-    return body
 
 
 def test_the_spec_is_published_as_written_and_swagger_ui_is_at_ui(

@@ -24,6 +24,7 @@ from specfirst.security import (
     challenge,
     scopes_of,
 )
+from tests.helpers import assert_problem
 from tests.specfirst_support import Function, document, json_response, operation, project, service
 
 SCHEMES = {
@@ -128,14 +129,6 @@ def basic(username: str, password: str) -> dict[str, str]:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-def assert_problem(response: Any, status: int) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    return body
 
 
 @pytest.mark.parametrize(
