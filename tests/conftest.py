@@ -1,4 +1,5 @@
-"""Fixtures: the real app over HTTP (Connexion's test client), on SQLite and on PostgreSQL.
+"""Fixtures: the real app over HTTP (Connexion's test client), on SQLite and on PostgreSQL;
+and the markers of each test's kind, by its folder.
 
 Every test that takes ``client`` runs twice, once per database. PostgreSQL is a throwaway
 server started for the session (or ORDERS_TEST_POSTGRES_URL, if set).
@@ -21,6 +22,27 @@ from app.settings import Settings
 from tests.helpers import PUBLIC_URL, LiveService
 from tests.postgres import throwaway_server
 from tests.servers import bearer, running
+
+# A test's kind is its folder under tests/; each kind is a marker (pyproject's pytest markers).
+KINDS = ("unit", "api", "system", "codegen")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks each test with its kind, and with ``postgres`` when it needs the PostgreSQL server,
+    so that a lane can choose (``nox -s quick``: ``-m "(unit or api) and not postgres"``)."""
+    tests = Path(__file__).parent
+    for item in items:
+        folder = item.path.relative_to(tests).parts[0]
+        if folder in KINDS:
+            item.add_marker(folder)
+        if uses_postgres(item):
+            item.add_marker("postgres")
+
+
+def uses_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    on_postgres = callspec is not None and callspec.params.get("database_url") == "postgresql"
+    return on_postgres or "postgres_server" in getattr(item, "fixturenames", ())
 
 
 @pytest.fixture(scope="session")
@@ -53,8 +75,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    # The seller's background worker is off: tests run it by hand (tests/test_notifications.py)
-    # or against real servers (tests/test_delivery.py), so what they see is deterministic.
+    # The seller's background worker is off: tests run it by hand (tests/api/test_notifications.py)
+    # or against real servers (tests/system/test_delivery.py), so what they see is deterministic.
     return Settings(
         database_url=database_url, public_url=PUBLIC_URL, validate_responses=True, worker=False
     )

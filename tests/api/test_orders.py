@@ -363,7 +363,7 @@ def test_unknown_route_and_method_are_problems(client: TestClient) -> None:
     assert client.delete("/orders/x").headers["content-type"] == "application/problem+json"
 
 
-# ---- inputs schemathesis found (tests/test_fuzz.py) --------------------------------------------
+# ---- inputs schemathesis found (tests/system/test_fuzz.py) --------------------------------------------
 def test_405_lists_every_method_the_spec_declares(client: TestClient) -> None:
     response = client.delete("/orders/ORD-1")
     assert_problem(response, 405)
@@ -439,7 +439,7 @@ def test_an_instant_outside_the_years_1_to_9999_in_utc_is_not_parsed() -> None:
             parse_instant(value)
 
 
-# ---- found by fuzzing (tests/test_fuzz.py, nox -s fuzz) -------------------------------------
+# ---- found by fuzzing (tests/system/test_fuzz.py, nox -s fuzz) -------------------------------------
 def test_text_with_a_nul_character_is_a_422_on_both_databases(client: TestClient) -> None:
     """PostgreSQL stores no U+0000 in text or JSON (it answered 500); SQLite would: both refuse
     it alike, naming every field, before anything is stored."""

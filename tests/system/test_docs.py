@@ -571,7 +571,16 @@ def api_designers_checks(run: PageRun) -> None:
 
 def developers_checks(run: PageRun) -> None:
     listed = run.output_of("sh", "nox --list")
-    for session in ("generate", "check", "breaking", "speclint", "lint", "typecheck", "tests"):
+    for session in (
+        "generate",
+        "check",
+        "breaking",
+        "speclint",
+        "lint",
+        "typecheck",
+        "tests",
+        "quick",
+    ):
         assert f" {session} " in listed or f" {session}\n" in listed, session
 
 
