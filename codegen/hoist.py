@@ -5,7 +5,7 @@ a copy of the spec (the user's file is never changed) gets:
 
 - each ``components/schemas`` key renamed to its class name (``order-create-update`` ->
   ``OrderCreateUpdate``; a ``.`` in a key would otherwise make the generator split modules), with
-  every ``$ref`` to it rewritten;
+  every ``$ref`` and discriminator mapping to it rewritten;
 - each inline object schema of a request body, response or parameter moved under
   ``components/schemas`` with a stable name, the operation referring to it by ``$ref``:
   ``<OperationId>Request``, ``<OperationId>Response`` (the first 2xx response),
@@ -63,18 +63,30 @@ def working_copy(spec: Spec) -> Spec:
 
 
 def _rewrite_refs(node: Any, renamed: dict[str, str]) -> None:
+    """Every ``$ref`` to a renamed schema, and every discriminator mapping naming one (by
+    reference or by its bare name), made to name it by its new key."""
     if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith(SCHEMAS):
-            key, slash, rest = ref.removeprefix(SCHEMAS).partition("/")
-            old = unescape(key)
-            if old in renamed:
-                node["$ref"] = f"{SCHEMAS}{escape(renamed[old])}{slash}{rest}"
+        if isinstance(node.get("$ref"), str):
+            node["$ref"] = _renamed_ref(node["$ref"], renamed)
+        mapping = node.get("mapping") if isinstance(node.get("propertyName"), str) else None
+        if isinstance(mapping, dict):
+            for value, target in mapping.items():
+                if isinstance(target, str):
+                    bare = target in renamed and not target.startswith("#")
+                    mapping[value] = renamed[target] if bare else _renamed_ref(target, renamed)
         for value in node.values():
             _rewrite_refs(value, renamed)
     elif isinstance(node, list):
         for value in node:
             _rewrite_refs(value, renamed)
+
+
+def _renamed_ref(ref: str, renamed: dict[str, str]) -> str:
+    if not ref.startswith(SCHEMAS):
+        return ref
+    key, slash, rest = ref.removeprefix(SCHEMAS).partition("/")
+    old = unescape(key)
+    return f"{SCHEMAS}{escape(renamed[old])}{slash}{rest}" if old in renamed else ref
 
 
 class _Hoister:

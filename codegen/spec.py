@@ -229,6 +229,11 @@ class _Reader:
         schema, schema_where = follow(self.spec, p["schema"], f"{where}/schema")
         kind = self.types.json_type(schema)
         style = p.get("style")
+        if location in ("query", "path") and not self._typed(schema):
+            self.unsupported(
+                schema_where, "a query or path parameter's schema needs a type (Connexion reads it)"
+            )
+            return None
         if kind == "object" and not (location == "query" and style == "deepObject"):
             self.unsupported(
                 where, "object parameters are only supported in the query with style deepObject"
@@ -254,6 +259,16 @@ class _Reader:
             return self._parameter(p, arg, annotation, convert, schema.get("default"))
         convert = self._scalar(p["schema"], location, "{v}")
         return self._parameter(p, arg, annotation, convert, schema.get("default"))
+
+    def _typed(self, schema: dict[str, Any]) -> bool:
+        """Connexion parses a query or path value by its schema's ``type`` (an array's items'
+        too), and fails on a schema without one."""
+        if not schema:
+            return True  # no schema: the text as sent
+        if "type" not in schema:
+            return False
+        items = resolve(self.spec, schema.get("items", {}))
+        return schema["type"] != "array" or "type" in items
 
     def _scalar(self, schema: Any, location: str, value: str) -> str:
         """An expression turning ``value`` (as Connexion hands it over) into the annotation."""

@@ -39,6 +39,10 @@ EXPECTED = {
         "/paths/~1orders~1{order.id}/get/parameters/0: "
         "path parameter names may only hold letters, digits, _ and - (Starlette's)"
     ],
+    "untyped_parameter.yaml": [
+        "/components/schemas/Kind: "
+        "a query or path parameter's schema needs a type (Connexion reads it)"
+    ],
     "nested_array_parameter.yaml": [
         "/paths/~1grid/get/parameters/0: array parameters of arrays or objects are not supported"
     ],

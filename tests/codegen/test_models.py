@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from codegen.generate import build
 from codegen.hoist import working_copy
@@ -76,13 +76,15 @@ def test_additional_properties_are_honoured(tmp_path: Path) -> None:
 
 
 def test_the_orders_models_stay_closed() -> None:
-    """Every schema of spec/openapi.yaml says additionalProperties: false but the problem (and
-    its error entries), which RFC 9457 lets carry extension members."""
+    """Every object schema of spec/openapi.yaml says additionalProperties: false but the problem
+    (and its error entries), which RFC 9457 lets carry extension members. Root models (a named
+    string schema such as dateTime) hold one value, no fields, so they are neither."""
     open_models = sorted(
         name
         for name, value in vars(orders_models).items()
         if inspect.isclass(value)
         and issubclass(value, BaseModel)
+        and not issubclass(value, RootModel)
         and value.__module__ == orders_models.__name__
         and value.model_config.get("extra") != "forbid"
     )
@@ -190,3 +192,36 @@ def test_a_spec_without_operations_gets_a_package_too(tmp_path: Path) -> None:
     files = build(path)
     assert "class Operations:" in files["operations.py"]
     assert "Protocol)" not in files["protocols.py"]
+
+
+def test_a_discriminator_mapping_follows_its_renamed_schemas(tmp_path: Path) -> None:
+    """The keys `dog` and `cat` become the classes Dog and Cat; the tags stay as mapped."""
+    kind = {"type": "string"}
+    spec = _spec(
+        {
+            "pet": {
+                "oneOf": [
+                    {"$ref": "#/components/schemas/dog"},
+                    {"$ref": "#/components/schemas/cat"},
+                ],
+                "discriminator": {
+                    "propertyName": "kind",
+                    "mapping": {"woof": "#/components/schemas/dog", "meow": "cat"},
+                },
+            },
+            "dog": {"type": "object", "required": ["kind"], "properties": {"kind": kind}},
+            "cat": {"type": "object", "required": ["kind"], "properties": {"kind": kind}},
+            "owner": {
+                "type": "object",
+                "properties": {"pet": {"$ref": "#/components/schemas/pet"}},
+            },
+        }
+    )
+    work = working_copy(spec)
+    assert work["components"]["schemas"]["Pet"]["discriminator"]["mapping"] == {
+        "woof": "#/components/schemas/Dog",
+        "meow": "Cat",
+    }
+    models = _module(generate(work, HEADER).source, tmp_path)
+    assert models.Owner.model_validate({"pet": {"kind": "woof"}}).pet == models.Dog(kind="woof")
+    assert isinstance(models.Owner.model_validate({"pet": {"kind": "meow"}}).pet, models.Cat)
