@@ -23,10 +23,9 @@ import httpx
 import pytest
 import yaml
 
+from tests.helpers import ROOT, assert_not_implemented, mypy, mypy_errors
 from tests.servers import free_port
-from tests.test_framework import assert_not_implemented, mypy, mypy_errors
 
-ROOT = Path(__file__).resolve().parent.parent
 PETSTORE = ROOT / "tests" / "corpus" / "specs" / "petstore.yaml"
 PETSTORE_FUNCTIONS = ("list_pets", "create_pets", "show_pet_by_id")
 
