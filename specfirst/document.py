@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 Spec = dict[str, Any]
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # A $ref chain longer than this is taken for a loop.
 MAX_REF_CHAIN = 32
@@ -21,7 +22,9 @@ class RefError(ValueError):
 def load_spec(path: Path) -> Spec:
     """The OpenAPI document at ``path`` (YAML or JSON)."""
     with path.open(encoding="utf-8") as f:
-        spec = yaml.safe_load(f)
+        # libyaml's safe loader when PyYAML has it: the same document, about 7x faster to read
+        # (every app created reads its spec).
+        spec = yaml.load(f, Loader=SAFE_LOADER)
     if not isinstance(spec, dict):
         raise ValueError(f"{path}: not an OpenAPI document")
     return spec
