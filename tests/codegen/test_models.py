@@ -190,19 +190,3 @@ def test_a_spec_without_operations_gets_a_package_too(tmp_path: Path) -> None:
     files = build(path)
     assert "class Operations:" in files["operations.py"]
     assert "Protocol)" not in files["protocols.py"]
-
-
-def test_an_enum_default_is_the_enum_s_member(tmp_path: Path) -> None:
-    # As PayPal's disbursement_mode (tests/corpus): a bare "INSTANT" default fails mypy --strict
-    # where the field is typed with the enum.
-    schemas = {
-        "Mode": {"type": "string", "enum": ["INSTANT", "DELAYED"], "default": "INSTANT"},
-        "Payment": {
-            "type": "object",
-            "properties": {"mode": {"$ref": "#/components/schemas/Mode"}},
-        },
-    }
-    found = generate(working_copy(_spec(schemas)), HEADER)
-    assert "mode: Mode | None = Mode.INSTANT" in found.source
-    models = _module(found.source, tmp_path)
-    assert models.Payment().mode is models.Mode.INSTANT
