@@ -36,9 +36,6 @@ DATAMODEL_CODEGEN_ARGS = [
     "--use-union-operator",
     "--use-double-quotes",
     "--use-schema-description",
-    # An enum property's default as the enum's member (DisbursementMode.INSTANT), not the bare
-    # string, which mypy refuses where the field is typed with the enum (PayPal, tests/corpus).
-    "--deserialize-default-values=enum",
     "--formatters=ruff-format",
 ]
 ENUM_BASES = {"Enum", "StrEnum", "IntEnum", "FloatEnum"}

@@ -24,7 +24,14 @@ from tests.postgres import throwaway_server
 from tests.servers import bearer, running
 
 # A test's kind is its folder under tests/; each kind is a marker (pyproject's pytest markers).
-KINDS = ("unit", "api", "system", "codegen")
+# The third-party spec corpus (tests/corpus/) is codegen's.
+KINDS = {
+    "unit": "unit",
+    "api": "api",
+    "system": "system",
+    "codegen": "codegen",
+    "corpus": "codegen",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -34,7 +41,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = item.path.relative_to(tests).parts[0]
         if folder in KINDS:
-            item.add_marker(folder)
+            item.add_marker(KINDS[folder])
         if uses_postgres(item):
             item.add_marker("postgres")
 

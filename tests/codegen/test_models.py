@@ -225,19 +225,3 @@ def test_a_discriminator_mapping_follows_its_renamed_schemas(tmp_path: Path) -> 
     models = _module(generate(work, HEADER).source, tmp_path)
     assert models.Owner.model_validate({"pet": {"kind": "woof"}}).pet == models.Dog(kind="woof")
     assert isinstance(models.Owner.model_validate({"pet": {"kind": "meow"}}).pet, models.Cat)
-
-
-def test_an_enum_default_is_the_enum_s_member(tmp_path: Path) -> None:
-    # As PayPal's disbursement_mode (tests/corpus): a bare "INSTANT" default fails mypy --strict
-    # where the field is typed with the enum.
-    schemas = {
-        "Mode": {"type": "string", "enum": ["INSTANT", "DELAYED"], "default": "INSTANT"},
-        "Payment": {
-            "type": "object",
-            "properties": {"mode": {"$ref": "#/components/schemas/Mode"}},
-        },
-    }
-    found = generate(working_copy(_spec(schemas)), HEADER)
-    assert "mode: Mode | None = Mode.INSTANT" in found.source
-    models = _module(found.source, tmp_path)
-    assert models.Payment().mode is models.Mode.INSTANT

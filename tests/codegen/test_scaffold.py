@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -124,6 +125,55 @@ def test_mypy_names_each_missing_handler_and_nothing_else(petstore: Path) -> Non
         'expected "generated.protocols.PetsHandlers"',
     ]
     assert all(e.startswith("app/main.py:") for e in errors)
+
+
+WRITTEN_HANDLERS = """\
+from __future__ import annotations
+
+from generated import models
+from specfirst.problems import not_found
+
+
+class PetsHandlers:
+    def __init__(self) -> None:
+        self.pets: dict[str, models.Pet] = {}
+
+    def list_pets(self, *, limit: int | None) -> list[models.Pet]:
+        return list(self.pets.values())[:limit]
+
+    def create_pets(self, *, body: models.Pet) -> None:
+        self.pets[str(body.id)] = body
+
+    def show_pet_by_id(self, *, pet_id: str) -> models.Pet:
+        if pet_id not in self.pets:
+            raise not_found(f"no pet {pet_id}")
+        return self.pets[pet_id]
+"""
+# In the scaffold's folder: the written handlers answer through the real app.
+EXERCISE = """\
+from starlette.testclient import TestClient
+from app.main import create_app
+with TestClient(create_app()) as client:
+    print(client.post("/v1/pets", json={"id": 7, "name": "Rex"}).status_code)
+    print(client.get("/v1/pets/7").json())
+    print(client.get("/v1/pets/8").status_code)
+"""
+
+
+def test_once_the_handlers_are_written_mypy_passes_and_they_answer(
+    petstore: Path, tmp_path: Path
+) -> None:
+    written = tmp_path / "petstore"
+    shutil.copytree(petstore, written)
+    (written / "app" / "handlers.py").write_text(WRITTEN_HANDLERS, encoding="utf-8")
+    checked = mypy(cwd=written)
+    assert checked.returncode == 0, checked.stdout
+    answered = run([sys.executable, "-c", EXERCISE], written)
+    assert answered.stdout.splitlines() == ["201", "{'id': 7, 'name': 'Rex'}", "404"], (
+        answered.stderr
+    )
+    smoke = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], written)
+    assert smoke.returncode == 0, smoke.stdout[-3000:]
 
 
 def test_the_scaffold_smoke_test_passes(petstore: Path) -> None:
