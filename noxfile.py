@@ -93,6 +93,22 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def quick(session: nox.Session) -> None:
+    """The edit-test loop: unit and API tests on SQLite only (no PostgreSQL, no live processes,
+    no mypy, Chromium or fuzzing). ``nox -s tests`` runs everything."""
+    session.run(
+        PYTHON,
+        "-m",
+        "pytest",
+        "-m",
+        "(unit or api) and not postgres",
+        "tests/unit",
+        "tests/api",
+        *session.posargs,
+    )
+
+
+@nox.session
 def serve(session: nox.Session) -> None:
     """Serve the API on http://127.0.0.1:8080 (SQLite file orders.db unless ORDERS_DATABASE_URL)."""
     session.run(PYTHON, "-m", "app", "serve", *session.posargs)

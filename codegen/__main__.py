@@ -1,21 +1,35 @@
-"""``python -m codegen [--check]``: regenerate generated/ and docs/api.md from spec/openapi.yaml."""
+"""``python -m codegen [--check]``: regenerate generated/ and docs/api.md from spec/openapi.yaml.
+``python -m codegen new SPEC DIR``: scaffold a new service from SPEC (see codegen/new.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
-from codegen import docs, project
+from codegen import docs, new, project
 from codegen.generate import CodegenError, SpecError, UnsupportedError, build, stale, write
 from specfirst.document import load_spec
 
 cli = typer.Typer(add_completion=False)
 
 
-@cli.command()
+def fail(spec: Path, error: CodegenError) -> NoReturn:
+    """Says why codegen stopped, one problem a line, each after the spec's path; exit 1."""
+    if isinstance(error, SpecError):
+        typer.echo(f"{spec}: invalid:\n{error}", err=True)
+    elif isinstance(error, UnsupportedError):
+        for problem in error.problems:
+            typer.echo(f"{spec}: {problem}", err=True)
+    else:
+        typer.echo(f"{spec}: {error}", err=True)
+    raise typer.Exit(1) from error
+
+
+@cli.callback(invoke_without_command=True)
 def main(
+    context: typer.Context,
     check: Annotated[
         bool, typer.Option(help="Fail with a diff when generated/ or docs/api.md is stale.")
     ] = False,
@@ -30,20 +44,15 @@ def main(
         Path, typer.Option(help="The Markdown API reference to write.")
     ] = docs.DOCS,
 ) -> None:
+    """Regenerate generated/ and docs/api.md from the spec, or check them (--check)."""
+    if context.invoked_subcommand is not None:
+        return
     config = project.config(spec)
     spec, output = config.spec, output or config.generated
     try:
         files = build(spec)
-    except SpecError as error:
-        typer.echo(f"{spec}: invalid:\n{error}", err=True)
-        raise typer.Exit(1) from error
-    except UnsupportedError as error:
-        for problem in error.problems:
-            typer.echo(f"{spec}: {problem}", err=True)
-        raise typer.Exit(1) from error
     except CodegenError as error:
-        typer.echo(f"{spec}: {error}", err=True)
-        raise typer.Exit(1) from error
+        fail(spec, error)
     text = docs.api_reference(load_spec(spec), spec)
     if check:
         diffs = {"generated/": stale(files, output), "docs/api.md": docs.stale(text, reference)}
@@ -61,6 +70,23 @@ def main(
     write(files, output)
     docs.write(text, reference)
     typer.echo(f"wrote {len(files)} files to {output}, and {reference}")
+
+
+@cli.command("new")
+def new_service(
+    spec: Annotated[Path, typer.Argument(help="The OpenAPI 3.0 document.")],
+    target: Annotated[Path, typer.Argument(help="The service's folder: new, or empty.")],
+) -> None:
+    """Scaffold a new service from SPEC in TARGET: its mock answers at once, its operations
+    501 until their handlers are written (see docs/new-service.md)."""
+    try:
+        written = new.scaffold(spec, target)
+    except new.ScaffoldError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from error
+    except CodegenError as error:
+        fail(spec, error)
+    typer.echo(f"wrote {len(written)} files to {target}; next: cd {target} and see README.md")
 
 
 if __name__ == "__main__":

@@ -11,19 +11,21 @@ time, never let a bad body in.
   function jsonschema uses (or not at all, as jsonschema does not know it).
 - Schemas are compiled with their ``$ref``s kept (one small function per component; inlining
   them makes fastjsonschema's code much larger and slower) and found again by their inlined
-  form, which is what Connexion hands the validator; a schema not found is left to jsonschema.
+  form, which is what Connexion hands the validator; a schema not found, or one fastjsonschema
+  cannot compile, is left to jsonschema.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import fastjsonschema
 from jsonschema import Draft4Validator
 
-from specfirst.document import Spec, inlined, operations_of, resolve
+from specfirst.document import RefError, Spec, inlined, operations_of, resolve
 
 DRAFT_4 = "http://json-schema.org/draft-04/schema#"
 Check = Callable[[Any], Any]
@@ -52,10 +54,14 @@ def _format_checks(document: Spec) -> dict[str, Check]:
     return {name: check(name) for name in set(_formats(document))}
 
 
-def shape(schema: dict[str, Any]) -> str:
+def shape(schema: dict[str, Any]) -> str | None:
     """The key a schema is found by. Connexion adds the spec's components to the schema it
-    hands the validator (for its own $ref resolver): they are left out."""
-    return json.dumps({k: v for k, v in schema.items() if k != "components"}, sort_keys=True)
+    hands the validator (for its own $ref resolver): they are left out. None for a schema that
+    contains itself (Connexion hands it over as a structure that contains itself)."""
+    try:
+        return json.dumps({k: v for k, v in schema.items() if k != "components"}, sort_keys=True)
+    except ValueError:  # "Circular reference detected"
+        return None
 
 
 def request_schemas(document: Spec) -> Iterator[dict[str, Any]]:
@@ -69,6 +75,20 @@ def request_schemas(document: Spec) -> Iterator[dict[str, Any]]:
                 yield definition["schema"]
 
 
+def compile_check(definition: dict[str, Any], formats: dict[str, Any]) -> Check | None:
+    """The compiled check of ``definition``, or None where fastjsonschema cannot compile it
+    (it turns ``$`` into ``\\Z`` even inside a character class, so PayPal's e-mail pattern
+    fails): such a body is left to jsonschema."""
+    try:
+        # use_default=False: the check must never change the body it looks at.
+        check: Check = fastjsonschema.compile(
+            definition, formats=formats, use_default=False, detailed_exceptions=False
+        )
+    except (re.error, fastjsonschema.JsonSchemaDefinitionException):
+        return None
+    return check
+
+
 class CompiledBodies:
     """The compiled check of every request body schema of ``document``."""
 
@@ -76,30 +96,34 @@ class CompiledBodies:
         formats = _format_checks(document)
         self._by_shape: dict[str, Check] = {}
         for schema in request_schemas(document):
-            key = shape(inlined(document, schema))
-            if key not in self._by_shape:
+            try:
+                key = shape(inlined(document, schema))
+            except RefError:
+                continue  # a schema that contains itself: left to jsonschema
+            if key is not None and key not in self._by_shape:
                 definition = {
                     "$schema": DRAFT_4,
                     "components": document.get("components", {}),
                     **schema,
                 }
-                # use_default=False: the check must never change the body it looks at.
-                self._by_shape[key] = fastjsonschema.compile(
-                    definition, formats=formats, use_default=False, detailed_exceptions=False
-                )
+                compiled = compile_check(definition, formats)
+                if compiled is not None:
+                    self._by_shape[key] = compiled
         # Connexion hands over the same schema object with every request: found once by its
         # form, then by identity (the schema is kept, so its id is not reused).
         self._by_id: dict[int, tuple[Any, Check | None]] = {}
 
     def compiled(self, schema: dict[str, Any]) -> bool:
         """Whether ``schema`` (as Connexion hands it over) has a compiled check."""
-        return shape(schema) in self._by_shape
+        key = shape(schema)
+        return key is not None and key in self._by_shape
 
     def accepts(self, schema: Any, body: Any) -> bool:
         """True when the compiled check passes ``body``; False: ask jsonschema."""
         known = self._by_id.get(id(schema))
         if known is None or known[0] is not schema:
-            known = (schema, self._by_shape.get(shape(schema)))
+            key = shape(schema)
+            known = (schema, None if key is None else self._by_shape.get(key))
             self._by_id[id(schema)] = known
         check = known[1]
         if check is None:

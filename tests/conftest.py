@@ -1,4 +1,5 @@
-"""Fixtures: the real app over HTTP (Connexion's test client), on SQLite and on PostgreSQL.
+"""Fixtures: the real app over HTTP (Connexion's test client), on SQLite and on PostgreSQL;
+and the markers of each test's kind, by its folder.
 
 Every test that takes ``client`` runs twice, once per database. PostgreSQL is a throwaway
 server started for the session (or ORDERS_TEST_POSTGRES_URL, if set).
@@ -6,14 +7,10 @@ server started for the session (or ORDERS_TEST_POSTGRES_URL, if set).
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import psycopg
 import pytest
@@ -22,24 +19,37 @@ from starlette.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
+from tests.helpers import PUBLIC_URL, LiveService
 from tests.postgres import throwaway_server
 from tests.servers import bearer, running
 
-SEEDS = Path(__file__).parent / "seeds"
-PUBLIC_URL = "http://orders.test"
+# A test's kind is its folder under tests/; each kind is a marker (pyproject's pytest markers).
+# The third-party spec corpus (tests/corpus/) is codegen's.
+KINDS = {
+    "unit": "unit",
+    "api": "api",
+    "system": "system",
+    "codegen": "codegen",
+    "corpus": "codegen",
+}
 
 
-def seed_examples(name: str) -> list[Any]:
-    """The JSON examples of a seed document, in order (the one trailing comma removed)."""
-    text = (SEEDS / name).read_text(encoding="utf-8")
-    blocks = re.findall(r"``` ?JSON\n(.*?)```", text, re.S)
-    return [json.loads(re.sub(r",(\s*[}\]])", r"\1", block)) for block in blocks]
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks each test with its kind, and with ``postgres`` when it needs the PostgreSQL server,
+    so that a lane can choose (``nox -s quick``: ``-m "(unit or api) and not postgres"``)."""
+    tests = Path(__file__).parent
+    for item in items:
+        folder = item.path.relative_to(tests).parts[0]
+        if folder in KINDS:
+            item.add_marker(KINDS[folder])
+        if uses_postgres(item):
+            item.add_marker("postgres")
 
 
-ORDER_SEED = seed_examples("000_e9501ffeaccc0a3d.txt")
-NOTIFICATION_SEED = seed_examples("003_3edf6da8d41d1c1f.txt")
-CREATE_REQUEST = ORDER_SEED[2]
-UPDATE_REQUEST = ORDER_SEED[4]
+def uses_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    on_postgres = callspec is not None and callspec.params.get("database_url") == "postgresql"
+    return on_postgres or "postgres_server" in getattr(item, "fixturenames", ())
 
 
 @pytest.fixture(scope="session")
@@ -72,8 +82,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    # The seller's background worker is off: tests run it by hand (tests/test_notifications.py)
-    # or against real servers (tests/test_delivery.py), so what they see is deterministic.
+    # The seller's background worker is off: tests run it by hand (tests/api/test_notifications.py)
+    # or against real servers (tests/system/test_delivery.py), so what they see is deterministic.
     return Settings(
         database_url=database_url, public_url=PUBLIC_URL, validate_responses=True, worker=False
     )
@@ -92,12 +102,6 @@ def client(settings: Settings) -> Iterator[TestClient]:
         yield test_client
 
 
-@dataclass(frozen=True)
-class LiveService:
-    url: str
-    token: str  # Verizon's, the seed's buyer
-
-
 @pytest.fixture(scope="module")
 def live_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
     """The real service (uvicorn) over a fresh SQLite file, shared by a module's tests."""
@@ -106,11 +110,3 @@ def live_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServi
     with running(database, folder / "server.log") as started:
         token = bearer(database, "Verizon", "buyer")["Authorization"].removeprefix("Bearer ")
         yield LiveService(started.url, token)
-
-
-def create_order(client: TestClient, **changes: Any) -> dict[str, Any]:
-    """Creates the seed's order (with ``changes``) and returns the response document."""
-    response = client.post("/orders", json={**CREATE_REQUEST, **changes})
-    assert response.status_code == 201, response.text
-    body: dict[str, Any] = response.json()
-    return body

@@ -4,7 +4,7 @@ Starts the service for real (uvicorn, the seller's worker on, every response che
 the spec) on SQLite and on a throwaway PostgreSQL server, and runs Schemathesis' command line
 against each: every phase (the spec's examples, coverage, fuzzing, stateful scenarios along the
 spec's links), valid and invalid data, every check, tests/schemathesis.toml. Then the state
-machine of tests/test_fuzz.py, which starts each scenario with an order that exists (the
+machine of tests/system/test_fuzz.py, which starts each scenario with an order that exists (the
 command line's own scenarios mostly start from a create with an unreal random date), for many
 scenarios on each database. Exits non-zero on any failure; the reports stay in .fuzz/.
 """
@@ -72,7 +72,16 @@ def stateful(kinds: list[str], examples: int) -> int:
         "ORDERS_LOG_LEVEL": "ERROR",
     }
     selected = " or ".join(f"stateful_scenarios[{kind}]" for kind in kinds)
-    command = [sys.executable, "-m", "pytest", "tests/test_fuzz.py", "-q", "-s", "-k", selected]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "tests/system/test_fuzz.py",
+        "-q",
+        "-s",
+        "-k",
+        selected,
+    ]
     print(f"\n==== state machine: {examples} scenarios per database", flush=True)
     started = time.monotonic()
     code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode

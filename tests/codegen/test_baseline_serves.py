@@ -18,6 +18,7 @@ from specfirst.security import Caller, Info, Verifier
 from specfirst.settings import ServiceSettings
 from tests.codegen.baseline.golden import models
 from tests.codegen.baseline.golden.operations import Operations, make_resolver
+from tests.helpers import assert_problem
 
 BASELINE = Path(__file__).resolve().parent / "baseline"
 GOOD = "good"
@@ -56,13 +57,6 @@ def _client(operations: Operations, verifiers: Mapping[str, Verifier] = VERIFIER
         verifiers=verifiers,
     )
     return TestClient(app, raise_server_exceptions=False)
-
-
-def _problem(response: Any, status: int) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = response.json()
-    return body
 
 
 # One valid request for each operation: (method, path, keyword arguments of the request).
@@ -165,7 +159,7 @@ def test_every_operation_has_a_request() -> None:
 def test_every_operation_routes_and_answers_501_without_its_handler(
     unimplemented: TestClient, operation_id: str
 ) -> None:
-    body = _problem(_call(unimplemented, operation_id), 501)
+    body = assert_problem(_call(unimplemented, operation_id), 501)
     assert body["detail"] == f"Operation {operation_id} has no handler yet."
 
 
@@ -295,7 +289,7 @@ def test_defaults_fill_what_is_left_out(
 
 
 def test_a_header_of_the_wrong_type_is_a_400_naming_it(served: TestClient) -> None:
-    body = _problem(served.get("/pets", headers={**BEARER, "X-Page-Size": "seven"}), 400)
+    body = assert_problem(served.get("/pets", headers={**BEARER, "X-Page-Size": "seven"}), 400)
     assert body["errors"] == [
         {"parameter": "X-Page-Size", "detail": "'seven' is not of type 'integer'"}
     ]
@@ -332,7 +326,7 @@ def test_none_is_the_response_without_a_body(served: TestClient) -> None:
 
 def test_a_media_type_the_handler_does_not_take_is_a_415(served: TestClient) -> None:
     headers = {**BEARER, "Content-Type": "application/xml"}
-    body = _problem(_call(served, "createPet", headers=headers, content=b"<pet/>"), 415)
+    body = assert_problem(_call(served, "createPet", headers=headers, content=b"<pet/>"), 415)
     assert (
         body["detail"]
         == "the body is application/xml; this operation takes application/vnd.pets+json"
@@ -408,7 +402,7 @@ def test_a_form_becomes_its_model(
 
 def test_a_closed_form_refuses_other_fields(served: TestClient) -> None:
     response = _call(served, "login", data={"user": "ann", "admin": "yes"})
-    assert "admin" in _problem(response, 400)["detail"]
+    assert "admin" in assert_problem(response, 400)["detail"]
 
 
 def test_a_form_without_a_schema_is_every_field_with_its_values(

@@ -1,0 +1,125 @@
+"""The unit of work on SQLite and PostgreSQL: one commit for everything in it, nothing at all
+when it fails, optimistic revisions, and savepoints that keep a transaction usable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.domain.ports import DuplicateOrder, RevisionMoved, SvlanTaken, VersionConflict
+from app.domain.records import OrderFilter, SvlanWant
+from app.storage.database import make_engine, migrate
+from app.storage.tables import DeliveryRow, NotificationRow, OrderRevisionRow, OrderRow, SvlanRow
+from app.storage.unit_of_work import UnitOfWork
+from tests.helpers import docs_example
+
+ORDER = docs_example("order.json")
+
+
+def document(order_id: str = "ORD-1", **changes: Any) -> dict[str, Any]:
+    return {**ORDER, "id": order_id, "orderStatus": "IN_PROGRESS", **changes}
+
+
+def notice(order_id: str = "ORD-1") -> dict[str, Any]:
+    return {"objectType": "orderNotification", "orderId": order_id, "buyerId": "Verizon"}
+
+
+@pytest.fixture
+def uow(database_url: str) -> UnitOfWork:
+    engine = make_engine(database_url)
+    migrate(engine)
+    return UnitOfWork(engine, {"Verizon": "http://buyer.test/"})
+
+
+def count(uow: UnitOfWork, table: Any) -> int:
+    with Session(uow.engine) as session:
+        return session.exec(select(func.count()).select_from(table)).one()
+
+
+def test_everything_in_a_unit_of_work_commits_once_at_its_end(uow: UnitOfWork) -> None:
+    with uow() as tx:
+        stored = tx.orders.insert(document())
+        emitted = tx.notifications.emit(notice())
+        # Not committed yet: another transaction does not see the order.
+        with uow() as other:
+            assert other.orders.get("ORD-1") is None
+    assert emitted["notificationVersion"] == "01"
+    with uow() as tx:
+        assert tx.orders.get("ORD-1") == stored
+        assert [r.revision for r in tx.orders.revisions(stored)] == [1]
+    assert count(uow, NotificationRow) == count(uow, DeliveryRow) == 1
+
+
+def test_a_failure_in_a_unit_of_work_leaves_nothing_written(uow: UnitOfWork) -> None:
+    with pytest.raises(RuntimeError), uow() as tx:
+        tx.orders.insert(document())
+        tx.notifications.emit(notice())
+        tx.svlans.assign("ORD-1", [SvlanWant("ENNI-1", "01")])
+        raise RuntimeError("after the writes")
+    for table in (OrderRow, OrderRevisionRow, NotificationRow, DeliveryRow, SvlanRow):
+        assert count(uow, table) == 0, table
+
+
+def test_a_write_based_on_a_revision_that_moved_on_writes_nothing(uow: UnitOfWork) -> None:
+    with uow() as tx:
+        first = tx.orders.insert(document())
+    with uow() as tx:
+        second = tx.orders.replace(first, document(notes="two"), reprocess=True)
+    assert second.revision == 2
+    with pytest.raises(RevisionMoved), uow() as tx:
+        tx.orders.replace(first, document(notes="lost"))
+    with uow() as tx:
+        assert tx.orders.get("ORD-1") == second
+        assert [r.document.get("notes") for r in tx.orders.revisions(second)] == [None, "two"]
+
+
+def test_a_second_order_with_the_same_pon_is_a_duplicate(uow: UnitOfWork) -> None:
+    with uow() as tx:
+        tx.orders.insert(document())
+    with pytest.raises(DuplicateOrder), uow() as tx:
+        tx.orders.insert(document("ORD-2"))
+    with uow() as tx:
+        assert tx.orders.latest(OrderFilter(pon=ORDER["buyerPurchaseOrderNumber"])) is not None
+        assert tx.orders.page(OrderFilter(buyer_id="Verizon"), 10, 0).available == 1
+
+
+def test_processing_is_claimed_once(uow: UnitOfWork) -> None:
+    with uow() as tx:
+        tx.orders.insert(document())
+    with uow() as tx:
+        [queued] = tx.orders.to_process(10)
+    with uow() as tx:
+        assert tx.orders.claim_processing(queued) is True
+    with uow() as tx:
+        assert tx.orders.claim_processing(queued) is False
+        assert tx.orders.to_process(10) == []
+
+
+def test_a_lost_svlan_or_a_repeated_notification_leaves_the_transaction_usable(
+    uow: UnitOfWork,
+) -> None:
+    with uow() as tx:
+        tx.svlans.assign("ORD-1", [SvlanWant("ENNI-1", "01", (100,))])
+    received = {**notice("ORD-AT-SELLER"), "notificationVersion": "01"}
+    with uow() as tx:
+        with pytest.raises(SvlanTaken):
+            tx.svlans.assign("ORD-2", [SvlanWant("ENNI-1", "01", (100,))])
+        assert tx.notifications.receive(received) == (True, received)
+        assert tx.notifications.receive(received) == (False, received)
+        with pytest.raises(VersionConflict):
+            tx.notifications.receive({**received, "notificationType": "JEOPARDY"})
+        [free] = tx.svlans.assign("ORD-2", [SvlanWant("ENNI-1", "01")])
+    assert free.svlan_id == 1
+    assert count(uow, SvlanRow) == 2 and count(uow, NotificationRow) == 1
+
+
+def test_a_read_only_unit_of_work_commits_nothing(uow: UnitOfWork) -> None:
+    with uow(read_only=True) as tx:
+        tx.orders.insert(document())
+    assert count(uow, OrderRow) == 0
+    with uow() as tx:  # and it left no lock behind (SQLite's one writer)
+        tx.orders.insert(document())
+    assert count(uow, OrderRow) == 1
