@@ -27,7 +27,9 @@ DATAMODEL_CODEGEN_ARGS = [
     "--output-model-type=pydantic_v2.BaseModel",
     "--target-python-version=3.11",
     "--disable-timestamp",
-    "--keep-model-order",
+    # An enum default is the enum's member, so the enum is defined before the models using it
+    # (the generator's dependency order: --keep-model-order would put it after some of them).
+    "--deserialize-default-values=enum",
     "--enum-field-as-literal=one",
     "--collapse-root-models",
     "--use-annotated",

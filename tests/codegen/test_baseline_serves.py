@@ -286,6 +286,7 @@ def test_defaults_fill_what_is_left_out(
     assert served.get("/pets", headers={**BEARER, "X-Page-Size": "7"}).status_code == 200
     got = handlers[0].got["listPets"]
     assert (got["limit"], got["x_page_size"], got["tags"], got["filter_"]) == (20, 7, None, None)
+    assert got["sort"] is models.SortOrder.asc  # the default of the parameter's enum
 
 
 def test_a_header_of_the_wrong_type_is_a_400_naming_it(served: TestClient) -> None:
@@ -430,5 +431,9 @@ def test_additional_properties_are_dropped_kept_or_refused(
 ) -> None:
     response = _call(served, "putOpen")
     assert response.status_code == 200, response.text
-    assert response.json() == {"open": {"a": "x"}, "allowed": {"a": "y", "kept": True}}
+    # sort: the default of its enum, the enum's member
+    assert response.json() == {
+        "open": {"a": "x", "sort": "asc"},
+        "allowed": {"a": "y", "kept": True},
+    }
     assert handlers[3].got["putOpen"]["body"] == models.Open(a="x")

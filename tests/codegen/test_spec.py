@@ -267,7 +267,7 @@ def test_wire_names_are_kept_and_arguments_are_identifiers(ops: dict[str, Operat
             "parse(models.ListPetsFilterParameter, {v})",
         ),
         ("type", 'Literal["cat", "dog"] | None', "{v}"),
-        ("sort", "models.SortOrder | None", "models.SortOrder({v})"),
+        ("sort", "models.SortOrder", "models.SortOrder({v})"),  # its enum's default
         ("X-Page-Size", "int", "int({v})"),  # headers come as sent
         ("X-Trace-Ids", "list[str] | None", "{v}.split(',')"),
     ],

@@ -40,16 +40,7 @@ CORPUS = Path(__file__).resolve().parent
 SPECS = sorted(p for p in (CORPUS / "specs").iterdir() if p.suffix in {".yaml", ".json"})
 # (spec file name, check) -> why it fails: the construct and its JSON pointer. Each is a strict
 # xfail, so an entry that stops failing must be removed.
-EXPECTED_FAILURES: dict[tuple[str, str], str] = {
-    ("paypal-payments-v2.json", "mypy"): (
-        "codegen: an enum property's default is generated as the bare string "
-        '(disbursement_mode: DisbursementMode | None = "INSTANT"), which mypy --strict refuses '
-        "(93 errors): /components/schemas/disbursement_mode/default and "
-        "/components/schemas/error_location/default. The enum's member instead "
-        "(--deserialize-default-values=enum) needs the enum defined before the models that "
-        "use it, which --keep-model-order does not give (NameError at import)"
-    ),
-}
+EXPECTED_FAILURES: dict[tuple[str, str], str] = {}
 CHECKS = ("new", "regenerate", "mypy", "routes", "mock")
 
 

@@ -77,7 +77,7 @@ class Operations:
             type_=query.get("type", None),
             n_2fa=query.get("2fa", None),
             body_=query.get("body", None),
-            sort=query.get("sort", None),
+            sort=query.get("sort", "asc"),
             x_page_size=request.headers.get("X-Page-Size", "10"),
             x_trace_ids=request.headers.get("X-Trace-Ids"),
         )

@@ -33,7 +33,7 @@ class PetsHandlers(Protocol):
         type_: Literal["cat", "dog"] | None,
         n_2fa: bool | None,
         body_: str | None,
-        sort: models.SortOrder | None,
+        sort: models.SortOrder,
         x_page_size: int,
         x_trace_ids: list[str] | None,
     ) -> (
