@@ -26,6 +26,7 @@ from specfirst.connexion_overrides import (
     connexion_view,
     middlewares,
     security_map,
+    validate_each_spec_once,
     validator_map,
 )
 from specfirst.document import Spec, load_spec
@@ -76,6 +77,7 @@ def create_service(
     answer 503 with Retry-After, ``lifespan`` runs beside the app, ``refuse_nul`` answers 422
     to a U+0000 in a body or parameter."""
     check_connexion_version()
+    validate_each_spec_once()
     configure_logging(settings.log_level, settings.log_format)
     quiet_connexion()
     spec = load_spec(config.spec)

@@ -25,7 +25,7 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft4Validator
 
-from specfirst.document import RefError, Spec, inlined, operations_of, resolve
+from specfirst.document import RefError, Spec, fingerprint, inlined, operations_of, resolve
 
 DRAFT_4 = "http://json-schema.org/draft-04/schema#"
 Check = Callable[[Any], Any]
@@ -93,22 +93,7 @@ class CompiledBodies:
     """The compiled check of every request body schema of ``document``."""
 
     def __init__(self, document: Spec) -> None:
-        formats = _format_checks(document)
-        self._by_shape: dict[str, Check] = {}
-        for schema in request_schemas(document):
-            try:
-                key = shape(inlined(document, schema))
-            except RefError:
-                continue  # a schema that contains itself: left to jsonschema
-            if key is not None and key not in self._by_shape:
-                definition = {
-                    "$schema": DRAFT_4,
-                    "components": document.get("components", {}),
-                    **schema,
-                }
-                compiled = compile_check(definition, formats)
-                if compiled is not None:
-                    self._by_shape[key] = compiled
+        self._by_shape = checks_by_shape(document)
         # Connexion hands over the same schema object with every request: found once by its
         # form, then by identity (the schema is kept, so its id is not reused).
         self._by_id: dict[int, tuple[Any, Check | None]] = {}
@@ -133,3 +118,42 @@ class CompiledBodies:
         except fastjsonschema.JsonSchemaException:
             return False
         return True
+
+
+# The checks of each document, by its fingerprint: compiling them is most of what creating an
+# app costs, and a process (a test suite, a reloading server) creates many apps of one spec.
+_CHECKS: dict[bytes, dict[str, Check]] = {}
+_DOCUMENTS_KEPT = 8
+
+
+def checks_by_shape(document: Spec) -> dict[str, Check]:
+    """The compiled check of each request body schema of ``document``, by the schema's
+    ``shape``; compiled once per process for each document content."""
+    key = fingerprint(document)
+    checks = _CHECKS.get(key)
+    if checks is None:
+        checks = compile_bodies(document)
+        if len(_CHECKS) >= _DOCUMENTS_KEPT:
+            _CHECKS.pop(next(iter(_CHECKS)))
+        _CHECKS[key] = checks
+    return checks
+
+
+def compile_bodies(document: Spec) -> dict[str, Check]:
+    formats = _format_checks(document)
+    checks: dict[str, Check] = {}
+    for schema in request_schemas(document):
+        try:
+            key = shape(inlined(document, schema))
+        except RefError:
+            continue  # a schema that contains itself: left to jsonschema
+        if key is not None and key not in checks:
+            definition = {
+                "$schema": DRAFT_4,
+                "components": document.get("components", {}),
+                **schema,
+            }
+            compiled = compile_check(definition, formats)
+            if compiled is not None:
+                checks[key] = compiled
+    return checks

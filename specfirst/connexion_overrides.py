@@ -14,6 +14,8 @@ when an app is created) refuses any other, naming both, so an upgrade is a delib
 - SwaggerUIAtItsPath: Swagger UI's middleware only looks at requests under its path.
 - security_map: Connexion's security handlers bound to the application's verifiers by scheme
   name, and one for openIdConnect (Connexion has none).
+- validate_each_spec_once: Connexion checks a spec against the OpenAPI schema once per
+  process for each content, not once per app created.
 - SpecResolver: operations found by method and path as well as by operationId.
 - FormValidator/MultiPartFormValidator: a form's fields its schema does not name are refused
   only where the schema says ``additionalProperties: false`` (Connexion's strict validation
@@ -49,6 +51,7 @@ from connexion.security import (
     BearerSecurityHandler,
     OAuthSecurityHandler,
 )
+from connexion.spec import OpenAPISpecification
 from connexion.utils import coerce_type, is_null, is_nullable
 from connexion.validators import (
     VALIDATOR_MAP,
@@ -62,7 +65,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from specfirst.compiled import CompiledBodies
-from specfirst.document import Spec, resolve
+from specfirst.document import Spec, fingerprint, resolve
 from specfirst.problems import invalid
 from specfirst.reply import keep_parsed_body
 from specfirst.routes import UI_PATH
@@ -89,6 +92,31 @@ def check_connexion_version() -> None:
             f"connexion=={WRITTEN_FOR}, or check each override against connexion {installed} "
             "and change WRITTEN_FOR"
         )
+
+
+# ---- the spec ------------------------------------------------------------------------------
+
+# The fingerprints of the specs Connexion found valid in this process.
+_VALID_SPECS: set[bytes] = set()
+
+
+def validate_each_spec_once() -> None:
+    """Connexion checks the spec against the OpenAPI schema for every app it creates, which is
+    most of what creating one costs; a process (a test suite, a reloading server) creates many
+    apps of one spec. From here on a spec found valid is not checked again; an invalid one is
+    refused every time."""
+    if getattr(OpenAPISpecification._validate_spec, "once", False):
+        return
+    check = OpenAPISpecification._validate_spec
+
+    def validate_once(_cls: type[Any], spec: Spec) -> None:
+        key = fingerprint(spec)
+        if key not in _VALID_SPECS:
+            check(spec)
+            _VALID_SPECS.add(key)
+
+    validate_once.once = True  # type: ignore[attr-defined]
+    OpenAPISpecification._validate_spec = classmethod(validate_once)
 
 
 # ---- operations -------------------------------------------------------------------------------

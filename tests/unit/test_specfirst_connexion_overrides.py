@@ -10,6 +10,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from connexion.exceptions import InvalidSpecification
 
 from specfirst import connexion_overrides
 from specfirst.connexion_overrides import (
@@ -113,3 +114,18 @@ def test_connexion_is_given_media_types_without_their_parameters() -> None:
         "text/plain",
     ]
     assert list(spec["paths"]["/x"]["post"]["requestBody"]["content"]) == list(content)
+
+
+def test_a_spec_found_valid_is_not_checked_again_an_invalid_one_always_is(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(connexion_overrides, "_VALID_SPECS", set())
+    valid = document({"/x": {"get": operation("x")}})
+    service(project(tmp_path / "a", valid), {})
+    service(project(tmp_path / "b", valid), {})  # the same content, from another file
+    assert len(connexion_overrides._VALID_SPECS) == 1  # remembered once, by content
+    invalid = document({"/x": {"get": {"responses": "not a mapping"}}})
+    for attempt in ("c", "d"):
+        with pytest.raises(InvalidSpecification, match="'not a mapping' is not of type 'object'"):
+            service(project(tmp_path / attempt, invalid), {})
+    assert len(connexion_overrides._VALID_SPECS) == 1

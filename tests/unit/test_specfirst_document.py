@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,15 @@ def test_a_schema_that_contains_itself_cannot_be_inlined() -> None:
     assert inlined(spec, {"$ref": "#/components/schemas/pair"}) == {
         "properties": {"a": {"type": "string"}, "b": {"type": "string"}}
     }
+
+
+def test_each_load_is_a_copy_of_its_own_and_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text("openapi: 3.0.3\npaths: {}\nx-when: 2026-12-01\n")
+    first = load_spec(path)
+    first["paths"]["/mutated"] = {}
+    second = load_spec(path)
+    assert second["paths"] == {}
+    assert second["x-when"] == datetime.date(2026, 12, 1)  # YAML's types kept
+    path.write_text("openapi: 3.0.3\npaths: {/new: {}}\n")
+    assert load_spec(path)["paths"] == {"/new": {}}
