@@ -138,7 +138,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     buyer_id: str | Unset = UNSET,
     id: str | Unset = UNSET,
     pon: str | Unset = UNSET,
@@ -209,7 +209,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     buyer_id: str | Unset = UNSET,
     id: str | Unset = UNSET,
     pon: str | Unset = UNSET,
@@ -275,7 +275,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     buyer_id: str | Unset = UNSET,
     id: str | Unset = UNSET,
     pon: str | Unset = UNSET,
@@ -344,7 +344,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     buyer_id: str | Unset = UNSET,
     id: str | Unset = UNSET,
     pon: str | Unset = UNSET,
