@@ -4,7 +4,8 @@
 //
 //   node tests/oauth2_provider.mjs CONFIG.json
 //
-// CONFIG: {"port", "audience", "keys": [private JWKs, the first signs],
+// CONFIG: {"port", "audiences": [APIs it issues tokens for, the first by default],
+//          "keys": [private JWKs, the first signs],
 //          "clients": [{"client_id", "client_secret", "scope", "claims": {...}, "ttl"}]}
 // A client's `scope` lists the scopes it may be granted; `claims` are added to its access
 // tokens; `ttl` is their lifetime in seconds. Prints "listening" once it serves.
@@ -38,10 +39,10 @@ const provider = new Provider(issuer, {
     resourceIndicators: {
       enabled: true,
       // A token request without `resource` is for the API all the same.
-      defaultResource: async () => config.audience,
+      defaultResource: async () => config.audiences[0],
       useGrantedResource: async () => true,
       getResourceServerInfo: async (_ctx, resource, client) => {
-        if (resource !== config.audience) {
+        if (!config.audiences.includes(resource)) {
           throw new Provider.errors.InvalidTarget();
         }
         return {
