@@ -10,7 +10,7 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -127,7 +127,7 @@ def tampered() -> str:
     return f"{header}.{b64(json.dumps(claims(role='seller')).encode())}.{signature}"
 
 
-BAD_TOKENS = {
+BAD_TOKENS: dict[str, tuple[Callable[[], str], str]] = {
     "expired": (lambda: KEY.sign(claims(exp=int(time.time()) - 60)), "expired"),
     "not yet valid": (lambda: KEY.sign(claims(nbf=int(time.time()) + 120)), "not valid yet"),
     "wrong issuer": (lambda: KEY.sign(claims(iss="http://127.0.0.1:2/other")), "not issued by"),
