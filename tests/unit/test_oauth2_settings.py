@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from app.settings import Settings
 
-COMPLETE = {
+COMPLETE: dict[str, Any] = {
     "oauth2_issuer": "http://127.0.0.1:9000",
     "oauth2_jwks_url": "http://127.0.0.1:9000/jwks",
     "oauth2_audience": "urn:orders-api",
@@ -23,7 +23,7 @@ def test_oauth2_is_off_by_default_and_on_with_its_three_settings() -> None:
 
 @pytest.mark.parametrize("missing", sorted(COMPLETE))
 def test_oauth2_half_configured_is_refused_naming_what_is_missing(missing: str) -> None:
-    given = {name: value for name, value in COMPLETE.items() if name != missing}
+    given: dict[str, Any] = {name: value for name, value in COMPLETE.items() if name != missing}
     with pytest.raises(ValidationError, match=f"ORDERS_{missing.upper()}"):
         Settings(**given)
 
