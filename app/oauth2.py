@@ -74,6 +74,8 @@ def verifier(settings: Settings) -> TokenVerifier:
     rules = TokenRules.of(settings)
 
     async def verify(token: str) -> Info | None:
+        if token.count(".") != 2:
+            return None  # not a JWT (an API token, say): refused without a reason of ours
         header = token_header(token)
         # Fetching the JWKS is blocking I/O: off the event loop (a cached set costs a lookup).
         key = await asyncio.to_thread(signing_key, keys, header)

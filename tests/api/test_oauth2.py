@@ -139,7 +139,8 @@ BAD_TOKENS: dict[str, tuple[Callable[[], str], str]] = {
     "HS256 with the public key": (hs256_with_the_public_key, "algorithm"),
     "no party": (lambda: KEY.sign(claims(party=None)), "names no party"),
     "unknown role": (lambda: KEY.sign(claims(role="admin")), "'role' claim"),
-    "not a JWT": (lambda: "eyJ.not-a-jwt", "not a JWT"),
+    "not a JWT": (lambda: "eyJ.not-a.jwt", "not a JWT"),
+    "an API token": (lambda: "oat_made-up", "Provided token is not valid"),
 }
 
 
