@@ -180,20 +180,26 @@ def test_a_role_the_operation_does_not_admit_is_a_403(api: TestClient) -> None:
 def test_keys_rotate_without_a_restart_and_unknown_kids_cannot_flood_the_server(
     settings: Settings, jwks: JwksServer
 ) -> None:
-    app = create_app(oauth2_settings(settings, jwks.url, oauth2_jwks_refetch_seconds=1.0))
+    interval = 3.0
+    # Every key and token made beforehand: the flood below must fit in the refetch interval.
+    rotated = SigningKey("key-2")
+    flood = [SigningKey(f"made-up-{n}").sign(claims()) for n in range(2)] + [
+        ROGUE.sign(claims()) for _ in range(18)
+    ]
+    app = create_app(oauth2_settings(settings, jwks.url, oauth2_jwks_refetch_seconds=interval))
     with app.test_client() as api:
         assert api.get("/orders", headers=auth(KEY.sign(claims()))).status_code == 200
+        first_fetch = time.monotonic()
         assert jwks.fetches == 1
         assert api.get("/orders", headers=auth(KEY.sign(claims()))).status_code == 200
         assert jwks.fetches == 1  # kept
-        rotated = SigningKey("key-2")
         jwks.keys = [rotated, KEY]
         # Made-up key ids within the refetch interval: refused without asking the server.
-        for n in range(20):
-            made_up = SigningKey(f"made-up-{n}") if n < 2 else ROGUE
-            assert api.get("/orders", headers=auth(made_up.sign(claims()))).status_code == 401
+        for token in flood:
+            assert api.get("/orders", headers=auth(token)).status_code == 401
+        assert time.monotonic() - first_fetch < interval, "the flood took the whole interval"
         assert jwks.fetches == 1
-        time.sleep(1.1)
+        time.sleep(interval - (time.monotonic() - first_fetch) + 0.1)
         # The interval has passed: the new key id fetches the JWKS again, once.
         assert api.get("/orders", headers=auth(rotated.sign(claims()))).status_code == 200
         assert jwks.fetches == 2
