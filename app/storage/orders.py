@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import OrderFilter, Page, Revision, StoredOrder
-from app.domain.time import now, parse_instant
+from app.domain.time import now, utc_instant
 from app.storage.tables import OrderRevisionRow, OrderRow
 
 
@@ -33,6 +33,26 @@ def conditions(where: OrderFilter) -> list[Any]:
         found.append(col(OrderRow.order_date) >= where.order_date_from)
     if where.order_date_to is not None:
         found.append(col(OrderRow.order_date) < where.order_date_to)
+    if where.project_id is not None:
+        found.append(col(OrderRow.project_id) == where.project_id)
+    ranges = (
+        (OrderRow.order_date, where.order_date_after, where.order_date_before),
+        (
+            OrderRow.requested_completion_date,
+            where.requested_completion_after,
+            where.requested_completion_before,
+        ),
+        (
+            OrderRow.expected_completion_date,
+            where.expected_completion_after,
+            where.expected_completion_before,
+        ),
+    )
+    for column, after, before in ranges:
+        if after is not None:
+            found.append(col(column) > after)
+        if before is not None:
+            found.append(col(column) < before)
     return found
 
 
@@ -44,7 +64,9 @@ def _columns(document: dict[str, Any]) -> dict[str, Any]:
         "buyer_order_version": document["buyerOrderVersion"],
         "order_status": document["orderStatus"],
         "order_type": document["orderType"],
-        "order_date": parse_instant(document["orderDate"]),
+        "order_date": utc_instant(document["orderDate"]),
+        "project_id": document.get("projectId"),
+        "requested_completion_date": utc_instant(document["requestedCompletionDate"]),
     }
 
 
