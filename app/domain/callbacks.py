@@ -19,23 +19,23 @@ def resolve(host: str) -> list[str]:
 
 
 def forbidden_address(address: str) -> str | None:
-    """Why the seller may not deliver to this address (None: it may). An IPv4-mapped IPv6
-    address is judged as its IPv4 address."""
+    """The kind of address the seller may not deliver to (loopback, private, ...), or None
+    when it may. An IPv4-mapped IPv6 address is judged as its IPv4 address."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone is no part of it
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
+    # The narrower kinds first: "private" covers most of them too.
     kinds = (
+        ("unspecified", ip.is_unspecified),
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
-        ("private", ip.is_private),
-        ("reserved", ip.is_reserved),
         ("multicast", ip.is_multicast),
-        ("unspecified", ip.is_unspecified),
+        ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
+        # The rest of what is not the public internet (shared address space, 100.64.0.0/10).
+        ("non-public", not ip.is_global),
     )
-    for kind, matches in kinds:
-        if matches:
-            return f"{address} is a {kind} address"
-    return None
+    return next((kind for kind, matches in kinds if matches), None)
 
 
 def url_problem(url: str) -> str | None:
@@ -69,7 +69,7 @@ def refusal(url: str, *, allow_private: bool, resolver: Resolver = resolve) -> s
     if not addresses:
         return f"{host!r} resolves to no address"
     for address in addresses:
-        why = forbidden_address(address)
-        if why is not None:
-            return f"{host!r} resolves to {why}"
+        kind = forbidden_address(address)
+        if kind is not None:
+            return f"{host!r} resolves to {address}, a {kind} address"
     return None
