@@ -133,7 +133,10 @@ def order_scenarios(database_url: str) -> tuple[type[APIStateMachine], Counter[t
         @initialize(target=Bundle("new hubs"))
         def create_a_hub(self) -> StepOutput:
             """And one subscription that exists (on loopback, allowed here; nothing is sent)."""
-            body = {"callback": "http://127.0.0.1:9/buyer", "query": "eventType=COMPLETION"}
+            body: dict[str, Any] = {
+                "callback": "http://127.0.0.1:9/buyer",
+                "query": "eventType=COMPLETION",
+            }
             case = subscribe.Case(body=body, media_type="application/json")
             self.recorder.record_case(case=case)
             output: StepOutput = self.step(StepInput.initial(case))
