@@ -7,14 +7,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import insert as sa_insert
+from sqlalchemy import select, text
 from sqlmodel import SQLModel
 
 from app.domain.records import OrderFilter
-from app.storage.database import make_engine, migrate
+from app.storage.database import alembic_config, make_engine, migrate
 from app.storage.orders import counting, listing
+from app.storage.tables import NotificationRow, OrderRow
 
 
 def test_migrations_create_exactly_the_models(database_url: str) -> None:
@@ -105,3 +108,63 @@ def test_each_list_filter_is_served_from_its_index(database_url: str, name: str)
         plan = query_plan(database_url, statement)
         assert "ix_orders_" in plan, plan
         assert "SCAN orders" not in plan and "Seq Scan" not in plan, plan
+
+
+def test_the_filter_columns_of_existing_orders_are_filled_by_the_migration(
+    database_url: str,
+) -> None:
+    """Orders stored before migration 0006 get their projectId and completion dates from their
+    documents, the expected one from their latest notification that has one."""
+    engine = make_engine(database_url)
+    config = alembic_config(database_url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0004")
+    document = {
+        "projectId": "P-1",
+        "orderDate": "2026-03-01T10:00+05:00",
+        "requestedCompletionDate": "2026-04-01T00:00Z",
+    }
+    at = datetime(2026, 3, 1, tzinfo=UTC)
+    with engine.begin() as connection:
+        connection.execute(
+            sa_insert(OrderRow.__table__).values(  # type: ignore[attr-defined]
+                id="ORD-1",
+                buyer_id="Verizon",
+                pon="PO-1",
+                buyer_order_version="1",
+                order_status="IN_PROGRESS",
+                order_type="NEW",
+                order_date=datetime(2026, 3, 1, 5, 0, tzinfo=UTC),
+                revision=1,
+                needs_processing=False,
+                created_at=at,
+                updated_at=at,
+                document=document,
+            )
+        )
+        for version, expected in (
+            ("01", "2026-04-02T00:00Z"),
+            ("02", None),
+            ("03", "2026-04-03T12:00+02:00"),
+        ):
+            notification = {"orderId": "ORD-1", "notificationType": "CONFIRMATION"}
+            if expected is not None:
+                notification["expectedCompletionDate"] = expected
+            connection.execute(
+                sa_insert(NotificationRow.__table__).values(  # type: ignore[attr-defined]
+                    order_id="ORD-1", version=version, created_at=at, document=notification
+                )
+            )
+    migrate(engine)
+    with engine.connect() as connection:
+        row = connection.execute(select(OrderRow).where(OrderRow.id == "ORD-1")).one()
+    assert row.project_id == "P-1"
+    dates = {
+        name: getattr(row, name)
+        for name in ("requested_completion_date", "expected_completion_date")
+    }
+    assert dates == {
+        "requested_completion_date": datetime(2026, 4, 1, tzinfo=UTC),
+        "expected_completion_date": datetime(2026, 4, 3, 10, 0, tzinfo=UTC),  # the latest
+    }

@@ -60,14 +60,13 @@ def upgrade() -> None:
 
 def _fill_order_columns() -> None:
     """The new columns of the orders there are, from their documents and the seller's
-    notifications; orderDate again, now in UTC (SQLite compares the text it stores)."""
+    notifications, as instants in UTC (as the tables' datetimes store them)."""
     connection = op.get_bind()
     orders = sa.table(
         "orders",
         sa.column("seq", sa.Integer),
         sa.column("id", sa.String),
         sa.column("document", sa.JSON),
-        sa.column("order_date", sa.DateTime(timezone=True)),
         sa.column("project_id", sa.String),
         sa.column("requested_completion_date", sa.DateTime(timezone=True)),
         sa.column("expected_completion_date", sa.DateTime(timezone=True)),
@@ -88,14 +87,11 @@ def _fill_order_columns() -> None:
     for seq, order_id, document in connection.execute(
         sa.select(orders.c.seq, orders.c.id, orders.c.document)
     ):
-        values = {
+        values: dict[str, Any] = {
             "project_id": document.get("projectId"),
             "requested_completion_date": _utc(document.get("requestedCompletionDate")),
             "expected_completion_date": expected.get(order_id),
         }
-        order_date = _utc(document.get("orderDate"))
-        if order_date is not None:
-            values["order_date"] = order_date
         connection.execute(orders.update().where(orders.c.seq == seq).values(**values))
 
 
