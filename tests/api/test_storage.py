@@ -12,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select, text
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
 from app.domain.records import OrderFilter
 from app.storage.database import alembic_config, make_engine, migrate
@@ -158,7 +158,7 @@ def test_the_filter_columns_of_existing_orders_are_filled_by_the_migration(
             )
     migrate(engine)
     with engine.connect() as connection:
-        row = connection.execute(select(OrderRow).where(OrderRow.id == "ORD-1")).one()
+        row = connection.execute(select(OrderRow).where(col(OrderRow.id) == "ORD-1")).one()
     assert row.project_id == "P-1"
     dates = {
         name: getattr(row, name)
