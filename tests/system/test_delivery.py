@@ -8,8 +8,7 @@ none stored twice, each order's in order."""
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -195,33 +194,6 @@ def test_an_unreachable_buyer_is_retried(
 
 # ---- two real services ---------------------------------------------------------------------
 
-FAST_RETRIES = {
-    "ORDERS_WORKER_POLL_SECONDS": "0.1",
-    "ORDERS_DELIVERY_BASE_SECONDS": "0.2",
-    "ORDERS_DELIVERY_MAX_SECONDS": "1",
-    "ORDERS_DELIVERY_MAX_ATTEMPTS": "1000",
-}
-
-
-# The buyer only receives: no background work of its own.
-BUYER_ENV = {"ORDERS_WORKER": "false"}
-
-
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 45) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
-
-
-def received_versions(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[str]:
-    response = httpx.get(f"{buyer_url}/orders/{order_id}/notifications", headers=auth)
-    if response.status_code == 404:
-        return []
-    # Newest first: reversed, the order they were received in.
-    return [n["notificationVersion"] for n in reversed(response.json()["items"])]
-
 
 @pytest.fixture
 def buyer_port() -> int:
@@ -249,14 +221,7 @@ def at_seller(database_url: str) -> dict[str, str]:
 def seller_env(buyer_port: int, buyer_db: str) -> dict[str, str]:
     """The seller delivers Verizon's notifications to its endpoint, with the token the buyer
     issued to the seller."""
-    seller_at_buyer = bearer(buyer_db, "Cox Spectrum Business", "seller")
-    return {
-        **FAST_RETRIES,
-        "ORDERS_BUYER_CALLBACKS": json.dumps({"Verizon": f"http://127.0.0.1:{buyer_port}"}),
-        "ORDERS_BUYER_CALLBACK_TOKENS": json.dumps(
-            {"Verizon": seller_at_buyer["Authorization"].removeprefix("Bearer ")}
-        ),
-    }
+    return servers.seller_env(buyer_port, buyer_db)
 
 
 @pytest.fixture
@@ -276,15 +241,16 @@ def test_an_order_at_the_seller_becomes_a_confirmation_at_the_buyer(
     logs: Path,
 ) -> None:
     with (
-        servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=BUYER_ENV),
+        servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=servers.BUYER_ENV),
         servers.running(database_url, logs / "seller.log", env=seller_env) as seller_server,
     ):
         created = httpx.post(f"{seller_server.url}/orders", json=upcoming(), headers=at_seller)
         assert created.status_code == 201
         order_id = created.json()["id"]
         buyer_url = f"http://127.0.0.1:{buyer_port}"
-        wait_for(
-            lambda: received_versions(buyer_url, order_id, at_buyer) == ["01"], "the confirmation"
+        servers.wait_for(
+            lambda: servers.received_versions(buyer_url, order_id, at_buyer) == ["01"],
+            "the confirmation",
         )
         received = httpx.get(f"{buyer_url}/orders/{order_id}/notification", headers=at_buyer)
         sent = httpx.get(f"{seller_server.url}/orders/{order_id}/notification", headers=at_seller)
@@ -316,22 +282,28 @@ def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
                 assert response.status_code == 201
             orders.append(order_id)
         # The buyer is down: every order's notifications wait, the first ones being retried.
-        wait_for(
+        servers.wait_for(
             lambda: len(outbox.listed()) == 9 and sum(d.attempts > 0 for d in outbox.listed()) >= 3,
             "three notifications per order and failed tries",
         )
         assert all(d.state == PENDING for d in outbox.listed())
         seller_server.kill()
         seller_server = servers.start(database_url, logs / "seller.log", env=seller_env)
-        with servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=BUYER_ENV):
-            wait_for(
-                lambda: all(len(received_versions(buyer_url, o, at_buyer)) == 3 for o in orders),
+        with servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=servers.BUYER_ENV):
+            servers.wait_for(
+                lambda: all(
+                    len(servers.received_versions(buyer_url, o, at_buyer)) == 3 for o in orders
+                ),
                 "every order's three notifications",
             )
             for order_id in orders:
                 # Once each, in order.
-                assert received_versions(buyer_url, order_id, at_buyer) == ["01", "02", "03"]
-            wait_for(
+                assert servers.received_versions(buyer_url, order_id, at_buyer) == [
+                    "01",
+                    "02",
+                    "03",
+                ]
+            servers.wait_for(
                 lambda: all(d.state == DELIVERED for d in outbox.listed()), "every delivery done"
             )
     finally:
