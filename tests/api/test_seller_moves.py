@@ -59,8 +59,11 @@ def notices(client: TestClient, order_id: str) -> list[dict[str, Any]]:
 
 
 def item(order: dict[str, Any], reference: str) -> dict[str, Any]:
-    [found] = [i for i in order["orderItems"] if i["orderItemReference"] == reference]
-    return found
+    found: list[dict[str, Any]] = [
+        i for i in order["orderItems"] if i["orderItemReference"] == reference
+    ]
+    [one] = found
+    return one
 
 
 def unchanged(client: TestClient, before: dict[str, Any], etag: str, notified: int) -> None:

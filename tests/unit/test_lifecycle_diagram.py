@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from typing import TypeVar
 
 from app.domain.lifecycle import (
     BY,
@@ -25,16 +26,17 @@ from generated.models import OrderItemStatus, OrderStatus
 from tests.helpers import ROOT
 
 PAGE = ROOT / "docs" / "lifecycle.md"
+State = TypeVar("State", bound=StrEnum)
 BEGIN = "<!-- drawn from app/domain/lifecycle.py by tests/unit/test_lifecycle_diagram.py -->"
 END = "<!-- end of the drawing -->"
 
 
 def diagram(
     title: str,
-    table: Mapping[Action, Mapping[StrEnum, StrEnum]],
-    start: StrEnum,
+    table: Mapping[Action, Mapping[State, State]],
+    start: State,
     created: str,
-    final: Iterable[StrEnum],
+    final: Iterable[State],
 ) -> list[str]:
     lines = [f"### {title}", "", "```mermaid", "stateDiagram-v2", f"    [*] --> {start}: {created}"]
     for action, moves in table.items():
