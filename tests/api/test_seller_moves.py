@@ -7,6 +7,7 @@ The background worker is off; ``seller.run_once()`` processes the queued orders 
 from __future__ import annotations
 
 import copy
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -123,6 +124,28 @@ def test_uni_svlans_are_allocated_unique_per_uni_for_evpl(
     seller.run_once()
     [confirmation] = notices(client, third["id"])
     assert confirmation["uniSvlanIds"][0]["svlanId"] == 1
+
+
+def test_concurrent_evpl_orders_on_one_uni_get_distinct_svlans(
+    client: TestClient, seller: OrderProcessor
+) -> None:
+    ids = []
+    for n in range(20):
+        request = upcoming(orderType="ACCESS_EVPL", buyerPurchaseOrderNumber=f"PO-{n}")
+        request["orderItems"] = copy.deepcopy(request["orderItems"][:1])
+        request["orderItems"][0]["orderItemDetail"]["uniReference"] = {
+            "objectType": "existingUniReference",
+            "sellerUniId": "UNI-SHARED",
+        }
+        ids.append(create_order(client, **request)["id"])
+    queued = seller.queued(100)
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        assert all(pool.map(seller.process, queued))
+    svlans = []
+    for order_id in ids:
+        [confirmation] = notices(client, order_id)
+        svlans += [s["svlanId"] for s in confirmation["uniSvlanIds"]]
+    assert sorted(svlans) == list(range(1, 21))
 
 
 # ---- items one by one ----------------------------------------------------------------------
