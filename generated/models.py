@@ -737,6 +737,48 @@ class OrderItemStateNotice(BaseModel):
     orderItemReference: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
 
 
+class EventSubscriptionInput(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    callback: Annotated[
+        str,
+        Field(
+            description="The base URL of the buyer's Order Notification API (`https`).",
+            max_length=2048,
+            min_length=1,
+            pattern="^[^\\u0000]*$",
+        ),
+    ]
+    query: Annotated[
+        str | None,
+        Field(
+            description="`eventType=` and notification types separated by commas; none: every notification.",
+            max_length=1024,
+            pattern="^[^\\u0000]*$",
+        ),
+    ] = None
+
+
+class EventSubscription(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Annotated[str, Field(max_length=64, min_length=1)]
+    callback: Annotated[str, Field(max_length=2048, min_length=1)]
+    query: Annotated[str | None, Field(max_length=1024)] = None
+
+
+class EventSubscriptionList(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    link: Link | None = None
+    available: Annotated[int, Field(description="Number of the caller's subscriptions.", ge=0)]
+    returned: Annotated[int, Field(description="Number of subscriptions in `items`.", ge=0)]
+    items: Annotated[list[EventSubscription], Field(description="Newest first.")]
+
+
 class Error(BaseModel):
     pointer: Annotated[
         str | None, Field(description="JSON pointer (RFC 6901) into the request body.")

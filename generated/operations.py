@@ -22,7 +22,7 @@ from specfirst.reply import parse, request_body, respond
 from specfirst.security import caller
 
 from . import models
-from .protocols import NotificationsHandlers, OrdersHandlers
+from .protocols import HubHandlers, NotificationsHandlers, OrdersHandlers
 
 OPERATION_FUNCTIONS: dict[str, str] = {
     "listOrders": "list_orders",
@@ -44,6 +44,10 @@ OPERATION_FUNCTIONS: dict[str, str] = {
     "createOrderNotification": "create_order_notification",
     "getLatestOrderNotification": "get_latest_order_notification",
     "createOrderNotificationSingular": "create_order_notification_singular",
+    "listHubs": "list_hubs",
+    "createHub": "create_hub",
+    "getHub": "get_hub",
+    "deleteHub": "delete_hub",
 }
 
 
@@ -53,9 +57,11 @@ class Operations:
         *,
         orders: OrdersHandlers,
         notifications: NotificationsHandlers,
+        hub: HubHandlers,
     ) -> None:
         self._orders = orders
         self._notifications = notifications
+        self._hub = hub
 
     async def list_orders(self, request: ConnexionRequest) -> Response:
         """GET /orders"""
@@ -69,6 +75,13 @@ class Operations:
             order_type=query.get("orderType", None),
             order_date_from=query.get("orderDateFrom", None),
             order_date_to=query.get("orderDateTo", None),
+            project_id=query.get("projectId", None),
+            order_date_gt=query.get("orderDate.gt", None),
+            order_date_lt=query.get("orderDate.lt", None),
+            requested_completion_date_gt=query.get("requestedCompletionDate.gt", None),
+            requested_completion_date_lt=query.get("requestedCompletionDate.lt", None),
+            expected_completion_date_gt=query.get("expectedCompletionDate.gt", None),
+            expected_completion_date_lt=query.get("expectedCompletionDate.lt", None),
             limit=query.get("limit", 50),
             offset=query.get("offset", 0),
         )
@@ -83,6 +96,13 @@ class Operations:
         order_type: Any,
         order_date_from: Any,
         order_date_to: Any,
+        project_id: Any,
+        order_date_gt: Any,
+        order_date_lt: Any,
+        requested_completion_date_gt: Any,
+        requested_completion_date_lt: Any,
+        expected_completion_date_gt: Any,
+        expected_completion_date_lt: Any,
         limit: Any,
         offset: Any,
     ) -> Response:
@@ -99,6 +119,13 @@ class Operations:
             order_type=None if order_type is None else models.OrderType(order_type),
             order_date_from=order_date_from,
             order_date_to=order_date_to,
+            project_id=project_id,
+            order_date_gt=order_date_gt,
+            order_date_lt=order_date_lt,
+            requested_completion_date_gt=requested_completion_date_gt,
+            requested_completion_date_lt=requested_completion_date_lt,
+            expected_completion_date_gt=expected_completion_date_gt,
+            expected_completion_date_lt=expected_completion_date_lt,
             limit=limit,
             offset=offset,
         )
@@ -589,6 +616,100 @@ class Operations:
             id_=id_,
         )
         return respond(result, 201)
+
+    async def list_hubs(self, request: ConnexionRequest) -> Response:
+        """GET /hub"""
+        query = request.query_params
+        return await run_in_threadpool(
+            self._list_hubs,
+            limit=query.get("limit", 50),
+            offset=query.get("offset", 0),
+        )
+
+    def _list_hubs(
+        self,
+        *,
+        limit: Any,
+        offset: Any,
+    ) -> Response:
+        who = caller("listHubs", ["buyer"])
+        handler = getattr(self._hub, "list_hubs", None)
+        if handler is None:
+            raise not_implemented("listHubs")
+        result = handler(
+            caller=who,
+            limit=limit,
+            offset=offset,
+        )
+        return respond(result, 200)
+
+    async def create_hub(self, request: ConnexionRequest) -> Response:
+        """POST /hub"""
+        return await run_in_threadpool(
+            self._create_hub,
+            body=await request_body(request),
+        )
+
+    def _create_hub(
+        self,
+        *,
+        body: Any,
+    ) -> Response:
+        who = caller("createHub", ["buyer"])
+        handler = getattr(self._hub, "create_hub", None)
+        if handler is None:
+            raise not_implemented("createHub")
+        result = handler(
+            caller=who,
+            body=parse(models.EventSubscriptionInput, body),
+        )
+        return respond(result, 201)
+
+    async def get_hub(self, request: ConnexionRequest) -> Response:
+        """GET /hub/{id}"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._get_hub,
+            id_=path["id"],
+        )
+
+    def _get_hub(
+        self,
+        *,
+        id_: Any,
+    ) -> Response:
+        who = caller("getHub", ["buyer"])
+        handler = getattr(self._hub, "get_hub", None)
+        if handler is None:
+            raise not_implemented("getHub")
+        result = handler(
+            caller=who,
+            id_=id_,
+        )
+        return respond(result, 200)
+
+    async def delete_hub(self, request: ConnexionRequest) -> Response:
+        """DELETE /hub/{id}"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._delete_hub,
+            id_=path["id"],
+        )
+
+    def _delete_hub(
+        self,
+        *,
+        id_: Any,
+    ) -> Response:
+        who = caller("deleteHub", ["buyer"])
+        handler = getattr(self._hub, "delete_hub", None)
+        if handler is None:
+            raise not_implemented("deleteHub")
+        result = handler(
+            caller=who,
+            id_=id_,
+        )
+        return respond(result, 204)
 
 
 def make_resolver(operations: Operations) -> Resolver:

@@ -29,6 +29,13 @@ class OrdersHandlers(Protocol):
         order_type: models.OrderType | None,
         order_date_from: str | None,
         order_date_to: str | None,
+        project_id: str | None,
+        order_date_gt: str | None,
+        order_date_lt: str | None,
+        requested_completion_date_gt: str | None,
+        requested_completion_date_lt: str | None,
+        expected_completion_date_gt: str | None,
+        expected_completion_date_lt: str | None,
         limit: int,
         offset: int,
     ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
@@ -223,4 +230,45 @@ class NotificationsHandlers(Protocol):
         id_: str,
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
         """POST /orders/{id}/notification: Create a notification for an order (deprecated spelling)."""
+        ...
+
+
+class HubHandlers(Protocol):
+    """Handlers of the `hub` operations."""
+
+    def list_hubs(
+        self,
+        *,
+        caller: Caller,
+        limit: int,
+        offset: int,
+    ) -> models.EventSubscriptionList | Reply[models.EventSubscriptionList]:
+        """GET /hub: List the buyer's subscriptions."""
+        ...
+
+    def create_hub(
+        self,
+        *,
+        caller: Caller,
+        body: models.EventSubscriptionInput,
+    ) -> models.EventSubscription | Reply[models.EventSubscription]:
+        """POST /hub: Subscribe to the buyer's notifications."""
+        ...
+
+    def get_hub(
+        self,
+        *,
+        caller: Caller,
+        id_: str,
+    ) -> models.EventSubscription | Reply[models.EventSubscription]:
+        """GET /hub/{id}: Get a subscription."""
+        ...
+
+    def delete_hub(
+        self,
+        *,
+        caller: Caller,
+        id_: str,
+    ) -> None:
+        """DELETE /hub/{id}: Unsubscribe."""
         ...

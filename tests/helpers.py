@@ -28,6 +28,9 @@ TESTS = ROOT / "tests"
 SEEDS = TESTS / "seeds"
 DOCS_EXAMPLES = ROOT / "docs" / "examples"
 PUBLIC_URL = "http://orders.test"
+# A callback the hub accepts without resolving a name (an https URL on a public IP literal).
+# Nothing is ever sent to it: the tests that register it run no delivery worker.
+PUBLIC_CALLBACK = "https://8.8.8.8/buyer-api"
 PROBLEM_JSON = "application/problem+json"
 
 

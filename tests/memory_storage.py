@@ -20,6 +20,7 @@ from app.domain.ports import (
     VersionConflict,
 )
 from app.domain.records import (
+    Hub,
     OrderFilter,
     Page,
     Revision,
@@ -43,6 +44,7 @@ class State:
     svlans: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     # (seller UNI id, S-VLAN id) -> (order id, order item reference)
     uni_svlans: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    hubs: list[Hub] = field(default_factory=list)
 
 
 def _matches(order: StoredOrder, where: OrderFilter) -> bool:
@@ -205,12 +207,36 @@ class MemoryUniSvlans:
                 del self.state.uni_svlans[key]
 
 
+class MemoryHubs:
+    def __init__(self, state: State) -> None:
+        self.state = state
+
+    def add(
+        self, buyer_id: str, callback: str, query: str | None, event_types: frozenset[str] | None
+    ) -> Hub:
+        hub = Hub(f"HUB-{len(self.state.hubs) + 1}", buyer_id, callback, query, event_types)
+        self.state.hubs.append(hub)
+        return hub
+
+    def get(self, hub_id: str) -> Hub | None:
+        return next((hub for hub in self.state.hubs if hub.id == hub_id), None)
+
+    def page(self, buyer_id: str, limit: int, offset: int) -> Page:
+        mine = [hub.document() for hub in reversed(self.state.hubs) if hub.buyer_id == buyer_id]
+        return Page(len(mine), mine[offset : offset + limit])
+
+    def delete(self, hub_id: str) -> None:
+        self.state.hubs = [hub for hub in self.state.hubs if hub.id != hub_id]
+
+
 class MemoryTransaction:
     def __init__(self, state: State, svlan_ids: int) -> None:
         self.orders = MemoryOrders(state)
         self.notifications = MemoryNotifications(state)
         self.svlans = MemorySvlans(state, svlan_ids)
         self.uni_svlans = MemoryUniSvlans(state, svlan_ids)
+
+        self.hubs = MemoryHubs(state)
 
 
 class MemoryUnitOfWork:

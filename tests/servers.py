@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -142,16 +141,39 @@ def running(
         stop(server)
 
 
-# ---- a seller delivering to a buyer's service, both real ------------------------------------
-# The seller's worker polls and retries quickly, and never gives a delivery up.
+# ---- a seller delivering to a buyer: two services --------------------------------------------
+
+# The seller's worker, quick to poll and to retry.
 FAST_RETRIES = {
     "ORDERS_WORKER_POLL_SECONDS": "0.1",
     "ORDERS_DELIVERY_BASE_SECONDS": "0.2",
     "ORDERS_DELIVERY_MAX_SECONDS": "1",
     "ORDERS_DELIVERY_MAX_ATTEMPTS": "1000",
 }
+
 # The buyer only receives: no background work of its own.
 BUYER_ENV = {"ORDERS_WORKER": "false"}
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 45) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def received(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[dict[str, object]]:
+    """The notifications of the order the buyer's service received, in the order received."""
+    response = httpx.get(f"{buyer_url}/orders/{order_id}/notifications", headers=auth)
+    if response.status_code == 404:
+        return []
+    items: list[dict[str, object]] = response.json()["items"]
+    return list(reversed(items))  # newest first: reversed
+
+
+def received_versions(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[str]:
+    return [str(n["notificationVersion"]) for n in received(buyer_url, order_id, auth)]
 
 
 def seller_env(buyer_port: int, buyer_db: str) -> dict[str, str]:
@@ -165,24 +187,3 @@ def seller_env(buyer_port: int, buyer_db: str) -> dict[str, str]:
             {"Verizon": seller_at_buyer["Authorization"].removeprefix("Bearer ")}
         ),
     }
-
-
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 45) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
-
-
-def received(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[dict[str, Any]]:
-    """The notifications of an order the buyer's service received, in the order received."""
-    response = httpx.get(f"{buyer_url}/orders/{order_id}/notifications", headers=auth)
-    if response.status_code == 404:
-        return []
-    # Newest first: reversed, the order they were received in.
-    return list(reversed(response.json()["items"]))
-
-
-def received_versions(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[str]:
-    return [n["notificationVersion"] for n in received(buyer_url, order_id, auth)]

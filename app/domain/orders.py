@@ -7,6 +7,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 import json_merge_patch
@@ -29,7 +30,7 @@ from app.domain.lifecycle import (
 from app.domain.parties import Party, visible
 from app.domain.ports import DuplicateOrder, RevisionMoved, Transaction, UnitOfWork
 from app.domain.records import OrderFilter, Page, Revision, StoredOrder
-from app.domain.time import check_instants, now, parse_instant, unreal_instants
+from app.domain.time import check_instants, now, parse_instant, unreal_instants, utc_instant
 from generated.models import OrderCreateUpdate, OrderStatus
 
 # The order's date-times; the spec's pattern checks their form, unreal_instants the calendar.
@@ -79,7 +80,16 @@ PARAMETERS = {
     "order_type": "orderType",
     "order_date_from": "orderDateFrom",
     "order_date_to": "orderDateTo",
+    "project_id": "projectId",
+    "order_date_gt": "orderDate.gt",
+    "order_date_lt": "orderDate.lt",
+    "requested_completion_date_gt": "requestedCompletionDate.gt",
+    "requested_completion_date_lt": "requestedCompletionDate.lt",
+    "expected_completion_date_gt": "expectedCompletionDate.gt",
+    "expected_completion_date_lt": "expectedCompletionDate.lt",
 }
+# The date-time parameters, by their names in the API.
+DATE_PARAMETERS = tuple(name for field, name in PARAMETERS.items() if "date" in field)
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,13 @@ class OrderQuery:
     order_type: str | None = None
     order_date_from: str | None = None
     order_date_to: str | None = None
+    project_id: str | None = None
+    order_date_gt: str | None = None
+    order_date_lt: str | None = None
+    requested_completion_date_gt: str | None = None
+    requested_completion_date_lt: str | None = None
+    expected_completion_date_gt: str | None = None
+    expected_completion_date_lt: str | None = None
 
     def asked(self) -> dict[str, str]:
         """The parameters given, by their names in the API."""
@@ -105,19 +122,29 @@ class OrderQuery:
 
     def where(self) -> OrderFilter:
         """The filter of the orders it finds; Invalid naming a date-time that is no instant."""
-        dates = {"orderDateFrom": self.order_date_from, "orderDateTo": self.order_date_to}
-        unreal = unreal_instants(dates)
+        asked = self.asked()
+        unreal = unreal_instants({name: asked.get(name) for name in DATE_PARAMETERS})
         if unreal:
             raise Invalid([FieldError(why, parameter=name) for name, why in unreal.items()])
-        start, end = self.order_date_from, self.order_date_to
+
+        def instant(value: str | None) -> datetime | None:
+            return None if value is None else utc_instant(value)
+
         return OrderFilter(
             order_id=self.id,
             buyer_id=self.buyer_id,
             pon=self.pon,
             order_status=self.order_status,
             order_type=self.order_type,
-            order_date_from=None if start is None else parse_instant(start),
-            order_date_to=None if end is None else parse_instant(end),
+            order_date_from=instant(self.order_date_from),
+            order_date_to=instant(self.order_date_to),
+            project_id=self.project_id,
+            order_date_after=instant(self.order_date_gt),
+            order_date_before=instant(self.order_date_lt),
+            requested_completion_after=instant(self.requested_completion_date_gt),
+            requested_completion_before=instant(self.requested_completion_date_lt),
+            expected_completion_after=instant(self.expected_completion_date_gt),
+            expected_completion_before=instant(self.expected_completion_date_lt),
         )
 
 

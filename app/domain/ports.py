@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from app.domain.records import (
+    Hub,
     OrderFilter,
     Page,
     Revision,
@@ -133,6 +134,22 @@ class UniSvlanRepository(Protocol):
         ...
 
 
+class HubRepository(Protocol):
+    def add(
+        self, buyer_id: str, callback: str, query: str | None, event_types: frozenset[str] | None
+    ) -> Hub: ...
+
+    def get(self, hub_id: str) -> Hub | None: ...
+
+    def page(self, buyer_id: str, limit: int, offset: int) -> Page:
+        """The buyer's hubs, newest first, as the API shows them."""
+        ...
+
+    def delete(self, hub_id: str) -> None:
+        """Removes the hub; its pending deliveries become dead ("hub deleted")."""
+        ...
+
+
 class Transaction(Protocol):
     @property
     def orders(self) -> OrderRepository: ...
@@ -145,6 +162,9 @@ class Transaction(Protocol):
 
     @property
     def uni_svlans(self) -> UniSvlanRepository: ...
+
+    @property
+    def hubs(self) -> HubRepository: ...
 
 
 class UnitOfWork(Protocol):

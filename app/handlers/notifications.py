@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from app.domain.notifications import Notifications
-from app.handlers.http import party
+from app.handlers.http import counts, party
 from app.handlers.problems import refusals_as_problems
 from generated import models
 from specfirst.reply import Reply, to_json
@@ -23,12 +23,13 @@ class NotificationHandlers:
     ) -> models.OrderNotificationList | Reply[models.OrderNotificationList]:
         page = self.notifications.page(party(caller), id_, limit, offset)
         query = urlencode({"limit": limit, "offset": offset})
-        return models.OrderNotificationList(
+        listed = models.OrderNotificationList(
             link=models.Link(href=f"{self.public_url}/orders/{id_}/notifications?{query}"),
             available=page.available,
             returned=len(page.documents),
             items=[models.OrderNotification.model_validate(d) for d in page.documents],
         )
+        return Reply(listed, headers=counts(page.available, len(page.documents)))
 
     def get_latest_order_notification(
         self, *, caller: Caller, id_: str

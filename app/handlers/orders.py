@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from app.domain.lifecycle import Action
 from app.domain.orders import OrderQuery, Orders
 from app.domain.records import StoredOrder
-from app.handlers.http import based_on, etag, party
+from app.handlers.http import based_on, counts, etag, party
 from app.handlers.problems import refusals_as_problems
 from generated import models
 from specfirst.reply import Reply, to_json
@@ -42,6 +42,13 @@ class OrderHandlers:
         order_type: models.OrderType | None,
         order_date_from: str | None,
         order_date_to: str | None,
+        project_id: str | None,
+        order_date_gt: str | None,
+        order_date_lt: str | None,
+        requested_completion_date_gt: str | None,
+        requested_completion_date_lt: str | None,
+        expected_completion_date_gt: str | None,
+        expected_completion_date_lt: str | None,
         limit: int,
         offset: int,
     ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
@@ -54,18 +61,26 @@ class OrderHandlers:
             order_type=order_type,
             order_date_from=order_date_from,
             order_date_to=order_date_to,
+            project_id=project_id,
+            order_date_gt=order_date_gt,
+            order_date_lt=order_date_lt,
+            requested_completion_date_gt=requested_completion_date_gt,
+            requested_completion_date_lt=requested_completion_date_lt,
+            expected_completion_date_gt=expected_completion_date_gt,
+            expected_completion_date_lt=expected_completion_date_lt,
         )
         query = self.orders.scoped(who, asked)  # as the list's link shows it
         if query.one():
             return self._reply(self.orders.latest(who, query))
         page = self.orders.page(who, query, limit, offset)
         parameters = {**query.asked(), "limit": limit, "offset": offset}
-        return models.OrderList(
+        listed = models.OrderList(
             link=models.Link(href=f"{self.public_url}/orders?{urlencode(parameters)}"),
             available=page.available,
             returned=len(page.documents),
             items=[models.Order.model_validate(d) for d in page.documents],
         )
+        return Reply(listed, headers=counts(page.available, len(page.documents)))
 
     def create_order(
         self, *, caller: Caller, body: models.OrderCreateUpdate
@@ -91,7 +106,7 @@ class OrderHandlers:
         self, *, caller: Caller, id_: str
     ) -> models.OrderRevisionList | Reply[models.OrderRevisionList]:
         revisions = self.orders.revisions(party(caller), id_)
-        return models.OrderRevisionList(
+        listed = models.OrderRevisionList(
             link=models.Link(href=f"{self._href(id_)}/revisions"),
             available=len(revisions),
             returned=len(revisions),
@@ -106,6 +121,7 @@ class OrderHandlers:
                 for r in revisions
             ],
         )
+        return Reply(listed, headers=counts(len(revisions), len(revisions)))
 
     def _transition(
         self, caller: Caller, id_: str, if_match: str | None, action: Action

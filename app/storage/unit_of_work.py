@@ -21,6 +21,7 @@ from functools import cached_property
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from app.storage.hubs import SqlHubs
 from app.storage.notifications import SqlNotifications
 from app.storage.orders import SqlOrders
 from app.storage.svlans import SqlSvlans, SqlUniSvlans
@@ -48,6 +49,10 @@ class Transaction:
     @cached_property
     def uni_svlans(self) -> SqlUniSvlans:
         return SqlUniSvlans(self.session)
+
+    @cached_property
+    def hubs(self) -> SqlHubs:
+        return SqlHubs(self.session)
 
 
 class UnitOfWork:

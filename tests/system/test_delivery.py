@@ -28,7 +28,7 @@ from app.storage.outbox import DEAD, DELIVERED, PENDING, Outbox
 from app.storage.unit_of_work import UnitOfWork
 from tests import servers
 from tests.helpers import create_order, upcoming
-from tests.servers import bearer
+from tests.servers import BUYER_ENV, FAST_RETRIES, bearer, received_versions, wait_for
 
 BUYER = "http://buyer.test"
 
@@ -221,7 +221,14 @@ def at_seller(database_url: str) -> dict[str, str]:
 def seller_env(buyer_port: int, buyer_db: str) -> dict[str, str]:
     """The seller delivers Verizon's notifications to its endpoint, with the token the buyer
     issued to the seller."""
-    return servers.seller_env(buyer_port, buyer_db)
+    seller_at_buyer = bearer(buyer_db, "Cox Spectrum Business", "seller")
+    return {
+        **FAST_RETRIES,
+        "ORDERS_BUYER_CALLBACKS": json.dumps({"Verizon": f"http://127.0.0.1:{buyer_port}"}),
+        "ORDERS_BUYER_CALLBACK_TOKENS": json.dumps(
+            {"Verizon": seller_at_buyer["Authorization"].removeprefix("Bearer ")}
+        ),
+    }
 
 
 @pytest.fixture
@@ -241,16 +248,15 @@ def test_an_order_at_the_seller_becomes_a_confirmation_at_the_buyer(
     logs: Path,
 ) -> None:
     with (
-        servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=servers.BUYER_ENV),
+        servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=BUYER_ENV),
         servers.running(database_url, logs / "seller.log", env=seller_env) as seller_server,
     ):
         created = httpx.post(f"{seller_server.url}/orders", json=upcoming(), headers=at_seller)
         assert created.status_code == 201
         order_id = created.json()["id"]
         buyer_url = f"http://127.0.0.1:{buyer_port}"
-        servers.wait_for(
-            lambda: servers.received_versions(buyer_url, order_id, at_buyer) == ["01"],
-            "the confirmation",
+        wait_for(
+            lambda: received_versions(buyer_url, order_id, at_buyer) == ["01"], "the confirmation"
         )
         received = httpx.get(f"{buyer_url}/orders/{order_id}/notification", headers=at_buyer)
         sent = httpx.get(f"{seller_server.url}/orders/{order_id}/notification", headers=at_seller)
@@ -282,28 +288,22 @@ def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
                 assert response.status_code == 201
             orders.append(order_id)
         # The buyer is down: every order's notifications wait, the first ones being retried.
-        servers.wait_for(
+        wait_for(
             lambda: len(outbox.listed()) == 9 and sum(d.attempts > 0 for d in outbox.listed()) >= 3,
             "three notifications per order and failed tries",
         )
         assert all(d.state == PENDING for d in outbox.listed())
         seller_server.kill()
         seller_server = servers.start(database_url, logs / "seller.log", env=seller_env)
-        with servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=servers.BUYER_ENV):
-            servers.wait_for(
-                lambda: all(
-                    len(servers.received_versions(buyer_url, o, at_buyer)) == 3 for o in orders
-                ),
+        with servers.running(buyer_db, logs / "buyer.log", port=buyer_port, env=BUYER_ENV):
+            wait_for(
+                lambda: all(len(received_versions(buyer_url, o, at_buyer)) == 3 for o in orders),
                 "every order's three notifications",
             )
             for order_id in orders:
                 # Once each, in order.
-                assert servers.received_versions(buyer_url, order_id, at_buyer) == [
-                    "01",
-                    "02",
-                    "03",
-                ]
-            servers.wait_for(
+                assert received_versions(buyer_url, order_id, at_buyer) == ["01", "02", "03"]
+            wait_for(
                 lambda: all(d.state == DELIVERED for d in outbox.listed()), "every delivery done"
             )
     finally:

@@ -524,14 +524,24 @@ def buyers_checks(run: PageRun) -> None:
         ("holdOrder", 409),
         ("listOrderNotifications", 200),
         ("getLatestOrderNotification", 200),
+        ("listOrders", 200),  # Sonata's filters
+        ("createHub", 422),  # not https
+        ("createHub", 422),  # loopback
+        ("listHubs", 200),
         ("getOrder", 200),  # the Python client
     ]
     python = run.output_of("python", "get_order")
     assert python.endswith(" CANCELLED"), python
     received = run.output_of("sh", "received")
     assert "CONFIRMATION" in received and "STATUS_CHANGE" in received
+    assert "x-total-count: 1" in run.output_of("sh", "orderDate.gt").lower()
     buyer = access_lines((run.scratch / "buyer.log").read_text().splitlines())
-    assert buyer.count(("createOrderNotification", 201)) == 2, buyer
+    # The seller's two, and the rig's hold: not its confirmation, which the hub did not ask for.
+    assert buyer.count(("createOrderNotification", 201)) == 3, buyer
+    hub = run.output_of("sh", "eventType=STATUS_CHANGE")
+    assert "only the status change was delivered" in hub and hub.rstrip().endswith("204"), hub
+    rig = access_lines((run.scratch / "rig.log").read_text().splitlines())
+    assert ("createHub", 201) in rig and ("deleteHub", 204) in rig, rig
     seller = access_lines((run.scratch / "seller.log").read_text().splitlines())
     assert [call for call in seller if call[0] != "readyz"] == [
         ("createOrder", 201),

@@ -14,6 +14,9 @@ from .contact_object_type import ContactObjectType
 from .contact_patch import ContactPatch
 from .contact_patch_object_type_type_0 import ContactPatchObjectTypeType0
 from .desired_responses import DesiredResponses
+from .event_subscription import EventSubscription
+from .event_subscription_input import EventSubscriptionInput
+from .event_subscription_list import EventSubscriptionList
 from .existing_enni_reference import ExistingEnniReference
 from .existing_enni_reference_object_type import ExistingEnniReferenceObjectType
 from .existing_uni_reference import ExistingUniReference
@@ -103,6 +106,9 @@ __all__ = (
     "ContactPatch",
     "ContactPatchObjectTypeType0",
     "DesiredResponses",
+    "EventSubscription",
+    "EventSubscriptionInput",
+    "EventSubscriptionList",
     "ExistingEnniReference",
     "ExistingEnniReferenceObjectType",
     "ExistingUniReference",
