@@ -34,6 +34,12 @@ OPERATION_FUNCTIONS: dict[str, str] = {
     "cancelOrder": "cancel_order",
     "holdOrder": "hold_order",
     "releaseOrder": "release_order",
+    "completeOrder": "complete_order",
+    "failOrder": "fail_order",
+    "reportOrderJeopardy": "report_order_jeopardy",
+    "completeOrderItem": "complete_order_item",
+    "failOrderItem": "fail_order_item",
+    "addOrderItemMilestone": "add_order_item_milestone",
     "listOrderNotifications": "list_order_notifications",
     "createOrderNotification": "create_order_notification",
     "getLatestOrderNotification": "get_latest_order_notification",
@@ -325,6 +331,183 @@ class Operations:
         result = handler(
             caller=who,
             id_=id_,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def complete_order(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/complete"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._complete_order,
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _complete_order(
+        self,
+        *,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("completeOrder", ["seller"])
+        handler = getattr(self._orders, "complete_order", None)
+        if handler is None:
+            raise not_implemented("completeOrder")
+        result = handler(
+            caller=who,
+            id_=id_,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def fail_order(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/fail"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._fail_order,
+            body=await request_body(request),
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _fail_order(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("failOrder", ["seller"])
+        handler = getattr(self._orders, "fail_order", None)
+        if handler is None:
+            raise not_implemented("failOrder")
+        result = handler(
+            caller=who,
+            body=parse(models.Failure, body),
+            id_=id_,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def report_order_jeopardy(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/jeopardy"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._report_order_jeopardy,
+            body=await request_body(request),
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _report_order_jeopardy(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("reportOrderJeopardy", ["seller"])
+        handler = getattr(self._orders, "report_order_jeopardy", None)
+        if handler is None:
+            raise not_implemented("reportOrderJeopardy")
+        result = handler(
+            caller=who,
+            body=parse(models.Jeopardy, body),
+            id_=id_,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def complete_order_item(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/items/{orderItemReference}/complete"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._complete_order_item,
+            id_=path["id"],
+            order_item_reference=path["orderItemReference"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _complete_order_item(
+        self,
+        *,
+        id_: Any,
+        order_item_reference: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("completeOrderItem", ["seller"])
+        handler = getattr(self._orders, "complete_order_item", None)
+        if handler is None:
+            raise not_implemented("completeOrderItem")
+        result = handler(
+            caller=who,
+            id_=id_,
+            order_item_reference=order_item_reference,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def fail_order_item(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/items/{orderItemReference}/fail"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._fail_order_item,
+            body=await request_body(request),
+            id_=path["id"],
+            order_item_reference=path["orderItemReference"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _fail_order_item(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        order_item_reference: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("failOrderItem", ["seller"])
+        handler = getattr(self._orders, "fail_order_item", None)
+        if handler is None:
+            raise not_implemented("failOrderItem")
+        result = handler(
+            caller=who,
+            body=parse(models.Failure, body),
+            id_=id_,
+            order_item_reference=order_item_reference,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def add_order_item_milestone(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/items/{orderItemReference}/milestones"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._add_order_item_milestone,
+            body=await request_body(request),
+            id_=path["id"],
+            order_item_reference=path["orderItemReference"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _add_order_item_milestone(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        order_item_reference: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("addOrderItemMilestone", ["seller"])
+        handler = getattr(self._orders, "add_order_item_milestone", None)
+        if handler is None:
+            raise not_implemented("addOrderItemMilestone")
+        result = handler(
+            caller=who,
+            body=parse(models.MilestoneCreate, body),
+            id_=id_,
+            order_item_reference=order_item_reference,
             if_match=if_match,
         )
         return respond(result, 201)

@@ -121,6 +121,73 @@ class OrdersHandlers(Protocol):
         """POST /orders/{id}/release: Release a held order."""
         ...
 
+    def complete_order(
+        self,
+        *,
+        caller: Caller,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/complete: Complete an order (seller)."""
+        ...
+
+    def fail_order(
+        self,
+        *,
+        caller: Caller,
+        body: models.Failure,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/fail: Fail an order (seller)."""
+        ...
+
+    def report_order_jeopardy(
+        self,
+        *,
+        caller: Caller,
+        body: models.Jeopardy,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/jeopardy: Report that an order will be late (seller)."""
+        ...
+
+    def complete_order_item(
+        self,
+        *,
+        caller: Caller,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/items/{orderItemReference}/complete: Complete one item of an order (seller)."""
+        ...
+
+    def fail_order_item(
+        self,
+        *,
+        caller: Caller,
+        body: models.Failure,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/items/{orderItemReference}/fail: Fail one item of an order (seller)."""
+        ...
+
+    def add_order_item_milestone(
+        self,
+        *,
+        caller: Caller,
+        body: models.MilestoneCreate,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/items/{orderItemReference}/milestones: Record a milestone of an order item (seller)."""
+        ...
+
 
 class NotificationsHandlers(Protocol):
     """Handlers of the `notifications` operations."""

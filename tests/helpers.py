@@ -68,6 +68,18 @@ def upcoming(**changes: Any) -> dict[str, Any]:
 
 
 # ---- requests that set a test up -------------------------------------------------------------
+# The fields of an order item the seller keeps beside the buyer's.
+SELLER_ITEM_FIELDS = ("state", "stateChanges", "milestones")
+
+
+def buyer_items(order: dict[str, Any]) -> list[dict[str, Any]]:
+    """The order's items as the buyer sent them: without their states and milestones."""
+    return [
+        {k: v for k, v in item.items() if k not in SELLER_ITEM_FIELDS}
+        for item in order["orderItems"]
+    ]
+
+
 def create_order(client: httpx.Client, **changes: Any) -> dict[str, Any]:
     """Creates the seed's order (with ``changes``) and returns the response document."""
     response = client.post("/orders", json={**CREATE_REQUEST, **changes})

@@ -16,6 +16,7 @@ from app.domain.ports import (
     RevisionMoved,
     SvlanExhausted,
     SvlanTaken,
+    UniSvlanExhausted,
     VersionConflict,
 )
 from app.domain.records import (
@@ -26,6 +27,8 @@ from app.domain.records import (
     StoredOrder,
     SvlanAssigned,
     SvlanWant,
+    UniSvlanAssigned,
+    UniSvlanWant,
 )
 
 AT = datetime(2030, 1, 1, tzinfo=UTC)
@@ -39,6 +42,8 @@ class State:
     notifications: list[dict[str, Any]] = field(default_factory=list)
     # (seller ENNI id, S-VLAN id) -> (order id, order item reference)
     svlans: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    # (seller UNI id, S-VLAN id) -> (order id, order item reference)
+    uni_svlans: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     hubs: list[Hub] = field(default_factory=list)
 
 
@@ -168,6 +173,40 @@ class MemorySvlans:
                 del self.state.svlans[key]
 
 
+class MemoryUniSvlans:
+    """Ids from 1 to ``ids`` per UNI."""
+
+    def __init__(self, state: State, ids: int) -> None:
+        self.state = state
+        self.ids = ids
+
+    def assign(self, order_id: str, wants: Iterable[UniSvlanWant]) -> list[UniSvlanAssigned]:
+        held = {
+            (uni, holder[1]): svlan_id
+            for (uni, svlan_id), holder in self.state.uni_svlans.items()
+            if holder[0] == order_id
+        }
+        self.release(order_id)
+        assigned = []
+        for want in wants:
+            key = (want.seller_uni_id, want.order_item_reference)
+            svlan_id = held.get(key) or self._free(want)
+            self.state.uni_svlans[(want.seller_uni_id, svlan_id)] = (order_id, key[1])
+            assigned.append(UniSvlanAssigned(want.seller_uni_id, svlan_id, key[1]))
+        return assigned
+
+    def _free(self, want: UniSvlanWant) -> int:
+        for svlan_id in range(1, self.ids + 1):
+            if (want.seller_uni_id, svlan_id) not in self.state.uni_svlans:
+                return svlan_id
+        raise UniSvlanExhausted(want.seller_uni_id, want.order_item_reference)
+
+    def release(self, order_id: str) -> None:
+        for key, (holder, _) in list(self.state.uni_svlans.items()):
+            if holder == order_id:
+                del self.state.uni_svlans[key]
+
+
 class MemoryHubs:
     def __init__(self, state: State) -> None:
         self.state = state
@@ -195,6 +234,8 @@ class MemoryTransaction:
         self.orders = MemoryOrders(state)
         self.notifications = MemoryNotifications(state)
         self.svlans = MemorySvlans(state, svlan_ids)
+        self.uni_svlans = MemoryUniSvlans(state, svlan_ids)
+
         self.hubs = MemoryHubs(state)
 
 

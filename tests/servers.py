@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -173,3 +174,16 @@ def received(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[dict[s
 
 def received_versions(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[str]:
     return [str(n["notificationVersion"]) for n in received(buyer_url, order_id, auth)]
+
+
+def seller_env(buyer_port: int, buyer_db: str) -> dict[str, str]:
+    """The seller's settings to deliver Verizon's notifications to its endpoint on
+    ``buyer_port``, with the token the buyer (database ``buyer_db``) issued to the seller."""
+    seller_at_buyer = bearer(buyer_db, "Cox Spectrum Business", "seller")
+    return {
+        **FAST_RETRIES,
+        "ORDERS_BUYER_CALLBACKS": json.dumps({"Verizon": f"http://127.0.0.1:{buyer_port}"}),
+        "ORDERS_BUYER_CALLBACK_TOKENS": json.dumps(
+            {"Verizon": seller_at_buyer["Authorization"].removeprefix("Bearer ")}
+        ),
+    }

@@ -20,6 +20,8 @@ from app.domain.records import (
     StoredOrder,
     SvlanAssigned,
     SvlanWant,
+    UniSvlanAssigned,
+    UniSvlanWant,
 )
 
 
@@ -51,6 +53,13 @@ class SvlanExhausted(Exception):
     def __init__(self, seller_enni_id: str, order_item_reference: str) -> None:
         super().__init__(seller_enni_id, order_item_reference)
         self.seller_enni_id = seller_enni_id
+        self.order_item_reference = order_item_reference
+
+
+class UniSvlanExhausted(Exception):
+    def __init__(self, seller_uni_id: str, order_item_reference: str) -> None:
+        super().__init__(seller_uni_id, order_item_reference)
+        self.seller_uni_id = seller_uni_id
         self.order_item_reference = order_item_reference
 
 
@@ -114,6 +123,17 @@ class SvlanRepository(Protocol):
         ...
 
 
+class UniSvlanRepository(Protocol):
+    def assign(self, order_id: str, wants: Iterable[UniSvlanWant]) -> list[UniSvlanAssigned]:
+        """Gives each wanting item of the order one id on its UNI, keeping those it holds and
+        releasing the rest; UniSvlanExhausted when a UNI has none free."""
+        ...
+
+    def release(self, order_id: str) -> None:
+        """Frees every id the order holds."""
+        ...
+
+
 class HubRepository(Protocol):
     def add(
         self, buyer_id: str, callback: str, query: str | None, event_types: frozenset[str] | None
@@ -139,6 +159,9 @@ class Transaction(Protocol):
 
     @property
     def svlans(self) -> SvlanRepository: ...
+
+    @property
+    def uni_svlans(self) -> UniSvlanRepository: ...
 
     @property
     def hubs(self) -> HubRepository: ...

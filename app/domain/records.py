@@ -1,5 +1,5 @@
 """The values the domain and storage exchange: stored orders, their revisions, pages, filters
-and S-VLAN ids. Storage imports them; they import nothing of storage."""
+and S-VLAN ids (on ENNIs and on UNIs). Storage imports them; they import nothing of storage."""
 
 from __future__ import annotations
 
@@ -90,5 +90,22 @@ class SvlanAssigned:
     """An S-VLAN id on an ENNI, held by one item of one order."""
 
     seller_enni_id: str
+    svlan_id: int
+    order_item_reference: str
+
+
+@dataclass(frozen=True)
+class UniSvlanWant:
+    """An order item whose UNI is VLAN-based needs one S-VLAN id on that UNI."""
+
+    seller_uni_id: str
+    order_item_reference: str
+
+
+@dataclass(frozen=True)
+class UniSvlanAssigned:
+    """An S-VLAN id on a UNI, held by one item of one order."""
+
+    seller_uni_id: str
     svlan_id: int
     order_item_reference: str

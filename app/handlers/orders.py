@@ -142,3 +142,60 @@ class OrderHandlers:
         self, *, caller: Caller, id_: str, if_match: str | None
     ) -> models.Order | Reply[models.Order]:
         return self._transition(caller, id_, if_match, Action.RELEASE)
+
+    # ---- the seller's moves --------------------------------------------------------------
+    def complete_order(
+        self, *, caller: Caller, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.complete(party(caller), id_, based_on(if_match))
+        return self._reply(saved, 201)
+
+    def fail_order(
+        self, *, caller: Caller, body: models.Failure, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.fail(party(caller), id_, body.reason, based_on(if_match))
+        return self._reply(saved, 201)
+
+    def report_order_jeopardy(
+        self, *, caller: Caller, body: models.Jeopardy, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.jeopardy(
+            party(caller), id_, body.reason, body.expectedCompletionDate, based_on(if_match)
+        )
+        return self._reply(saved, 201)
+
+    def complete_order_item(
+        self, *, caller: Caller, id_: str, order_item_reference: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.complete_item(
+            party(caller), id_, order_item_reference, based_on(if_match)
+        )
+        return self._reply(saved, 201)
+
+    def fail_order_item(
+        self,
+        *,
+        caller: Caller,
+        body: models.Failure,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.fail_item(
+            party(caller), id_, order_item_reference, body.reason, based_on(if_match)
+        )
+        return self._reply(saved, 201)
+
+    def add_order_item_milestone(
+        self,
+        *,
+        caller: Caller,
+        body: models.MilestoneCreate,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.add_milestone(
+            party(caller), id_, order_item_reference, to_json(body), based_on(if_match)
+        )
+        return self._reply(saved, 201)

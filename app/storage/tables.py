@@ -154,6 +154,18 @@ class SvlanRow(SQLModel, table=True):
     order_item_reference: str = Field(max_length=255)
 
 
+class UniSvlanRow(SQLModel, table=True):
+    """An S-VLAN id in use on a VLAN-based UNI: unique per UNI by the primary key, as on ENNIs."""
+
+    __tablename__ = "uni_svlan_assignments"
+    __table_args__ = (Index("ix_uni_svlan_assignments_order", "order_id"),)
+
+    seller_uni_id: str = Field(sa_column=Column(String(255), primary_key=True))
+    svlan_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    order_id: str = Field(max_length=64)
+    order_item_reference: str = Field(max_length=255)
+
+
 class TokenRow(SQLModel, table=True):
     """An API token of a party. Only its SHA-256 is kept: the token itself is shown once, when
     issued, and a stolen database holds nothing that authenticates."""

@@ -47,6 +47,14 @@ def anonymous(settings: Settings) -> Iterator[TestClient]:
         yield test_client
 
 
+# The bodies of the seller's moves, by the last segment of their path.
+SELLER_BODIES: dict[str, dict[str, str]] = {
+    "fail": {"reason": "no fibre to the site"},
+    "jeopardy": {"reason": "permit delayed", "expectedCompletionDate": "2099-01-01T00:00Z"},
+    "milestones": {"name": "site survey", "date": "2030-01-01T00:00Z"},
+}
+
+
 def request_for(operation_id: str, order_id: str) -> tuple[str, str, dict[str, Any]]:
     """A valid request of the operation about ``order_id`` (the seed's bodies)."""
     method, path, op = OPERATIONS[operation_id]
@@ -56,13 +64,16 @@ def request_for(operation_id: str, order_id: str) -> tuple[str, str, dict[str, A
             kwargs["json"] = {"callback": PUBLIC_CALLBACK}
         elif "notification" in path:
             kwargs["json"] = {**NOTIFICATION_SEED[0], "orderId": order_id}
+        elif path.endswith(("/fail", "/jeopardy", "/milestones")):
+            kwargs["json"] = SELLER_BODIES[path.rsplit("/", 1)[1]]
         elif method == "PATCH":
             kwargs["json"] = {"notes": "patched"}
         else:
             kwargs["json"] = {**CREATE_REQUEST, "buyerOrderVersion": "2"}
             if method == "POST":
                 kwargs["json"] = {**CREATE_REQUEST, "buyerPurchaseOrderNumber": "PO-NEW"}
-    return method, path.replace("{id}", order_id), kwargs
+    reference = CREATE_REQUEST["orderItems"][0]["orderItemReference"]
+    return method, path.replace("{id}", order_id).replace("{orderItemReference}", reference), kwargs
 
 
 def roles(operation_id: str) -> list[str]:

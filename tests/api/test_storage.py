@@ -113,7 +113,7 @@ def test_each_list_filter_is_served_from_its_index(database_url: str, name: str)
 def test_the_filter_columns_of_existing_orders_are_filled_by_the_migration(
     database_url: str,
 ) -> None:
-    """Orders stored before migration 0006 get their projectId and completion dates from their
+    """Orders stored before migration 0005 get their projectId and completion dates from their
     documents, the expected one from their latest notification that has one."""
     engine = make_engine(database_url)
     config = alembic_config(database_url)

@@ -76,6 +76,12 @@ LINKED_FROM_CREATE = {
     "POST /orders/{id}/release": "releaseOrder",
     "POST /orders/{id}/cancel": "cancelOrder",
     "GET /orders/{id}/notifications": "listOrderNotifications",
+    "POST /orders/{id}/complete": "completeOrder",
+    "POST /orders/{id}/fail": "failOrder",
+    "POST /orders/{id}/jeopardy": "reportOrderJeopardy",
+    "POST /orders/{id}/items/{orderItemReference}/complete": "completeOrderItem",
+    "POST /orders/{id}/items/{orderItemReference}/fail": "failOrderItem",
+    "POST /orders/{id}/items/{orderItemReference}/milestones": "addOrderItemMilestone",
     "GET /orders/{id}/revisions": "listOrderRevisions",
     "GET /orders": "listOrders",
 }
@@ -156,7 +162,8 @@ def order_scenarios(database_url: str) -> tuple[type[APIStateMachine], Counter[t
 def test_stateful_scenarios(database_url: str) -> None:
     """Schemathesis' state machine chains calls along the spec's links: create an order, then
     get, update, patch, hold, release, cancel it, list its notifications and revisions and the
-    orders of its project; subscribe, then get and delete the subscription; in any order,
+    orders of its project, and the seller's moves (complete, fail, jeopardy; an item's
+    complete, fail, milestones); subscribe, then get and delete the subscription; in any order,
     valid and invalid, each answer checked as above plus the stateful checks (an order just
     created can be fetched). On both databases."""
     machine, answers = order_scenarios(database_url)

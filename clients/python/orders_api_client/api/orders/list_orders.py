@@ -197,7 +197,8 @@ def sync_detailed(
             accepted and being worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the
             seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         order_type (OrderType | Unset):
         order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
@@ -305,7 +306,8 @@ def sync(
             accepted and being worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the
             seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         order_type (OrderType | Unset):
         order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
@@ -408,7 +410,8 @@ async def asyncio_detailed(
             accepted and being worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the
             seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         order_type (OrderType | Unset):
         order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
@@ -514,7 +517,8 @@ async def asyncio(
             accepted and being worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the
             seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         order_type (OrderType | Unset):
         order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
