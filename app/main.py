@@ -11,6 +11,7 @@ from typing import Any
 
 from connexion import AsyncApp
 
+from app import oauth2
 from app.domain.hubs import Hubs
 from app.domain.notifications import Notifications
 from app.domain.orders import Orders
@@ -52,7 +53,10 @@ def create_app(
         project_config(),
         make_resolver(operations),
         settings,
-        verifiers={BEARER_SCHEME: verifier(tokens, settings.token_cache_seconds)},
+        verifiers={
+            BEARER_SCHEME: verifier(tokens, settings.token_cache_seconds),
+            oauth2.OAUTH2_SCHEME: oauth2.verifier(settings),
+        },
         readiness=functools.partial(check_database, engine),
         unavailable=UNAVAILABLE,
         lifespan=seller_worker(settings, uow) if settings.worker else None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from app.storage.tokens import TokenStore
+from app.storage.tokens import PREFIX, TokenStore
 from specfirst.security import Info, TokenVerifier
 
 # The spec's name for the API token scheme (components/securitySchemes).
@@ -23,6 +23,8 @@ def verifier(tokens: TokenStore, cache_seconds: float) -> TokenVerifier:
     cache: dict[str, tuple[float, Info | None]] = {}
 
     async def verify(token: str) -> Info | None:
+        if not token.startswith(PREFIX):
+            return None  # not an API token (an OAuth2 access token, say): no lookup
         at = time.monotonic()
         hit = cache.get(token)
         if hit is not None and at - hit[0] < cache_seconds:

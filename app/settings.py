@@ -10,11 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from specfirst import settings as service_settings
 from specfirst.config import Config, load_config
 from specfirst.settings import ServiceSettings
+
+# The signature algorithms an authorization server's public keys can check.
+ASYMMETRIC_ALGORITHMS = (
+    *(f"{family}{bits}" for family in ("RS", "PS", "ES") for bits in (256, 384, 512)),
+    "EdDSA",
+)
 
 # The project: its pyproject.toml holds [tool.specfirst].
 PROJECT = Path(__file__).resolve().parent.parent
@@ -57,6 +64,56 @@ class Settings(ServiceSettings):
     """How long a checked bearer token is remembered: a revoked token stops working within this time."""
     buyer_callback_tokens: dict[str, str] = {}  # noqa: RUF012  # pydantic copies it per instance
     """The seller's token at each buyer's endpoint, as JSON `{"buyerId": "token"}`, sent with every delivery (`Authorization: Bearer`)."""
+
+    # ---- OAuth2 client credentials: JWT access tokens of an authorization server ----
+    oauth2_issuer: str = ""
+    """The authorization server whose access tokens are accepted (their `iss`); empty: OAuth2 is off and only API tokens work. Needs `ORDERS_OAUTH2_JWKS_URL` and `ORDERS_OAUTH2_AUDIENCE`."""
+    oauth2_jwks_url: str = ""
+    """Where the authorization server publishes its signing keys (JWKS); fetched off the request path and kept."""
+    oauth2_audience: str = ""
+    """This API's identifier at the authorization server: a token's `aud` must name it."""
+    oauth2_party_claim: str = "sub"
+    """The access-token claim naming the caller's party (the `buyerId` of a buyer)."""
+    oauth2_role_claim: str = "role"
+    """The access-token claim holding the caller's role, `buyer` or `seller`."""
+    oauth2_algorithms: list[str] = ["RS256", "PS256", "ES256", "EdDSA"]  # noqa: RUF012  # pydantic copies it per instance
+    """Signature algorithms accepted, as JSON; asymmetric ones only (never `none` or `HS*`)."""
+    oauth2_leeway_seconds: float = Field(default=30.0, ge=0, le=300)
+    """Clock skew allowed when checking `exp` and `nbf` (at most 300)."""
+    oauth2_jwks_cache_seconds: float = Field(default=300.0, gt=0)
+    """How long the fetched JWKS is used before it is fetched again."""
+    oauth2_jwks_refetch_seconds: float = Field(default=60.0, ge=0)
+    """Least time between two fetches of the JWKS for an unknown key id: rotated keys are found without a restart, and made-up key ids cannot flood the authorization server."""
+    oauth2_jwks_timeout_seconds: float = Field(default=5.0, gt=0)
+    """How long one fetch of the JWKS may take."""
+
+    @field_validator("oauth2_algorithms")
+    @classmethod
+    def _asymmetric_only(cls, algorithms: list[str]) -> list[str]:
+        # A symmetric algorithm (HS*) would let anyone holding the public key forge tokens.
+        refused = [a for a in algorithms if a not in ASYMMETRIC_ALGORITHMS]
+        if refused or not algorithms:
+            raise ValueError(
+                f"{', '.join(refused) or 'an empty list'}: the accepted algorithms are among "
+                f"{', '.join(ASYMMETRIC_ALGORITHMS)}"
+            )
+        return algorithms
+
+    @model_validator(mode="after")
+    def _oauth2_complete(self) -> Settings:
+        given = {
+            "ORDERS_OAUTH2_ISSUER": self.oauth2_issuer,
+            "ORDERS_OAUTH2_JWKS_URL": self.oauth2_jwks_url,
+            "ORDERS_OAUTH2_AUDIENCE": self.oauth2_audience,
+        }
+        missing = [name for name, value in given.items() if not value]
+        if missing and len(missing) < len(given):
+            raise ValueError(f"OAuth2 needs {', '.join(missing)} as well")
+        return self
+
+    @property
+    def oauth2_enabled(self) -> bool:
+        return bool(self.oauth2_issuer)
 
     # ---- the seller's background work: processing orders, delivering notifications ----
     worker: bool = True

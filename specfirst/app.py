@@ -97,6 +97,7 @@ def create_service(
     errors = ErrorHandlers(
         MethodIndex(spec.get("paths", {})),
         challenge=challenge(spec),
+        refused_challenge=challenge(spec, error="invalid_token"),
         request_id=request_id.get,
         unavailable=unavailable,
     )

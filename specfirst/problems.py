@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from connexion.exceptions import ProblemException
+from connexion.exceptions import OAuthResponseProblem, OAuthScopeProblem, ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
@@ -153,10 +153,24 @@ class Unavailable:
     reason: Callable[[BaseException], str | None]
 
 
+def insufficient_scope(exc: OAuthScopeProblem) -> tuple[str, str]:
+    """The 403 of a token without an operation's scope: its detail naming the missing scope,
+    and its challenge (RFC 6750)."""
+    granted = exc.token_scopes
+    held = set(granted.split() if isinstance(granted, str) else granted)
+    missing = " ".join(s for s in exc.required_scopes if s not in held)
+    detail = (
+        f"this operation needs the scope {missing}; "
+        f"the token has {' '.join(sorted(held)) or 'no scope'}"
+    )
+    return detail, f'Bearer error="insufficient_scope", scope="{missing}"'
+
+
 class ErrorHandlers:
     """Every error leaves as application/problem+json; crashes without their trace.
 
     ``challenge``: the WWW-Authenticate value of a 401 (from the spec's security schemes);
+    ``refused_challenge``: its value when a credential was sent and refused;
     ``request_id``: the current request's id, named in a crash's detail so support finds the
     logged trace."""
 
@@ -165,11 +179,13 @@ class ErrorHandlers:
         methods: MethodIndex,
         *,
         challenge: str | None = None,
+        refused_challenge: str | None = None,
         request_id: Callable[[], str | None] = lambda: None,
         unavailable: Unavailable | None = None,
     ) -> None:
         self.methods = methods
         self.challenge = challenge
+        self.refused_challenge = refused_challenge
         self.request_id = request_id
         self.unavailable = unavailable
 
@@ -183,10 +199,11 @@ class ErrorHandlers:
 
     async def problem(self, _request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
         assert isinstance(exc, ProblemException)
+        headers = dict(exc.headers or {})
+        if isinstance(exc, OAuthResponseProblem) and self.refused_challenge:
+            headers["WWW-Authenticate"] = self.refused_challenge  # a credential was refused
         return self.response(
-            exc.status,
-            problem_body(exc.status, exc.title or "Error", exc.detail, exc.ext),
-            dict(exc.headers or {}),
+            exc.status, problem_body(exc.status, exc.title or "Error", exc.detail, exc.ext), headers
         )
 
     async def http_exception(self, request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -195,10 +212,11 @@ class ErrorHandlers:
         allowed = self.methods.allowed(request.url.path) if exc.status_code == 405 else None
         if allowed:
             headers["Allow"] = allowed
+        detail = exc.detail
+        if isinstance(exc, OAuthScopeProblem):
+            detail, headers["WWW-Authenticate"] = insufficient_scope(exc)
         title = HTTPStatus(exc.status_code).phrase
-        return self.response(
-            exc.status_code, problem_body(exc.status_code, title, exc.detail), headers
-        )
+        return self.response(exc.status_code, problem_body(exc.status_code, title, detail), headers)
 
     async def crash(self, request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)

@@ -12,7 +12,8 @@ credential it refuses, else the credential's info:
 - anything else the application wants its handlers to see (``Caller.info``).
 
 Verifiers are coroutine functions: ``verify(credential)`` for apiKey, http bearer, oauth2 and
-openIdConnect (the key or the token), ``verify(username, password)`` for http basic.
+openIdConnect (the key or the token), ``verify(username, password)`` for http basic. A verifier
+may raise ``InvalidCredential(reason)`` instead of answering None: the 401 then says why.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from connexion.context import context
+from connexion.exceptions import OAuthResponseProblem
 
 from specfirst.document import Spec, operations_of, resolve
 from specfirst.problems import problem
@@ -34,6 +36,10 @@ Verifier = TokenVerifier | BasicVerifier
 CALLER = "specfirst.caller"
 # What the framework calls each security scheme type (``http`` ones by their scheme).
 SCHEME_KINDS = ("apiKey", "basic", "bearer", "oauth2", "openIdConnect")
+
+
+class InvalidCredential(Exception):
+    """A verifier's refusal with its reason (expired, wrong audience, ...), said in the 401."""
 
 
 @dataclass(frozen=True)
@@ -166,7 +172,11 @@ def bind_verifiers(
 
 def _bound(scheme: str, verify: Verifier) -> Callable[..., Awaitable[Info | None]]:
     async def verified(*credential: str) -> Info | None:
-        info = await verify(*credential)
+        try:
+            info = await verify(*credential)
+        except InvalidCredential as refused:
+            # Connexion's own refusal (a 401 whose challenge names invalid_token), with the reason.
+            raise OAuthResponseProblem(detail=str(refused)) from None
         if info is None:
             return None
         return {**info, CALLER: caller_of(scheme, info)}
@@ -174,16 +184,18 @@ def _bound(scheme: str, verify: Verifier) -> Callable[..., Awaitable[Info | None
     return verified
 
 
-def challenge(spec: Spec) -> str | None:
-    """The WWW-Authenticate value of a 401 (RFC 9110): the schemes a client can answer with."""
+def challenge(spec: Spec, error: str | None = None) -> str | None:
+    """The WWW-Authenticate value of a 401 (RFC 9110): the schemes a client can answer with;
+    ``error`` is a bearer token's error code (RFC 6750: ``invalid_token`` when one was refused)."""
     found: list[str] = []
     realm = str(spec.get("info", {}).get("title", "api")).replace('"', "'")
+    bearer = f'Bearer error="{error}"' if error else "Bearer"
     for name, scheme in schemes(spec).items():
         try:
             kind = scheme_kind(name, scheme)
         except SecuritySetupError:
             continue  # a scheme no operation uses may be of any type
-        text = {"bearer": "Bearer", "oauth2": "Bearer", "openIdConnect": "Bearer"}.get(kind)
+        text = {"bearer": bearer, "oauth2": bearer, "openIdConnect": bearer}.get(kind)
         if kind == "basic":
             text = f'Basic realm="{realm}"'
         if text and text not in found:

@@ -84,9 +84,19 @@ def roles(operation_id: str) -> list[str]:
 def test_every_operation_is_secured_and_declares_its_roles() -> None:
     assert SPEC_DOCUMENT["security"] == [{"bearerAuth": []}]
     for operation_id, (_, _, op) in OPERATIONS.items():
-        assert "security" not in op, operation_id  # none opts out
         assert set(roles(operation_id)) <= {"buyer", "seller"} and roles(operation_id)
         assert "401" in op["responses"], operation_id
+
+
+def test_every_operation_takes_an_api_token_or_an_oauth2_token_with_its_one_scope() -> None:
+    """As MEF LSO Sonata: one scope per operation, named as the operation; an operation added
+    without its scope (or opting out of security) fails here."""
+    scheme = SPEC_DOCUMENT["components"]["securitySchemes"]["oauth2"]
+    declared = scheme["flows"]["clientCredentials"]["scopes"]
+    for operation_id, (_, _, op) in OPERATIONS.items():
+        assert op.get("security") == [{"bearerAuth": []}, {"oauth2": [operation_id]}], operation_id
+        assert operation_id in declared, operation_id
+    assert set(declared) == set(OPERATIONS)  # no scope that no operation needs
 
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
@@ -101,7 +111,11 @@ def test_no_valid_token_is_a_401_problem(
     headers = {} if authorization is None else {"Authorization": authorization}
     response = anonymous.request(method, path, headers=headers, **kwargs)
     assert_problem(response, 401)
-    assert response.headers["www-authenticate"] == "Bearer"
+    # RFC 6750: a token that was sent and refused is named invalid; no token, just the scheme.
+    sent = authorization is not None and authorization.lower().startswith("bearer ")
+    assert response.headers["www-authenticate"] == (
+        'Bearer error="invalid_token"' if sent else "Bearer"
+    )
     assert response.json()["title"] == "Unauthorized"
 
 

@@ -121,9 +121,13 @@ def test_try_it_out_gets_an_order(
     # Authorize: Swagger UI then sends the token with every "Try it out".
     page.locator(".auth-wrapper button.authorize").click()
     dialog = page.locator(".dialog-ux")
-    dialog.locator("input").first.fill(token)
-    dialog.locator("button.authorize").click()
-    dialog.locator("button.btn-done").click()
+    # The dialog offers each scheme (an API token, OAuth2 client credentials): the API token's.
+    api_token = dialog.locator(
+        ".auth-container", has=page.locator('input[aria-label="auth-bearer-value"]')
+    )
+    api_token.locator("input").fill(token)
+    api_token.locator("button.authorize").click()
+    dialog.locator("button.btn-done").first.click()
     block = page.locator("#operations-orders-getOrder")
     block.locator(".opblock-summary").click()
     block.locator(".try-out__btn").click()

@@ -17,6 +17,7 @@ from starlette.testclient import TestClient
 from specfirst.security import (
     Caller,
     Info,
+    InvalidCredential,
     SecuritySetupError,
     Verifier,
     bind_verifiers,
@@ -86,12 +87,20 @@ TOKENS = {
     "t-bob": {"sub": "bob", "role": "user"},
     "t-norole": {"sub": "nobody"},
 }
+
+
+async def check_bearer(token: str) -> Info | None:
+    if token == "t-expired":
+        raise InvalidCredential("the token has expired")
+    return TOKENS.get(token)
+
+
 VERIFIERS: dict[str, Verifier] = {
     "keyHeader": table(KEYS),
     "keyQuery": table(KEYS),
     "keyCookie": table(KEYS),
     "basicAuth": check_password,
-    "bearerAuth": table(TOKENS),
+    "bearerAuth": check_bearer,
     "oauth": table({"o-read": {"sub": "svc", "scope": "read write"}, "o-none": {"sub": "svc"}}),
     "oidc": table({"id-carol": {"sub": "carol", "scopes": ["profile", "email"]}}),
 }
@@ -180,6 +189,21 @@ def test_a_401_says_which_schemes_a_client_can_answer_with(client: TestClient) -
     assert response.headers["www-authenticate"] == 'Basic realm="Widget Shop API", Bearer'
 
 
+def test_a_refused_token_is_named_invalid_in_the_challenge(client: TestClient) -> None:
+    response = client.get("/bearer", headers=bearer("t-unknown"))
+    assert_problem(response, 401)
+    assert response.headers["www-authenticate"] == (
+        'Basic realm="Widget Shop API", Bearer error="invalid_token"'
+    )
+
+
+def test_a_verifier_says_why_it_refuses_with_invalid_credential(client: TestClient) -> None:
+    response = client.get("/bearer", headers=bearer("t-expired"))
+    body = assert_problem(response, 401)
+    assert body["detail"] == "the token has expired"
+    assert 'Bearer error="invalid_token"' in response.headers["www-authenticate"]
+
+
 def test_the_callers_info_role_and_scopes_are_the_verifiers(client: TestClient) -> None:
     key = client.get("/header-key", headers={"X-API-Key": "k-alice"}).json()
     assert key["info"] == {"sub": "alice", "plan": "gold"} and key["role"] is None
@@ -192,8 +216,10 @@ def test_the_callers_info_role_and_scopes_are_the_verifiers(client: TestClient) 
 
 
 def test_a_token_without_the_required_scope_is_a_403_problem(client: TestClient) -> None:
-    body = assert_problem(client.get("/oauth", headers=bearer("o-none")), 403)
-    assert "scope" in body["detail"]
+    response = client.get("/oauth", headers=bearer("o-none"))
+    body = assert_problem(response, 403)
+    assert body["detail"] == "this operation needs the scope read; the token has no scope"
+    assert response.headers["www-authenticate"] == 'Bearer error="insufficient_scope", scope="read"'
 
 
 def test_x_roles_admits_only_its_roles(client: TestClient) -> None:

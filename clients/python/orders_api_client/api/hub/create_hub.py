@@ -82,7 +82,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EventSubscriptionInput,
 ) -> Response[EventSubscription | Problem]:
     """Subscribe to the buyer's notifications
@@ -123,7 +123,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EventSubscriptionInput,
 ) -> EventSubscription | Problem | None:
     """Subscribe to the buyer's notifications
@@ -159,7 +159,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EventSubscriptionInput,
 ) -> Response[EventSubscription | Problem]:
     """Subscribe to the buyer's notifications
@@ -198,7 +198,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: EventSubscriptionInput,
 ) -> EventSubscription | Problem | None:
     """Subscribe to the buyer's notifications

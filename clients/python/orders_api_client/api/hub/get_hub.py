@@ -83,7 +83,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[EventSubscription | Problem]:
     """Get a subscription
 
@@ -114,7 +114,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> EventSubscription | Problem | None:
     """Get a subscription
 
@@ -140,7 +140,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[EventSubscription | Problem]:
     """Get a subscription
 
@@ -169,7 +169,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> EventSubscription | Problem | None:
     """Get a subscription
 

@@ -101,7 +101,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderNotification,
 ) -> Response[OrderNotification | Problem]:
     """Create a notification for an order
@@ -142,7 +142,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderNotification,
 ) -> OrderNotification | Problem | None:
     """Create a notification for an order
@@ -178,7 +178,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderNotification,
 ) -> Response[OrderNotification | Problem]:
     """Create a notification for an order
@@ -217,7 +217,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderNotification,
 ) -> OrderNotification | Problem | None:
     """Create a notification for an order

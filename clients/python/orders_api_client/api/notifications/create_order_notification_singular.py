@@ -101,7 +101,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderNotification,
 ) -> Response[OrderNotification | Problem]:
     """Create a notification for an order (deprecated spelling)
@@ -136,7 +136,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderNotification,
 ) -> OrderNotification | Problem | None:
     """Create a notification for an order (deprecated spelling)
@@ -166,7 +166,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderNotification,
 ) -> Response[OrderNotification | Problem]:
     """Create a notification for an order (deprecated spelling)
@@ -199,7 +199,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderNotification,
 ) -> OrderNotification | Problem | None:
     """Create a notification for an order (deprecated spelling)

@@ -78,7 +78,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[OrderNotification | Problem]:
     """Get the latest notification of an order
 
@@ -111,7 +111,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> OrderNotification | Problem | None:
     """Get the latest notification of an order
 
@@ -139,7 +139,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[OrderNotification | Problem]:
     """Get the latest notification of an order
 
@@ -170,7 +170,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> OrderNotification | Problem | None:
     """Get the latest notification of an order
 

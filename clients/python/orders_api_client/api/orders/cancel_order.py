@@ -95,7 +95,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Cancel an order
@@ -130,7 +130,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Cancel an order
@@ -160,7 +160,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Cancel an order
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Cancel an order

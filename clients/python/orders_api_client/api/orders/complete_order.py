@@ -95,7 +95,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Complete an order (seller)
@@ -132,7 +132,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Complete an order (seller)
@@ -164,7 +164,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Complete an order (seller)
@@ -199,7 +199,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Complete an order (seller)

@@ -98,7 +98,7 @@ def sync_detailed(
     id: str,
     order_item_reference: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Complete one item of an order (seller)
@@ -139,7 +139,7 @@ def sync(
     id: str,
     order_item_reference: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Complete one item of an order (seller)
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     id: str,
     order_item_reference: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Complete one item of an order (seller)
@@ -214,7 +214,7 @@ async def asyncio(
     id: str,
     order_item_reference: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Complete one item of an order (seller)

@@ -88,7 +88,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderCreateUpdate,
 ) -> Response[Order | Problem]:
     """Create an order
@@ -125,7 +125,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderCreateUpdate,
 ) -> Order | Problem | None:
     """Create an order
@@ -157,7 +157,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderCreateUpdate,
 ) -> Response[Order | Problem]:
     """Create an order
@@ -192,7 +192,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderCreateUpdate,
 ) -> Order | Problem | None:
     """Create an order

@@ -104,7 +104,7 @@ def sync_detailed(
     id: str,
     order_item_reference: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Failure,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
@@ -145,7 +145,7 @@ def sync(
     id: str,
     order_item_reference: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Failure,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     id: str,
     order_item_reference: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Failure,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
@@ -220,7 +220,7 @@ async def asyncio(
     id: str,
     order_item_reference: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Failure,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:

@@ -95,7 +95,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Hold an order
@@ -129,7 +129,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Hold an order
@@ -158,7 +158,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Hold an order
@@ -190,7 +190,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Hold an order

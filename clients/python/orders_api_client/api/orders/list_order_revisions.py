@@ -78,7 +78,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[OrderRevisionList | Problem]:
     """The history of an order
 
@@ -110,7 +110,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> OrderRevisionList | Problem | None:
     """The history of an order
 
@@ -137,7 +137,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[OrderRevisionList | Problem]:
     """The history of an order
 
@@ -167,7 +167,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> OrderRevisionList | Problem | None:
     """The history of an order
 

@@ -159,7 +159,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     buyer_id: str | Unset = UNSET,
     id: str | Unset = UNSET,
     pon: str | Unset = UNSET,
@@ -268,7 +268,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     buyer_id: str | Unset = UNSET,
     id: str | Unset = UNSET,
     pon: str | Unset = UNSET,
@@ -372,7 +372,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     buyer_id: str | Unset = UNSET,
     id: str | Unset = UNSET,
     pon: str | Unset = UNSET,
@@ -479,7 +479,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     buyer_id: str | Unset = UNSET,
     id: str | Unset = UNSET,
     pon: str | Unset = UNSET,

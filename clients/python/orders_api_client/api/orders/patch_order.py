@@ -101,7 +101,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
@@ -149,7 +149,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderPatch,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
@@ -192,7 +192,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderPatch,
     if_match: str | Unset = UNSET,
 ) -> Response[Order | Problem]:
@@ -238,7 +238,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrderPatch,
     if_match: str | Unset = UNSET,
 ) -> Order | Problem | None:
