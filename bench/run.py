@@ -1,16 +1,19 @@
 """``nox -s bench``: the Order API against its ceiling and its peer, in the same run.
 
-Three servers, each uvicorn with one worker process (access log off) on loopback, on the same
+Four servers, each uvicorn with one worker process (access log off) on loopback, on the same
 database (a new SQLite file, or PostgreSQL) preloaded with ``--orders`` orders:
 
 - **us**: the service itself, ``orders-api serve`` (Connexion + generated code + app/);
-- **raw**: ``bench/raw_app.py``, raw Starlette making the same domain calls, no validation (the
-  practical ceiling);
+- **ceiling**: ``bench/ceiling_app.py``, bare Starlette on the database driver (``sqlite3`` or
+  psycopg): no ORM, no models, no validation, stored bytes out, the same rows written; the
+  physical ceiling, and the headline ratio ``us / ceiling``;
 - **FastAPI**: ``bench/fastapi_app.py``, the same operations written with FastAPI and the
-  project's pydantic models, calling the same domain layer (what a user would pick instead).
+  project's pydantic models, calling the same domain layer (what a user would pick instead);
+- **ORM**: ``bench/orm_app.py``, bare Starlette making the service's domain calls (SQLAlchemy
+  storage), no validation: what the framework costs over the service's own domain.
 
-All three run the seller's background worker thread, as the service does by default
-(``--no-worker`` turns it off everywhere). wrk (Debian's ``wrk``) drives four operations with
+The service and the references on the domain run the seller's background worker thread, as the
+service does by default (``--no-worker`` turns it off everywhere); the ceiling has none. wrk (Debian's ``wrk``) drives four operations with
 Lua scripts: GET /orders/{id} (random stored orders), POST /orders (the seed's create body, a
 unique PON per request), GET /orders?buyerId=&limit=50 (random buyers) and PATCH /orders/{id}
 (a merge patch of ``notes`` on random open orders). Each app is measured ``--rounds`` times, the
@@ -83,10 +86,18 @@ class App:
 
 APPS = {
     "us": App("us", []),
-    "raw": App("raw", ["bench.raw_app:create_app"]),
+    "ceiling": App("ceiling", ["bench.ceiling_app:create_app"]),
     "fastapi": App("fastapi", ["bench.fastapi_app:create_app"]),
+    "orm": App("orm", ["bench.orm_app:create_app"]),
 }
-LABELS = {"us": "us (Connexion)", "raw": "raw Starlette", "fastapi": "FastAPI"}
+LABELS = {
+    "us": "us (Connexion)",
+    "ceiling": "ceiling (driver)",
+    "fastapi": "FastAPI",
+    "orm": "Starlette + ORM",
+}
+# The ratios reported, headline first.
+REFERENCES = ("ceiling", "fastapi", "orm")
 
 
 def free_port() -> int:
@@ -399,7 +410,7 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
         head += f" {LABELS[app]} rps | p50 ms | p99 ms | CPU ms/req |"
         rule += "---:|---:|---:|---:|"
     if "us" in apps:
-        for ref in ("raw", "fastapi"):
+        for ref in REFERENCES:
             if ref in apps:
                 head += f" us / {LABELS[ref]} rps (CPU/req) |"
                 rule += "---:|"
@@ -413,7 +424,7 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
             s = chosen[app]
             row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
         if "us" in apps:
-            for ref in ("raw", "fastapi"):
+            for ref in REFERENCES:
                 if ref in apps:
                     us, other = chosen["us"], chosen[ref]
                     row += f" **{us.rps / other.rps:.2f}** ({other.cpu / us.cpu:.2f}) |"
@@ -552,7 +563,7 @@ def main() -> None:
         "--rounds", type=int, help="turns of every app (default 3; quick 1; 0: no comparison)"
     )
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--apps", default="us,raw,fastapi")
+    parser.add_argument("--apps", default="us,ceiling,fastapi,orm")
     parser.add_argument("--operations", default="get,post,list,patch")
     parser.add_argument("--no-worker", dest="worker", action="store_false",
                         help="ORDERS_WORKER=false: no background worker in any app")  # fmt: skip
