@@ -2,7 +2,8 @@
 psycopg), in a bare Starlette app. No ORM, no models, no validation, no token check: a read
 returns the stored bytes as they are; a write parses the body with orjson and stores the same
 rows as the service (the order and its revision, in one transaction, durable as the service's:
-SQLite ``synchronous=FULL``, a PostgreSQL commit). What the service does beyond this is the
+SQLite ``synchronous=FULL``, a PostgreSQL commit), the JSON it returns stored as the order's
+canonical JSON. What the service does beyond this is the
 cost of being an API: routing from the spec, tokens, validation, problems, metrics.
 
 SQLite: reads run on the event loop (a read of a cached page is a few microseconds); writes run
@@ -108,7 +109,7 @@ class SqliteStore:
 
     async def get(self, order_id: str) -> tuple[int, str] | None:
         row = self.reader.execute(
-            "SELECT revision, document FROM orders WHERE id = ?", (order_id,)
+            "SELECT revision, canonical FROM orders WHERE id = ?", (order_id,)
         ).fetchone()
         return None if row is None else (row[0], row[1])
 
@@ -117,7 +118,7 @@ class SqliteStore:
             "SELECT count(*) FROM orders WHERE buyer_id = ?", (buyer_id,)
         ).fetchone()[0]
         rows = self.reader.execute(
-            "SELECT document FROM orders WHERE buyer_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?",
+            "SELECT canonical FROM orders WHERE buyer_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?",
             (buyer_id, limit, offset),
         ).fetchall()
         return available, [r[0] for r in rows]
@@ -147,8 +148,8 @@ class SqliteStore:
             cursor = connection.execute(
                 "INSERT INTO orders (id, buyer_id, pon, buyer_order_version, order_status,"
                 " order_type, order_date, revision, needs_processing, created_at, updated_at,"
-                " document) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)",
-                (document["id"], *queried, self._at(order_date), at, at, text.decode()),
+                " document, canonical) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?)",
+                (document["id"], *queried, self._at(order_date), at, at, *[text.decode()] * 2),
             )
             connection.execute(
                 "INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
@@ -175,8 +176,8 @@ class SqliteStore:
             connection.execute(
                 "UPDATE orders SET buyer_id = ?, pon = ?, buyer_order_version = ?,"
                 " order_status = ?, order_type = ?, order_date = ?, revision = ?,"
-                " needs_processing = 1, updated_at = ?, document = ? WHERE seq = ?",
-                (*queried, self._at(order_date), revision + 1, at, text.decode(), seq),
+                " needs_processing = 1, updated_at = ?, document = ?, canonical = ? WHERE seq = ?",
+                (*queried, self._at(order_date), revision + 1, at, *[text.decode()] * 2, seq),
             )
             connection.execute(
                 "INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
@@ -219,7 +220,7 @@ class PostgresStore:
     async def get(self, order_id: str) -> tuple[int, str] | None:
         async with self.connection() as connection:
             cursor = await connection.execute(
-                "SELECT revision, document::text FROM orders WHERE id = %s", (order_id,)
+                "SELECT revision, canonical FROM orders WHERE id = %s", (order_id,)
             )
             row = await cursor.fetchone()
         return None if row is None else (row[0], row[1])
@@ -227,7 +228,7 @@ class PostgresStore:
     async def page(self, buyer_id: str, limit: int, offset: int) -> tuple[int, list[str]]:
         async with self.connection() as connection:
             cursor = await connection.execute(
-                "SELECT count(*) OVER (), document::text FROM orders WHERE buyer_id = %s"
+                "SELECT count(*) OVER (), canonical FROM orders WHERE buyer_id = %s"
                 " ORDER BY seq DESC LIMIT %s OFFSET %s",
                 (buyer_id, limit, offset),
             )
@@ -247,11 +248,11 @@ class PostgresStore:
             await connection.execute(
                 "WITH o AS (INSERT INTO orders (id, buyer_id, pon, buyer_order_version,"
                 " order_status, order_type, order_date, revision, needs_processing, created_at,"
-                " updated_at, document) VALUES (%s, %s, %s, %s, %s, %s, %s, 1, true, %s, %s,"
-                " %s::jsonb) RETURNING seq, document)"
+                " updated_at, document, canonical) VALUES (%s, %s, %s, %s, %s, %s, %s, 1, true,"
+                " %s, %s, %s::jsonb, %s) RETURNING seq, document)"
                 " INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
                 " SELECT seq, 1, %s, document FROM o",
-                (document["id"], *columns(document), at, at, text, at),
+                (document["id"], *columns(document), at, at, text, text, at),
             )
         return text.encode()
 
@@ -270,11 +271,11 @@ class PostgresStore:
             cursor = await connection.execute(
                 "WITH o AS (UPDATE orders SET buyer_id = %s, pon = %s, buyer_order_version = %s,"
                 " order_status = %s, order_type = %s, order_date = %s, revision = %s,"
-                " needs_processing = true, updated_at = %s, document = %s::jsonb"
+                " needs_processing = true, updated_at = %s, document = %s::jsonb, canonical = %s"
                 " WHERE seq = %s AND revision = %s RETURNING seq, revision, document)"
                 " INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
                 " SELECT seq, revision, %s, document FROM o",
-                (*columns(document), revision + 1, at, text, seq, revision, at),
+                (*columns(document), revision + 1, at, text, text, seq, revision, at),
             )
             if cursor.rowcount != 1:
                 return None  # another writer got in between; the bench's patches do not race

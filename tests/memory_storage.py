@@ -5,6 +5,7 @@ revisions, unique purchase order numbers, unique S-VLAN ids), and no database.""
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from app.domain.ports import (
     VersionConflict,
 )
 from app.domain.records import (
+    JSONPage,
     OrderFilter,
+    OrderJSON,
     Page,
     Revision,
     StoredOrder,
@@ -66,6 +69,17 @@ class MemoryOrders:
     def page(self, where: OrderFilter, limit: int, offset: int) -> Page:
         found = [o.document for o in reversed(self.state.orders.values()) if _matches(o, where)]
         return Page(len(found), found[offset : offset + limit])
+
+    # The canonical JSON here is the document's plain JSON: the domain passes it on unread.
+    def get_json(self, order_id: str) -> OrderJSON | None:
+        found = self.get(order_id)
+        if found is None:
+            return None
+        return OrderJSON(found.revision, found.document["buyerId"], json.dumps(found.document))
+
+    def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
+        page = self.page(where, limit, offset)
+        return JSONPage(page.available, [json.dumps(d) for d in page.documents])
 
     def insert(self, document: dict[str, Any]) -> StoredOrder:
         pon = OrderFilter(buyer_id=document["buyerId"], pon=document["buyerPurchaseOrderNumber"])

@@ -17,7 +17,7 @@ from app.domain.errors import Conflict, FieldError, Forbidden, Invalid, NotFound
 from app.domain.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
 from app.domain.parties import Party, visible
 from app.domain.ports import DuplicateOrder, RevisionMoved, Transaction, UnitOfWork
-from app.domain.records import OrderFilter, Page, Revision, StoredOrder
+from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
 from app.domain.time import check_instants, parse_instant, unreal_instants
 from generated.models import OrderCreateUpdate, OrderStatus
 
@@ -116,6 +116,14 @@ class Orders:
         with self.uow(read_only=True) as tx:
             return self._visible(tx, who, order_id)
 
+    def get_json(self, who: Party, order_id: str) -> OrderJSON:
+        """``get``, as the order's canonical JSON (what a GET sends)."""
+        with self.uow(read_only=True) as tx:
+            found = tx.orders.get_json(order_id)
+        if found is None or not visible(who, {"buyerId": found.buyer_id}):
+            raise NotFound(f"no order has id {order_id!r}")
+        return found
+
     def revisions(self, who: Party, order_id: str) -> list[Revision]:
         with self.uow(read_only=True) as tx:
             return tx.orders.revisions(self._visible(tx, who, order_id))
@@ -144,6 +152,12 @@ class Orders:
         where = self.scoped(who, query).where()
         with self.uow(read_only=True) as tx:
             return tx.orders.page(where, limit, offset)
+
+    def page_json(self, who: Party, query: OrderQuery, limit: int, offset: int) -> JSONPage:
+        """``page``, as the orders' canonical JSON (what a list sends)."""
+        where = self.scoped(who, query).where()
+        with self.uow(read_only=True) as tx:
+            return tx.orders.page_json(where, limit, offset)
 
     # ---- create --------------------------------------------------------------------------
     def create(self, who: Party, request: dict[str, Any], href: Callable[[str], str]) -> Created:

@@ -1,19 +1,37 @@
 """Orders and their revisions, in the session of a unit of work. Updates are optimistic: the
-UPDATE only matches the revision that was read, so no update is lost."""
+UPDATE only matches the revision that was read, so no update is lost. Every write stores the
+order's canonical JSON beside its document; the reads that answer requests (``get_json``,
+``page_json``) return it with SQLAlchemy Core statements, no ORM object and no JSON parsed."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
+from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.ports import DuplicateOrder, RevisionMoved
-from app.domain.records import OrderFilter, Page, Revision, StoredOrder
+from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
 from app.domain.time import now, parse_instant
 from app.storage.tables import OrderRevisionRow, OrderRow
+from generated.models import Order
+from specfirst.reply import canonical_json
+
+ORDERS = OrderRow.__table__  # type: ignore[attr-defined]
+# Built once: SQLAlchemy finds its compiled form in its cache by the statement's structure.
+GET_JSON = core_select(ORDERS.c.revision, ORDERS.c.buyer_id, ORDERS.c.canonical).where(
+    ORDERS.c.id == bindparam("order_id")
+)
+GET_DOCUMENT = core_select(ORDERS.c.document).where(ORDERS.c.id == bindparam("order_id"))
+
+
+def order_json(document: dict[str, Any]) -> str:
+    """The order as the API sends it: checked against the spec's Order and serialized, once,
+    when it is written (a document that is no Order is a bug: ValueError, nothing written)."""
+    return canonical_json(Order, document)
 
 
 def conditions(where: OrderFilter) -> list[Any]:
@@ -50,7 +68,9 @@ def _columns(document: dict[str, Any]) -> dict[str, Any]:
 
 def _stored(row: OrderRow) -> StoredOrder:
     assert row.seq is not None
-    return StoredOrder(seq=row.seq, revision=row.revision, document=row.document)
+    return StoredOrder(
+        seq=row.seq, revision=row.revision, document=row.document, canonical=row.canonical
+    )
 
 
 class SqlOrders:
@@ -86,14 +106,42 @@ class SqlOrders:
         ).all()
         return Page(available, [dict(d) for d in documents])
 
+    def get_json(self, order_id: str) -> OrderJSON | None:
+        connection = self.session.connection()
+        row = connection.execute(GET_JSON, {"order_id": order_id}).first()
+        if row is None:
+            return None
+        revision, buyer_id, canonical = row
+        if canonical is None:  # written before the service stored canonical JSON
+            document = connection.execute(GET_DOCUMENT, {"order_id": order_id}).scalar_one()
+            canonical = order_json(document)
+        return OrderJSON(revision, buyer_id, canonical)
+
+    def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
+        matching = conditions(where)
+        connection = self.session.connection()
+        available = connection.execute(
+            core_select(func.count()).select_from(ORDERS).where(*matching)
+        ).scalar_one()
+        rows = connection.execute(
+            core_select(ORDERS.c.canonical, ORDERS.c.document)
+            .where(*matching)
+            .order_by(ORDERS.c.seq.desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        return JSONPage(available, [c if c is not None else order_json(d) for c, d in rows])
+
     def insert(self, document: dict[str, Any]) -> StoredOrder:
         at = now()
+        canonical = order_json(document)
         row = OrderRow(
             id=document["id"],
             revision=1,
             created_at=at,
             updated_at=at,
             document=document,
+            canonical=canonical,
             **_columns(document),
         )
         self.session.add(row)
@@ -105,7 +153,7 @@ class SqlOrders:
         self.session.add(
             OrderRevisionRow(order_seq=row.seq, revision=1, recorded_at=at, document=document)
         )
-        return StoredOrder(seq=row.seq, revision=1, document=document)
+        return StoredOrder(seq=row.seq, revision=1, document=document, canonical=canonical)
 
     def replace(
         self, current: StoredOrder, document: dict[str, Any], *, reprocess: bool = False
@@ -113,6 +161,7 @@ class SqlOrders:
         at = now()
         revision = current.revision + 1
         queued = {"needs_processing": True} if reprocess else {}
+        canonical = order_json(document)
         result = self.session.exec(
             update(OrderRow)
             .where(col(OrderRow.seq) == current.seq, col(OrderRow.revision) == current.revision)
@@ -120,6 +169,7 @@ class SqlOrders:
                 revision=revision,
                 updated_at=at,
                 document=document,
+                canonical=canonical,
                 **queued,
                 **_columns(document),
             )
@@ -133,7 +183,9 @@ class SqlOrders:
                 order_seq=current.seq, revision=revision, recorded_at=at, document=document
             )
         )
-        return StoredOrder(seq=current.seq, revision=revision, document=document)
+        return StoredOrder(
+            seq=current.seq, revision=revision, document=document, canonical=canonical
+        )
 
     def revisions(self, order: StoredOrder) -> list[Revision]:
         rows = self.session.exec(

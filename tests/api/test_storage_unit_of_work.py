@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -14,13 +15,17 @@ from app.domain.records import OrderFilter, SvlanWant
 from app.storage.database import make_engine, migrate
 from app.storage.tables import DeliveryRow, NotificationRow, OrderRevisionRow, OrderRow, SvlanRow
 from app.storage.unit_of_work import UnitOfWork
+from generated.models import Order
+from specfirst.reply import to_json
 from tests.helpers import docs_example
 
 ORDER = docs_example("order.json")
 
 
 def document(order_id: str = "ORD-1", **changes: Any) -> dict[str, Any]:
-    return {**ORDER, "id": order_id, "orderStatus": "IN_PROGRESS", **changes}
+    """An order as the domain writes it (storage checks each against the spec's Order)."""
+    order = {**ORDER, "objectType": "order", "id": order_id, "orderStatus": "IN_PROGRESS"}
+    return {**order, "link": {"href": f"http://orders/{order_id}"}, **changes}
 
 
 def notice(order_id: str = "ORD-1") -> dict[str, Any]:
@@ -123,3 +128,26 @@ def test_a_read_only_unit_of_work_commits_nothing(uow: UnitOfWork) -> None:
     with uow() as tx:  # and it left no lock behind (SQLite's one writer)
         tx.orders.insert(document())
     assert count(uow, OrderRow) == 1
+
+
+def test_every_write_stores_the_canonical_json_that_reads_return(uow: UnitOfWork) -> None:
+    with uow() as tx:
+        first = tx.orders.insert(document(notes="one"))
+    assert first.canonical is not None and orjson.loads(first.canonical)["notes"] == "one"
+    with uow() as tx:
+        second = tx.orders.replace(first, document(notes="two"))
+    with uow(read_only=True) as tx:
+        found = tx.orders.get_json("ORD-1")
+        page = tx.orders.page_json(OrderFilter(buyer_id=ORDER["buyerId"]), 10, 0)
+        assert tx.orders.get_json("ORD-2") is None
+    assert found is not None and (found.revision, found.buyer_id) == (2, ORDER["buyerId"])
+    assert found.canonical == second.canonical == page.items[0]
+    assert page.available == 1
+    # The response's JSON: the document as the spec's Order, unset fields left out.
+    assert orjson.loads(found.canonical) == to_json(Order.model_validate(second.document))
+
+
+def test_a_document_that_is_no_order_is_not_written(uow: UnitOfWork) -> None:
+    with pytest.raises(ValueError, match="not a valid Order"), uow() as tx:
+        tx.orders.insert(document(orderStatus="LOST"))
+    assert count(uow, OrderRow) == count(uow, OrderRevisionRow) == 0
