@@ -5,12 +5,12 @@ order's canonical JSON beside its document; the reads that answer requests (``ge
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, update
+from sqlalchemy import Connection, bindparam, func, update
 from sqlalchemy import select as core_select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.ports import DuplicateOrder, RevisionMoved
@@ -26,6 +26,35 @@ GET_JSON = core_select(ORDERS.c.revision, ORDERS.c.buyer_id, ORDERS.c.canonical)
     ORDERS.c.id == bindparam("order_id")
 )
 GET_DOCUMENT = core_select(ORDERS.c.document).where(ORDERS.c.id == bindparam("order_id"))
+
+
+# GET_JSON as each dialect's driver takes it: (SQL text, whether parameters are positional).
+_DRIVER_SQL: dict[tuple[str, int], tuple[str, bool]] = {}
+
+
+def _driver_row(connection: Connection, statement: Any, name: str, value: str) -> Any:
+    """The first row of ``statement`` (one string parameter, plain columns) run on the driver's
+    cursor: compiled once per dialect, so a request pays neither SQLAlchemy's execution nor its
+    result objects; the driver keeps the prepared statement (sqlite3's statement cache,
+    psycopg's prepared statements). A driver error is raised as SQLAlchemy's DBAPIError, as
+    SQLAlchemy would, so the service still answers 503 for a database that is down."""
+    dialect = connection.dialect
+    key = (dialect.name, id(statement))
+    if key not in _DRIVER_SQL:
+        compiled = statement.compile(dialect=dialect)
+        _DRIVER_SQL[key] = (str(compiled), bool(compiled.positional))
+    sql, positional = _DRIVER_SQL[key]
+    parameters: Any = (value,) if positional else {name: value}
+    dbapi = dialect.loaded_dbapi
+    try:
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql, parameters)
+            return cursor.fetchone()
+        finally:
+            cursor.close()
+    except dbapi.Error as error:
+        raise DBAPIError.instance(sql, parameters, error, dbapi.Error, dialect=dialect) from error
 
 
 def order_json(document: dict[str, Any]) -> str:
@@ -76,8 +105,16 @@ def _stored(row: OrderRow) -> StoredOrder:
 class SqlOrders:
     """The domain's OrderRepository (app/domain/ports.py) on the orders tables."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(
+        self, session: Callable[[], Session], connection: Callable[[], Connection]
+    ) -> None:
+        # Both opened when first used: a read of canonical JSON needs no ORM session.
+        self._session = session
+        self._connection = connection
+
+    @property
+    def session(self) -> Session:
+        return self._session()
 
     def get(self, order_id: str) -> StoredOrder | None:
         row = self.session.exec(select(OrderRow).where(OrderRow.id == order_id)).first()
@@ -107,8 +144,8 @@ class SqlOrders:
         return Page(available, [dict(d) for d in documents])
 
     def get_json(self, order_id: str) -> OrderJSON | None:
-        connection = self.session.connection()
-        row = connection.execute(GET_JSON, {"order_id": order_id}).first()
+        connection = self._connection()
+        row = _driver_row(connection, GET_JSON, "order_id", order_id)
         if row is None:
             return None
         revision, buyer_id, canonical = row
@@ -119,7 +156,7 @@ class SqlOrders:
 
     def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
         matching = conditions(where)
-        connection = self.session.connection()
+        connection = self._connection()
         available = connection.execute(
             core_select(func.count()).select_from(ORDERS).where(*matching)
         ).scalar_one()
