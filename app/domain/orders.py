@@ -168,10 +168,13 @@ class Orders:
         request = buyer_content(request)
         check_instants(request, DATE_FIELDS)
         pon = OrderFilter(buyer_id=request["buyerId"], pon=request["buyerPurchaseOrderNumber"])
+        # A first try writes at once (a new purchase order number is the usual case); once the
+        # number turned out to be taken, each try looks up the order it made first.
+        known = False
         for _ in range(WRITE_ATTEMPTS):
             try:
                 with self.uow() as tx:
-                    existing = tx.orders.latest(pon)
+                    existing = tx.orders.latest(pon) if known else None
                     if existing is not None:
                         return Created(self._replay(tx, existing, request), new=False)
                     order_id = f"ORD-{secrets.token_hex(10).upper()}"
@@ -184,7 +187,8 @@ class Orders:
                     }
                     return Created(tx.orders.insert(document), new=True)
             except DuplicateOrder:
-                continue  # a concurrent create of the same PON won: answer as a replay
+                known = True  # made before, or by a concurrent create: answer as a replay
+                continue
         raise Conflict("the order could not be created; retry")
 
     def _replay(

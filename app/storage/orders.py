@@ -6,9 +6,10 @@ order's canonical JSON beside its document; the reads that answer requests (``ge
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, update
+from sqlalchemy import Boolean, Connection, Integer, bindparam, func, insert, update
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col, select
@@ -21,11 +22,65 @@ from generated.models import Order
 from specfirst.reply import canonical_json
 
 ORDERS = OrderRow.__table__  # type: ignore[attr-defined]
+REVISIONS = OrderRevisionRow.__table__  # type: ignore[attr-defined]
 # Built once: SQLAlchemy finds its compiled form in its cache by the statement's structure.
 GET_JSON = core_select(ORDERS.c.revision, ORDERS.c.buyer_id, ORDERS.c.canonical).where(
     ORDERS.c.id == bindparam("order_id")
 )
+GET_ORDER = core_select(
+    ORDERS.c.seq, ORDERS.c.revision, ORDERS.c.document, ORDERS.c.canonical
+).where(ORDERS.c.id == bindparam("order_id"))
 GET_DOCUMENT = core_select(ORDERS.c.document).where(ORDERS.c.id == bindparam("order_id"))
+QUERIED = ("buyer_id", "pon", "buyer_order_version", "order_status", "order_type", "order_date")
+
+
+def _bound(*names: str) -> dict[str, Any]:
+    """Each column of ``names`` set from the bind parameter of the same name."""
+    return {name: bindparam(name, type_=ORDERS.c[name].type) for name in names}
+
+
+# The writes, with every value a bind parameter, so one compiled form serves every request.
+INSERT_ORDER = insert(ORDERS).values(
+    _bound(
+        "id", "revision", "needs_processing", "created_at", "updated_at", "document",
+        "canonical", *QUERIED,
+    )
+)  # fmt: skip
+UPDATE_ORDER = (
+    update(ORDERS)
+    .where(ORDERS.c.seq == bindparam("was_seq"), ORDERS.c.revision == bindparam("was_revision"))
+    .values(
+        # Queued again for the seller's processing when asked (reprocess), else as it was.
+        needs_processing=ORDERS.c.needs_processing | bindparam("queue", type_=Boolean),
+        **_bound("revision", "updated_at", "document", "canonical", *QUERIED),
+    )
+)
+RECORD = {
+    "order_seq": bindparam("seq", type_=Integer),
+    "revision": bindparam("revision", type_=Integer),
+    "recorded_at": bindparam("at", type_=REVISIONS.c.recorded_at.type),
+    "document": bindparam("document", type_=REVISIONS.c.document.type),
+}
+INSERT_REVISION = insert(REVISIONS).values(RECORD)
+
+
+def _with_revision(written: Any) -> Any:
+    """PostgreSQL: ``written`` (an order's INSERT or UPDATE) and the INSERT of its revision as
+    one statement (a data-modifying CTE): one round trip. The order's seq, or no row when
+    ``written`` matched none."""
+    order = written.returning(ORDERS.c.seq).cte("written")
+    recorded = [order.c.seq, RECORD["revision"], RECORD["recorded_at"], RECORD["document"]]
+    return (
+        insert(REVISIONS)
+        .from_select(list(RECORD), core_select(*recorded))
+        .returning(REVISIONS.c.order_seq)
+    )
+
+
+WRITES = {
+    "insert": (INSERT_ORDER.returning(ORDERS.c.seq), _with_revision(INSERT_ORDER)),
+    "update": (UPDATE_ORDER.returning(ORDERS.c.seq), _with_revision(UPDATE_ORDER)),
+}
 
 
 # GET_JSON as each dialect's driver takes it: (SQL text, whether parameters are positional).
@@ -117,8 +172,8 @@ class SqlOrders:
         return self._session()
 
     def get(self, order_id: str) -> StoredOrder | None:
-        row = self.session.exec(select(OrderRow).where(OrderRow.id == order_id)).first()
-        return None if row is None else _stored(row)
+        found = self.session.connection().execute(GET_ORDER, {"order_id": order_id}).first()
+        return None if found is None else StoredOrder(*found)
 
     def latest(self, where: OrderFilter) -> StoredOrder | None:
         row = self.session.exec(
@@ -172,57 +227,61 @@ class SqlOrders:
     def insert(self, document: dict[str, Any]) -> StoredOrder:
         at = now()
         canonical = order_json(document)
-        row = OrderRow(
-            id=document["id"],
-            revision=1,
-            created_at=at,
-            updated_at=at,
-            document=document,
-            canonical=canonical,
+        values = {
+            "id": document["id"],
+            "needs_processing": True,
+            "created_at": at,
+            "canonical": canonical,
             **_columns(document),
-        )
-        self.session.add(row)
+        }
         try:
-            self.session.flush()
+            seq = self._write("insert", values, 1, at, document)
         except IntegrityError as error:
             raise DuplicateOrder(document["id"]) from error
-        assert row.seq is not None
-        self.session.add(
-            OrderRevisionRow(order_seq=row.seq, revision=1, recorded_at=at, document=document)
-        )
-        return StoredOrder(seq=row.seq, revision=1, document=document, canonical=canonical)
+        assert seq is not None
+        return StoredOrder(seq=seq, revision=1, document=document, canonical=canonical)
 
     def replace(
         self, current: StoredOrder, document: dict[str, Any], *, reprocess: bool = False
     ) -> StoredOrder:
         at = now()
         revision = current.revision + 1
-        queued = {"needs_processing": True} if reprocess else {}
         canonical = order_json(document)
-        result = self.session.exec(
-            update(OrderRow)
-            .where(col(OrderRow.seq) == current.seq, col(OrderRow.revision) == current.revision)
-            .values(
-                revision=revision,
-                updated_at=at,
-                document=document,
-                canonical=canonical,
-                **queued,
-                **_columns(document),
-            )
-            # The order read in this session stays as read: nothing uses it after the write.
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:
+        values = {
+            "was_seq": current.seq,
+            "was_revision": current.revision,
+            "queue": reprocess,
+            "canonical": canonical,
+            **_columns(document),
+        }
+        if self._write("update", values, revision, at, document) is None:
             raise RevisionMoved(document["id"])
-        self.session.add(
-            OrderRevisionRow(
-                order_seq=current.seq, revision=revision, recorded_at=at, document=document
-            )
-        )
         return StoredOrder(
             seq=current.seq, revision=revision, document=document, canonical=canonical
         )
+
+    def _write(
+        self,
+        kind: str,
+        values: dict[str, Any],
+        revision: int,
+        at: datetime,
+        document: dict[str, Any],
+    ) -> int | None:
+        """An order's INSERT or UPDATE (``kind``) and the record of its ``revision``, in the unit
+        of work's transaction: the order's seq, or None when the UPDATE matched no row (the
+        order moved on). One statement on PostgreSQL, so one round trip; SQLite runs in the
+        process, where two statements cost no trip."""
+        connection = self.session.connection()
+        alone, with_revision = WRITES[kind]
+        values |= {"revision": revision, "updated_at": at, "document": document, "at": at}
+        if connection.dialect.name == "postgresql":
+            seq: int | None = connection.execute(with_revision, values).scalar()
+            return seq
+        seq = connection.execute(alone, values).scalar()
+        if seq is not None:
+            connection.execute(INSERT_REVISION, {**values, "seq": seq})
+        return seq
 
     def revisions(self, order: StoredOrder) -> list[Revision]:
         rows = self.session.exec(

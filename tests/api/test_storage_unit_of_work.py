@@ -7,12 +7,12 @@ from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import func
+from sqlalchemy import exc, func, text
 from sqlmodel import Session, select
 
 from app.domain.ports import DuplicateOrder, RevisionMoved, SvlanTaken, VersionConflict
 from app.domain.records import OrderFilter, SvlanWant
-from app.storage.database import make_engine, migrate
+from app.storage.database import database_unavailable, make_engine, migrate
 from app.storage.tables import DeliveryRow, NotificationRow, OrderRevisionRow, OrderRow, SvlanRow
 from app.storage.unit_of_work import UnitOfWork
 from generated.models import Order
@@ -151,3 +151,19 @@ def test_a_document_that_is_no_order_is_not_written(uow: UnitOfWork) -> None:
     with pytest.raises(ValueError, match="not a valid Order"), uow() as tx:
         tx.orders.insert(document(orderStatus="LOST"))
     assert count(uow, OrderRow) == count(uow, OrderRevisionRow) == 0
+
+
+def test_a_driver_error_in_a_hot_read_is_sqlalchemys_as_the_service_maps_it(
+    uow: UnitOfWork,
+) -> None:
+    # get_json runs on the driver's cursor; its errors must still be SQLAlchemy's DBAPIError,
+    # which the service maps (database_unavailable: 503 when the database cannot serve),
+    # rather than a bare driver error (always a 500).
+    with uow.engine.begin() as connection:
+        connection.execute(text("DROP TABLE order_revisions"))
+        connection.execute(text("DROP TABLE orders"))
+    with pytest.raises(exc.DBAPIError) as raised, uow(read_only=True) as tx:
+        tx.orders.get_json("ORD-1")
+    assert isinstance(raised.value.orig, uow.engine.dialect.loaded_dbapi.Error)
+    if uow.engine.dialect.name == "sqlite":  # "no such table" is an OperationalError there
+        assert database_unavailable(raised.value)
