@@ -132,6 +132,10 @@ class MemoryNotifications:
         self.state.notifications.append(emitted)
         return emitted
 
+    def page_json(self, order_id: str, limit: int, offset: int) -> JSONPage:
+        page = self.page(order_id, limit, offset)
+        return JSONPage(page.available, [json.dumps(d) for d in page.documents])
+
     def receive(self, document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
         version = document.get("notificationVersion")
         for stored in self._of(document["orderId"]):

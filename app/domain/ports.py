@@ -111,6 +111,10 @@ class NotificationRepository(Protocol):
 
     def page(self, order_id: str, limit: int, offset: int) -> Page: ...
 
+    def page_json(self, order_id: str, limit: int, offset: int) -> JSONPage:
+        """``page``, as the notifications' canonical JSON."""
+        ...
+
 
 class SvlanRepository(Protocol):
     def assign(self, order_id: str, wants: Iterable[SvlanWant]) -> list[SvlanAssigned]:

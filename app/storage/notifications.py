@@ -12,13 +12,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.ports import VersionConflict
-from app.domain.records import Page
+from app.domain.records import JSONPage, Page
 from app.domain.time import now
 from app.storage.tables import DeliveryRow, NotificationRow
+from generated.models import OrderNotification
+from specfirst.reply import canonical_json
+
+NOTIFICATIONS = NotificationRow.__table__  # type: ignore[attr-defined]
 
 
 class SqlNotifications:
@@ -44,7 +49,11 @@ class SqlNotifications:
             version = f"{number:02d}"
             emitted = {**document, "notificationVersion": version}
             row = NotificationRow(
-                order_id=order_id, version=version, created_at=now(), document=emitted
+                order_id=order_id,
+                version=version,
+                created_at=now(),
+                document=emitted,
+                canonical=notification_json(emitted),
             )
             try:
                 with session.begin_nested():
@@ -72,7 +81,11 @@ class SqlNotifications:
             with self.session.begin_nested():
                 self.session.add(
                     NotificationRow(
-                        order_id=order_id, version=version, created_at=now(), document=document
+                        order_id=order_id,
+                        version=version,
+                        created_at=now(),
+                        document=document,
+                        canonical=notification_json(document),
                     )
                 )
             return True, document
@@ -100,3 +113,23 @@ class SqlNotifications:
             .offset(offset)
         ).all()
         return Page(available, [dict(d) for d in documents])
+
+    def page_json(self, order_id: str, limit: int, offset: int) -> JSONPage:
+        where = col(NotificationRow.order_id) == order_id
+        connection = self.session.connection()
+        available = connection.execute(
+            core_select(func.count()).select_from(NOTIFICATIONS).where(where)
+        ).scalar_one()
+        rows = connection.execute(
+            core_select(NOTIFICATIONS.c.canonical, NOTIFICATIONS.c.document)
+            .where(where)
+            .order_by(NOTIFICATIONS.c.seq.desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        return JSONPage(available, [c if c is not None else notification_json(d) for c, d in rows])
+
+
+def notification_json(document: dict[str, Any]) -> str:
+    """The notification as the API sends it, checked against the spec and serialized once."""
+    return canonical_json(OrderNotification, document)

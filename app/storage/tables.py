@@ -96,6 +96,8 @@ class NotificationRow(SQLModel, table=True):
     version: str | None = Field(default=None, max_length=32)
     created_at: datetime
     document: dict[str, Any] = Field(sa_column=Column(Document, nullable=False))
+    # The notification as the API sends it, made when it is stored (as the order's canonical).
+    canonical: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class DeliveryRow(SQLModel, table=True):

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from app.domain.ports import DuplicateOrder, RevisionMoved, SvlanTaken, VersionConflict
 from app.domain.records import OrderFilter, SvlanWant
 from app.storage.database import database_unavailable, make_engine, migrate
+from app.storage.notifications import notification_json
 from app.storage.tables import DeliveryRow, NotificationRow, OrderRevisionRow, OrderRow, SvlanRow
 from app.storage.unit_of_work import UnitOfWork
 from generated.models import Order
@@ -29,7 +30,13 @@ def document(order_id: str = "ORD-1", **changes: Any) -> dict[str, Any]:
 
 
 def notice(order_id: str = "ORD-1") -> dict[str, Any]:
-    return {"objectType": "orderNotification", "orderId": order_id, "buyerId": "Verizon"}
+    """A notification as the domain emits it (storage checks each against the spec's)."""
+    return {
+        "objectType": "orderNotification",
+        "orderId": order_id,
+        "buyerId": "Verizon",
+        "notificationType": "STATUS_CHANGE",
+    }
 
 
 @pytest.fixture
@@ -167,3 +174,16 @@ def test_a_driver_error_in_a_hot_read_is_sqlalchemys_as_the_service_maps_it(
     assert isinstance(raised.value.orig, uow.engine.dialect.loaded_dbapi.Error)
     if uow.engine.dialect.name == "sqlite":  # "no such table" is an OperationalError there
         assert database_unavailable(raised.value)
+
+
+def test_a_notification_is_stored_with_the_canonical_json_lists_return(uow: UnitOfWork) -> None:
+    with uow() as tx:
+        tx.orders.insert(document())
+        emitted = tx.notifications.emit(notice())
+        received, _ = tx.notifications.receive({**notice("ORD-2"), "notificationVersion": "07"})
+    assert received
+    with uow(read_only=True) as tx:
+        page = tx.notifications.page_json("ORD-1", 10, 0)
+        other = tx.notifications.page_json("ORD-2", 10, 0)
+    assert page.available == 1 and page.items == [notification_json(emitted)]
+    assert orjson.loads(other.items[0])["notificationVersion"] == "07"
