@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -121,13 +121,25 @@ class SqlNotifications:
             core_select(func.count()).select_from(NOTIFICATIONS).where(where)
         ).scalar_one()
         rows = connection.execute(
-            core_select(NOTIFICATIONS.c.canonical, NOTIFICATIONS.c.document)
+            core_select(NOTIFICATIONS.c.canonical, NOTIFICATIONS.c.seq)
             .where(where)
             .order_by(NOTIFICATIONS.c.seq.desc())
             .limit(limit)
             .offset(offset)
         ).all()
-        return JSONPage(available, [c if c is not None else notification_json(d) for c, d in rows])
+        # The document is only read, and parsed, for a notification stored without the text.
+        document = core_select(NOTIFICATIONS.c.document).where(
+            NOTIFICATIONS.c.seq == bindparam("seq")
+        )
+        return JSONPage(
+            available,
+            [
+                text
+                if text is not None
+                else notification_json(connection.execute(document, {"seq": seq}).scalar_one())
+                for text, seq in rows
+            ],
+        )
 
 
 def notification_json(document: dict[str, Any]) -> str:

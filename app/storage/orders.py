@@ -204,10 +204,7 @@ class SqlOrders:
         if row is None:
             return None
         revision, buyer_id, canonical = row
-        if canonical is None:  # written before the service stored canonical JSON
-            document = connection.execute(GET_DOCUMENT, {"order_id": order_id}).scalar_one()
-            canonical = order_json(document)
-        return OrderJSON(revision, buyer_id, canonical)
+        return OrderJSON(revision, buyer_id, self._canonical(canonical, order_id, connection))
 
     def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
         matching = conditions(where)
@@ -216,13 +213,21 @@ class SqlOrders:
             core_select(func.count()).select_from(ORDERS).where(*matching)
         ).scalar_one()
         rows = connection.execute(
-            core_select(ORDERS.c.canonical, ORDERS.c.document)
+            core_select(ORDERS.c.canonical, ORDERS.c.id)
             .where(*matching)
             .order_by(ORDERS.c.seq.desc())
             .limit(limit)
             .offset(offset)
         ).all()
-        return JSONPage(available, [c if c is not None else order_json(d) for c, d in rows])
+        return JSONPage(available, [self._canonical(c, i, connection) for c, i in rows])
+
+    @staticmethod
+    def _canonical(canonical: str | None, order_id: str, connection: Connection) -> str:
+        """The stored text; made from the document for an order stored without one (the
+        document is only read, and parsed, then)."""
+        if canonical is not None:
+            return canonical
+        return order_json(connection.execute(GET_DOCUMENT, {"order_id": order_id}).scalar_one())
 
     def insert(self, document: dict[str, Any]) -> StoredOrder:
         at = now()

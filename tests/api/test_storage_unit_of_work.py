@@ -187,3 +187,18 @@ def test_a_notification_is_stored_with_the_canonical_json_lists_return(uow: Unit
         other = tx.notifications.page_json("ORD-2", 10, 0)
     assert page.available == 1 and page.items == [notification_json(emitted)]
     assert orjson.loads(other.items[0])["notificationVersion"] == "07"
+
+
+def test_an_order_stored_without_canonical_json_is_read_from_its_document(
+    uow: UnitOfWork,
+) -> None:
+    # A row no write of the service made (a bulk load, say): the reads make the text.
+    with uow() as tx:
+        stored = tx.orders.insert(document(notes="bulk"))
+    with uow.engine.begin() as connection:
+        connection.execute(text("UPDATE orders SET canonical = NULL"))
+    with uow(read_only=True) as tx:
+        found = tx.orders.get_json("ORD-1")
+        page = tx.orders.page_json(OrderFilter(buyer_id=ORDER["buyerId"]), 10, 0)
+    assert found is not None and found.canonical == stored.canonical
+    assert page.items == [stored.canonical]
