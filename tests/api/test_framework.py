@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from app.handlers.orders import OrderHandlers
 from app.main import create_app
 from app.settings import Settings, project_config
-from tests.helpers import Crashing, assert_not_implemented, create_order
+from tests.helpers import Crashing, assert_not_implemented, assert_problem, create_order
 from tests.servers import bearer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,8 +49,7 @@ def test_crash_is_a_500_problem_without_the_trace(tmp_path: Path) -> None:
     with TestClient(app_with(tmp_path, Crashing), raise_server_exceptions=False) as client:
         client.headers.update(bearer(f"sqlite:///{tmp_path / 'o.db'}", "Verizon", "buyer"))
         response = client.get("/orders/ORD-1")
-        assert response.status_code == 500
-        assert response.headers["content-type"] == "application/problem+json"
+        assert_problem(response, 500)
         assert response.json()["title"] == "Internal Server Error"
         assert "secret" not in response.text and "Traceback" not in response.text
 
@@ -104,5 +103,4 @@ def test_swagger_ui_is_still_served_under_its_path(client: TestClient) -> None:
     assert page.status_code == 200 and "swagger" in page.text.lower()
     # A path outside /ui that only looks like it is the API's (a 404 problem), not the UI's.
     missing = client.get("/uix")
-    assert missing.status_code == 404
-    assert missing.headers["content-type"].startswith("application/problem+json")
+    assert_problem(missing, 404)

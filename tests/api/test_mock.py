@@ -15,6 +15,7 @@ from app.mock import create_mock_app
 from app.settings import Settings, project_config
 from specfirst.document import HTTP_METHODS, load_spec, resolve
 from specfirst.mock import MockError, minimal, mock_response
+from tests.helpers import assert_problem
 
 SPEC = load_spec(project_config().spec)
 OPERATIONS = [
@@ -35,8 +36,7 @@ def mock() -> Iterator[TestClient]:
 
 def test_a_token_is_still_required(mock: TestClient) -> None:
     response = mock.get("/orders/ORD-MOCK-1", headers={"Authorization": ""})
-    assert response.status_code == 401
-    assert response.headers["content-type"] == "application/problem+json"
+    assert_problem(response, 401)
     assert response.headers["www-authenticate"] == "Bearer"
 
 
@@ -92,8 +92,7 @@ def test_requests_are_still_validated(
     mock: TestClient, method: str, url: str, json: Any, at_fault: str
 ) -> None:
     response = mock.request(method, url, json=json)
-    assert response.status_code == 400, response.text
-    assert response.headers["content-type"] == "application/problem+json"
+    assert_problem(response, 400)
     errors = response.json()["errors"]
     assert any(at_fault in (e.get("pointer"), e.get("parameter")) for e in errors), errors
 

@@ -20,7 +20,14 @@ from app.seller.processing import OrderProcessor
 from app.settings import Settings
 from app.storage.database import make_engine
 from app.storage.unit_of_work import UnitOfWork
-from tests.helpers import create_order, docs_example, later, schema_errors, upcoming
+from tests.helpers import (
+    assert_problem,
+    create_order,
+    docs_example,
+    later,
+    schema_errors,
+    upcoming,
+)
 
 
 def with_epl(order: dict[str, Any], **detail: Any) -> dict[str, Any]:
@@ -261,8 +268,7 @@ def test_a_received_notification_is_stored_once(
     assert client.post(path, json=sent).status_code == 201
     assert client.post(path, json=sent).status_code == 200
     other = client.post(path, json={**sent, "notificationType": "JEOPARDY"})
-    assert other.status_code == 409
-    assert other.headers["content-type"] == "application/problem+json"
+    assert_problem(other, 409)
     assert "notificationVersion '01'" in other.json()["detail"]
     assert notifications(client, "ORD-AT-SELLER") == [sent]
     mismatch = client.post(path, json={**sent, "orderId": "ORD-OTHER"})
@@ -273,8 +279,7 @@ def test_a_received_notification_is_stored_once(
 def test_notifications_of_an_unknown_order_are_404(client: TestClient) -> None:
     for path in ("/orders/ORD-NONE/notifications", "/orders/ORD-NONE/notification"):
         response = client.get(path)
-        assert response.status_code == 404
-        assert response.headers["content-type"] == "application/problem+json"
+        assert_problem(response, 404)
     # A known order with no notification yet: an empty list, and no latest one.
     order = create_order(client, **upcoming())
     assert notifications(client, order["id"]) == []

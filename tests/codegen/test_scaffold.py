@@ -24,7 +24,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.helpers import ROOT, assert_not_implemented, mypy, mypy_errors
+from tests.helpers import ROOT, assert_not_implemented, assert_problem, mypy, mypy_errors
 from tests.servers import free_port
 
 PETSTORE = ROOT / "tests" / "corpus" / "specs" / "petstore.yaml"
@@ -235,8 +235,7 @@ def test_serve_answers_501_problem_json_over_http(service: str) -> None:
         )
     # Connexion still validates before the handler would run.
     refused = httpx.post(service + "/v1/pets", json={"id": "seven"})
-    assert refused.status_code == 400
-    assert refused.headers["content-type"] == "application/problem+json"
+    assert_problem(refused, 400)
 
 
 def test_serve_mock_answers_the_spec_s_examples_over_http(mock: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from tests import servers
-from tests.helpers import CREATE_REQUEST
+from tests.helpers import CREATE_REQUEST, assert_problem
 from tests.postgres import controllable_server
 
 # Fast polling and a short wait for the database, so that the test is quick.
@@ -25,8 +25,7 @@ def new_order(pon: str) -> dict[str, Any]:
 
 
 def assert_unavailable(response: httpx.Response) -> None:
-    assert response.status_code == 503, response.text
-    assert response.headers["content-type"] == "application/problem+json"
+    assert_problem(response, 503)
     assert int(response.headers["retry-after"]) > 0
     body = response.json()
     assert body["status"] == 503 and body["title"] == "Service Unavailable"
