@@ -259,27 +259,30 @@ class PostgresStore:
     async def patch(self, order_id: str, patch: dict[str, Any]) -> tuple[int, bytes] | None:
         at = datetime.now(UTC)
         async with self.connection() as connection:
-            cursor = await connection.execute(
-                "SELECT seq, revision, document FROM orders WHERE id = %s", (order_id,)
-            )
-            row = await cursor.fetchone()
-            if row is None:
-                return None
-            seq, revision, stored = row
-            document = patched(stored, patch)
-            text = orjson.dumps(document).decode()
-            cursor = await connection.execute(
-                "WITH o AS (UPDATE orders SET buyer_id = %s, pon = %s, buyer_order_version = %s,"
-                " order_status = %s, order_type = %s, order_date = %s, revision = %s,"
-                " needs_processing = true, updated_at = %s, document = %s::jsonb, canonical = %s"
-                " WHERE seq = %s AND revision = %s RETURNING seq, revision, document)"
-                " INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
-                " SELECT seq, revision, %s, document FROM o",
-                (*columns(document), revision + 1, at, text, text, seq, revision, at),
-            )
-            if cursor.rowcount != 1:
-                return None  # another writer got in between; the bench's patches do not race
-        return revision + 1, text.encode()
+            # As the service: the UPDATE only matches the revision read, else read again.
+            for _ in range(20):
+                cursor = await connection.execute(
+                    "SELECT seq, revision, document FROM orders WHERE id = %s", (order_id,)
+                )
+                row = await cursor.fetchone()
+                if row is None:
+                    return None
+                seq, revision, stored = row
+                document = patched(stored, patch)
+                text = orjson.dumps(document).decode()
+                cursor = await connection.execute(
+                    "WITH o AS (UPDATE orders SET buyer_id = %s, pon = %s,"
+                    " buyer_order_version = %s, order_status = %s, order_type = %s,"
+                    " order_date = %s, revision = %s, needs_processing = true, updated_at = %s,"
+                    " document = %s::jsonb, canonical = %s WHERE seq = %s AND revision = %s"
+                    " RETURNING seq, revision, document)"
+                    " INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
+                    " SELECT seq, revision, %s, document FROM o",
+                    (*columns(document), revision + 1, at, text, text, seq, revision, at),
+                )
+                if cursor.rowcount == 1:
+                    return revision + 1, text.encode()
+        raise RuntimeError(f"order {order_id} is being changed by other requests")
 
     async def close(self) -> None:
         while not self.idle.empty():
