@@ -11,9 +11,11 @@ from typing import Any
 
 from connexion import AsyncApp
 
+from app.domain.hubs import Hubs
 from app.domain.notifications import Notifications
 from app.domain.orders import Orders
 from app.domain.processing import Processing
+from app.handlers.hubs import HubHandlers
 from app.handlers.notifications import NotificationHandlers
 from app.handlers.orders import OrderHandlers
 from app.security import BEARER_SCHEME, verifier
@@ -40,9 +42,11 @@ def create_app(
     migrate(engine)
     uow = UnitOfWork(engine, settings.buyer_callbacks)
     tokens = TokenStore(engine)
+    hubs = Hubs(uow, allow_private=settings.hub_allow_private_callbacks)
     operations = Operations(
         orders=order_handlers(Orders(uow), settings.public_url),
         notifications=NotificationHandlers(Notifications(uow), settings.public_url),
+        hub=HubHandlers(hubs, settings.public_url),
     )
     return create_service(
         project_config(),
@@ -82,6 +86,7 @@ def seller_worker(
                 ),
                 credentials=settings.buyer_callback_tokens,
                 timeout=settings.delivery_timeout_seconds,
+                allow_private=settings.hub_allow_private_callbacks,
             ),
             settings.worker_poll_seconds,
         )

@@ -64,7 +64,9 @@ class Settings(ServiceSettings):
     worker_poll_seconds: float = 0.5
     """How often the worker looks for work when it has none, in seconds."""
     buyer_callbacks: dict[str, str] = {}  # noqa: RUF012  # pydantic copies it per instance
-    """Where each buyer receives notifications, as JSON `{"buyerId": "base URL"}`: they are POSTed to `{base}/orders/{id}/notifications`."""
+    """Where each buyer without a subscription (`POST /hub`) receives notifications, as JSON `{"buyerId": "base URL"}`: they are POSTed to `{base}/orders/{id}/notifications`."""
+    hub_allow_private_callbacks: bool = False
+    """Let buyers subscribe (`POST /hub`) with `http` callbacks and callbacks on loopback, link-local, private or reserved addresses (test rigs, private networks); off, the seller cannot be pointed at its own network."""
     delivery_base_seconds: float = 1.0
     """First retry delay of a failed delivery; each further try waits twice as long (with jitter)."""
     delivery_max_seconds: float = 300.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date as date_aliased
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -24,7 +24,8 @@ class OrderStatus(StrEnum):
     """
     ACKNOWLEDGED: received, not yet accepted. IN_PROGRESS: accepted and being worked.
     HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the seller.
-    COMPLETED: delivered. FAILED: could not be delivered.
+    COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+    ended differently (some completed, some failed).
 
     """
 
@@ -33,6 +34,22 @@ class OrderStatus(StrEnum):
     HELD = "HELD"
     CANCELLED = "CANCELLED"
     REJECTED = "REJECTED"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    PARTIAL = "PARTIAL"
+
+
+class OrderItemStatus(StrEnum):
+    """
+    The state of one order item. IN_PROGRESS: being worked. HELD: its order is held.
+    CANCELLED: its order was cancelled while it was open. COMPLETED: delivered (the circuit
+    is live). FAILED: could not be delivered.
+
+    """
+
+    IN_PROGRESS = "IN_PROGRESS"
+    HELD = "HELD"
+    CANCELLED = "CANCELLED"
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"
 
@@ -75,8 +92,12 @@ class NotificationType(StrEnum):
     """
     CONFIRMATION: the seller accepted the order (or its supplement) and assigned ids and SVLANs.
     ERROR_OR_INFORMATION: the order fails the seller's checks; `orderMessages` say why.
-    STATUS_CHANGE: the order's status changed (hold, release, cancel): see `orderStatus`.
-    ACKNOWLEDGEMENT, JEOPARDY, COMPLETION: the other steps of a seller's ordering flow.
+    STATUS_CHANGE: the order's status or its items' states changed (hold, release, cancel,
+    an item completed or failed): see `orderStatus` and `orderItemStateChanges`.
+    JEOPARDY: the order will be late: `jeopardyReason` and the new `expectedCompletionDate`.
+    COMPLETION: the order ended with items delivered (COMPLETED or PARTIAL):
+    `completionDate` and the seller's ids of the items completed.
+    ACKNOWLEDGEMENT: a step of a seller's ordering flow this service does not send.
 
     """
 
@@ -336,6 +357,14 @@ class AccessEplProductOrder(BaseModel):
     objectType: Literal["accessEplProductOrder"]
     sellerOvcId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
     buyerOvcId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    uniSvlanId: Annotated[
+        int | None,
+        Field(
+            description="The S-VLAN id at the UNI of an ACCESS_EVPL order (its UNI is VLAN-based): assigned by\nthe seller, unique per UNI; a value the buyer sends is replaced by the seller's.\n",
+            ge=1,
+            le=4094,
+        ),
+    ] = None
     productSpecification: Annotated[
         str | None,
         Field(
@@ -422,6 +451,101 @@ class OrderItem(BaseModel):
     ]
 
 
+class OrderItemStateChange(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    changeDate: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
+    fromState: OrderItemStatus | None = None
+    toState: OrderItemStatus
+    changeReason: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+
+
+class MilestoneCreate(BaseModel):
+    """
+    A milestone of an order item, as the seller reports it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    date: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
+    message: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+
+
+class Milestone(BaseModel):
+    """
+    A milestone of an order item, as recorded.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    date: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
+    message: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+    recordedAt: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
+
+
+class Failure(BaseModel):
+    """
+    Why the seller fails an order or an order item.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    reason: Annotated[str, Field(max_length=4000, min_length=1, pattern="^[^\\u0000]*$")]
+
+
+class Jeopardy(BaseModel):
+    """
+    Why an order will be late, and when it is now expected to complete.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    reason: Annotated[str, Field(max_length=4000, min_length=1, pattern="^[^\\u0000]*$")]
+    expectedCompletionDate: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
+
+
 class OrderCreateUpdate(BaseModel):
     """
     An order as the buyer sends it, to create an order or to supplement it (PUT).
@@ -477,66 +601,6 @@ class OrderCreateUpdate(BaseModel):
     serviceabilityResponse: ResourceReference | None = None
     orderItems: Annotated[list[OrderItem], Field(max_length=1000, min_length=1)]
     objectType: Literal["order-create-update"] | None = None
-
-
-class Order(BaseModel):
-    """
-    An order as the seller holds it.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    buyerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
-    sellerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
-    buyerPurchaseOrderNumber: Annotated[
-        str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
-    ]
-    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
-    orderDate: Annotated[
-        str,
-        Field(
-            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
-            examples=["2016-10-01T13:20+01:00"],
-            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
-        ),
-    ]
-    orderActivity: OrderActivity
-    desiredResponses: DesiredResponses | None = None
-    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
-    requestedCompletionDate: Annotated[
-        str,
-        Field(
-            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
-            examples=["2016-10-01T13:20+01:00"],
-            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
-        ),
-    ]
-    requestedStartDate: Annotated[
-        str | None,
-        Field(
-            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
-            examples=["2016-10-01T13:20+01:00"],
-            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
-        ),
-    ] = None
-    priority: Annotated[int | None, Field(ge=0, le=99)] = None
-    billingInfo: BillingInformation | None = None
-    buyerOrderContact: Contact
-    buyerImplementationContact: Contact | None = None
-    buyerTechnicalContact: Contact | None = None
-    pricingMethod: PricingMethod | None = None
-    pricingReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
-    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
-    promotionId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
-    orderType: OrderType
-    notes: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
-    serviceabilityResponse: ResourceReference | None = None
-    orderItems: Annotated[list[OrderItem], Field(max_length=1000, min_length=1)]
-    objectType: Literal["order"] | None = None
-    id: Annotated[str, Field(description="Seller-assigned order ID.")]
-    link: Link | None = None
-    orderStatus: OrderStatus
 
 
 class ContactPatch(BaseModel):
@@ -623,6 +687,259 @@ class LinkPatch(BaseModel):
     ] = None
 
 
+class IdAssignment(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["idAssignment"] | None = None
+    sellerAssignedId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerAssignedId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    orderItemReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+
+
+class SvlanIdAssignment(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["svlanIdAssignment"] | None = None
+    sellerEnniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    sellerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    svlanId: Annotated[int, Field(ge=1, le=4094)]
+
+
+class OrderMessage(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["orderMessage"] | None = None
+    code: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    description: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+    messageInformation: Annotated[str | None, Field(pattern="^[^\\u0000]*$")] = None
+    severity: Severity
+    correctionRequired: bool | None = None
+
+
+class OrderItemStateNotice(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    changeDate: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
+    fromState: OrderItemStatus | None = None
+    toState: OrderItemStatus
+    changeReason: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+    orderItemReference: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+
+
+class EventSubscriptionInput(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    callback: Annotated[
+        str,
+        Field(
+            description="The base URL of the buyer's Order Notification API (`https`).",
+            max_length=2048,
+            min_length=1,
+            pattern="^[^\\u0000]*$",
+        ),
+    ]
+    query: Annotated[
+        str | None,
+        Field(
+            description="`eventType=` and notification types separated by commas; none: every notification.",
+            max_length=1024,
+            pattern="^[^\\u0000]*$",
+        ),
+    ] = None
+
+
+class EventSubscription(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Annotated[str, Field(max_length=64, min_length=1)]
+    callback: Annotated[str, Field(max_length=2048, min_length=1)]
+    query: Annotated[str | None, Field(max_length=1024)] = None
+
+
+class EventSubscriptionList(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    link: Link | None = None
+    available: Annotated[int, Field(description="Number of the caller's subscriptions.", ge=0)]
+    returned: Annotated[int, Field(description="Number of subscriptions in `items`.", ge=0)]
+    items: Annotated[list[EventSubscription], Field(description="Newest first.")]
+
+
+class Error(BaseModel):
+    pointer: Annotated[
+        str | None, Field(description="JSON pointer (RFC 6901) into the request body.")
+    ] = None
+    parameter: Annotated[
+        str | None, Field(description="The query, path or header parameter at fault.")
+    ] = None
+    detail: str
+
+
+class Problem(BaseModel):
+    """
+    RFC 9457 problem details.
+    """
+
+    type: str | None = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    errors: Annotated[
+        list[Error] | None,
+        Field(
+            description="Every validation failure, each with a JSON pointer to the offending field."
+        ),
+    ] = None
+
+
+class HeldOrderItem(BaseModel):
+    """
+    An order item as the seller holds it: the buyer's item, the ids the seller assigned
+    written into its `orderItemDetail`, and its state, state changes and milestones.
+    `state` is missing only in revisions recorded before items had states.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["orderItem"] | None = None
+    orderItemReference: Annotated[
+        str,
+        Field(
+            description="Unique within the order; other items refer to it.",
+            max_length=255,
+            min_length=1,
+            pattern="^[^\\u0000]*$",
+        ),
+    ]
+    action: ItemAction
+    quantity: Annotated[int | None, Field(ge=1, le=10000)] = 1
+    orderItemDetail: Annotated[
+        AccessEplProductOrder | UniProductOrder,
+        Field(
+            description="The product ordered by an item, discriminated by `objectType`.",
+            discriminator="objectType",
+        ),
+    ]
+    state: OrderItemStatus | None = None
+    stateChanges: Annotated[
+        list[OrderItemStateChange] | None,
+        Field(
+            description="Every state the item entered, oldest first (the first has no `fromState`)."
+        ),
+    ] = None
+    milestones: Annotated[
+        list[Milestone] | None,
+        Field(description="The milestones the seller recorded, in the order recorded."),
+    ] = None
+
+
+class Order(BaseModel):
+    """
+    An order as the seller holds it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    buyerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    sellerId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    buyerPurchaseOrderNumber: Annotated[
+        str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")
+    ]
+    buyerOrderVersion: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    orderDate: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
+    orderActivity: OrderActivity
+    desiredResponses: DesiredResponses | None = None
+    projectId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    requestedCompletionDate: Annotated[
+        str,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ]
+    requestedStartDate: Annotated[
+        str | None,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ] = None
+    priority: Annotated[int | None, Field(ge=0, le=99)] = None
+    billingInfo: BillingInformation | None = None
+    buyerOrderContact: Contact
+    buyerImplementationContact: Contact | None = None
+    buyerTechnicalContact: Contact | None = None
+    pricingMethod: PricingMethod | None = None
+    pricingReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    pricingTerm: Annotated[int | None, Field(description="Months.", ge=0, le=1200)] = None
+    promotionId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
+    orderType: OrderType
+    notes: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+    serviceabilityResponse: ResourceReference | None = None
+    orderItems: Annotated[list[HeldOrderItem], Field(max_length=1000, min_length=1)]
+    objectType: Literal["order"] | None = None
+    id: Annotated[str, Field(description="Seller-assigned order ID.")]
+    link: Link | None = None
+    orderStatus: OrderStatus
+    expectedCompletionDate: Annotated[
+        str | None,
+        Field(
+            description="When the seller expects to complete the order (its CONFIRMATION, then each JEOPARDY).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ] = None
+    completionDate: Annotated[
+        str | None,
+        Field(
+            description="When the order ended COMPLETED or PARTIAL.",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ] = None
+
+
+class ResourceReferencePatch(BaseModel):
+    """
+    A merge patch of a resource reference the order may not have yet, so with `id`; `null` removes an optional field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objectType: Literal["resourceReference"] | None = None
+    id: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
+    type: ResourceType | None = None
+    link: LinkPatch | None = None
+
+
 class OrderList(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -660,38 +977,6 @@ class OrderRevisionList(BaseModel):
     available: Annotated[int, Field(ge=0)]
     returned: Annotated[int, Field(ge=0)]
     items: list[OrderRevision]
-
-
-class IdAssignment(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    objectType: Literal["idAssignment"] | None = None
-    sellerAssignedId: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
-    buyerAssignedId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
-    orderItemReference: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
-
-
-class SvlanIdAssignment(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    objectType: Literal["svlanIdAssignment"] | None = None
-    sellerEnniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
-    sellerUniId: Annotated[str | None, Field(max_length=255, pattern="^[^\\u0000]*$")] = None
-    svlanId: Annotated[int, Field(ge=1, le=4094)]
-
-
-class OrderMessage(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    objectType: Literal["orderMessage"] | None = None
-    code: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
-    description: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
-    messageInformation: Annotated[str | None, Field(pattern="^[^\\u0000]*$")] = None
-    severity: Severity
-    correctionRequired: bool | None = None
 
 
 class OrderNotification(BaseModel):
@@ -737,7 +1022,23 @@ class OrderNotification(BaseModel):
     uniSvlanIds: Annotated[list[SvlanIdAssignment] | None, Field(max_length=1000)] = None
     orderMessages: Annotated[list[OrderMessage] | None, Field(max_length=1000)] = None
     correctionOrderExpected: bool | None = None
-    correctionOrderDueDate: date | None = None
+    correctionOrderDueDate: date_aliased | None = None
+    completionDate: Annotated[
+        str | None,
+        Field(
+            description="RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`).",
+            examples=["2016-10-01T13:20+01:00"],
+            pattern="^(?:(?:(?:000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])|(?:0001|9999)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?(?:[Zz]|[+-]00:00))$",
+        ),
+    ] = None
+    jeopardyReason: Annotated[str | None, Field(max_length=4000, pattern="^[^\\u0000]*$")] = None
+    orderItemStateChanges: Annotated[
+        list[OrderItemStateNotice] | None,
+        Field(
+            description="The items that changed state in this step (STATUS_CHANGE).",
+            max_length=1000,
+        ),
+    ] = None
 
 
 class OrderNotificationList(BaseModel):
@@ -748,48 +1049,6 @@ class OrderNotificationList(BaseModel):
     available: Annotated[int, Field(description="Number of notifications of the order.", ge=0)]
     returned: Annotated[int, Field(description="Number of notifications in `items`.", ge=0)]
     items: Annotated[list[OrderNotification], Field(description="Newest first.")]
-
-
-class Error(BaseModel):
-    pointer: Annotated[
-        str | None, Field(description="JSON pointer (RFC 6901) into the request body.")
-    ] = None
-    parameter: Annotated[
-        str | None, Field(description="The query, path or header parameter at fault.")
-    ] = None
-    detail: str
-
-
-class Problem(BaseModel):
-    """
-    RFC 9457 problem details.
-    """
-
-    type: str | None = "about:blank"
-    title: str
-    status: int
-    detail: str | None = None
-    instance: str | None = None
-    errors: Annotated[
-        list[Error] | None,
-        Field(
-            description="Every validation failure, each with a JSON pointer to the offending field."
-        ),
-    ] = None
-
-
-class ResourceReferencePatch(BaseModel):
-    """
-    A merge patch of a resource reference the order may not have yet, so with `id`; `null` removes an optional field.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    objectType: Literal["resourceReference"] | None = None
-    id: Annotated[str, Field(max_length=255, min_length=1, pattern="^[^\\u0000]*$")]
-    type: ResourceType | None = None
-    link: LinkPatch | None = None
 
 
 class OrderPatch(BaseModel):

@@ -22,7 +22,7 @@ from specfirst.reply import parse, request_body, respond
 from specfirst.security import caller
 
 from . import models
-from .protocols import NotificationsHandlers, OrdersHandlers
+from .protocols import HubHandlers, NotificationsHandlers, OrdersHandlers
 
 OPERATION_FUNCTIONS: dict[str, str] = {
     "listOrders": "list_orders",
@@ -34,10 +34,20 @@ OPERATION_FUNCTIONS: dict[str, str] = {
     "cancelOrder": "cancel_order",
     "holdOrder": "hold_order",
     "releaseOrder": "release_order",
+    "completeOrder": "complete_order",
+    "failOrder": "fail_order",
+    "reportOrderJeopardy": "report_order_jeopardy",
+    "completeOrderItem": "complete_order_item",
+    "failOrderItem": "fail_order_item",
+    "addOrderItemMilestone": "add_order_item_milestone",
     "listOrderNotifications": "list_order_notifications",
     "createOrderNotification": "create_order_notification",
     "getLatestOrderNotification": "get_latest_order_notification",
     "createOrderNotificationSingular": "create_order_notification_singular",
+    "listHubs": "list_hubs",
+    "createHub": "create_hub",
+    "getHub": "get_hub",
+    "deleteHub": "delete_hub",
 }
 
 
@@ -47,9 +57,11 @@ class Operations:
         *,
         orders: OrdersHandlers,
         notifications: NotificationsHandlers,
+        hub: HubHandlers,
     ) -> None:
         self._orders = orders
         self._notifications = notifications
+        self._hub = hub
 
     async def list_orders(self, request: ConnexionRequest) -> Response:
         """GET /orders"""
@@ -63,6 +75,13 @@ class Operations:
             order_type=query.get("orderType", None),
             order_date_from=query.get("orderDateFrom", None),
             order_date_to=query.get("orderDateTo", None),
+            project_id=query.get("projectId", None),
+            order_date_gt=query.get("orderDate.gt", None),
+            order_date_lt=query.get("orderDate.lt", None),
+            requested_completion_date_gt=query.get("requestedCompletionDate.gt", None),
+            requested_completion_date_lt=query.get("requestedCompletionDate.lt", None),
+            expected_completion_date_gt=query.get("expectedCompletionDate.gt", None),
+            expected_completion_date_lt=query.get("expectedCompletionDate.lt", None),
             limit=query.get("limit", 50),
             offset=query.get("offset", 0),
         )
@@ -77,6 +96,13 @@ class Operations:
         order_type: Any,
         order_date_from: Any,
         order_date_to: Any,
+        project_id: Any,
+        order_date_gt: Any,
+        order_date_lt: Any,
+        requested_completion_date_gt: Any,
+        requested_completion_date_lt: Any,
+        expected_completion_date_gt: Any,
+        expected_completion_date_lt: Any,
         limit: Any,
         offset: Any,
     ) -> Response:
@@ -93,6 +119,13 @@ class Operations:
             order_type=None if order_type is None else models.OrderType(order_type),
             order_date_from=order_date_from,
             order_date_to=order_date_to,
+            project_id=project_id,
+            order_date_gt=order_date_gt,
+            order_date_lt=order_date_lt,
+            requested_completion_date_gt=requested_completion_date_gt,
+            requested_completion_date_lt=requested_completion_date_lt,
+            expected_completion_date_gt=expected_completion_date_gt,
+            expected_completion_date_lt=expected_completion_date_lt,
             limit=limit,
             offset=offset,
         )
@@ -302,6 +335,183 @@ class Operations:
         )
         return respond(result, 201)
 
+    async def complete_order(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/complete"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._complete_order,
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _complete_order(
+        self,
+        *,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("completeOrder", ["seller"])
+        handler = getattr(self._orders, "complete_order", None)
+        if handler is None:
+            raise not_implemented("completeOrder")
+        result = handler(
+            caller=who,
+            id_=id_,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def fail_order(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/fail"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._fail_order,
+            body=await request_body(request),
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _fail_order(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("failOrder", ["seller"])
+        handler = getattr(self._orders, "fail_order", None)
+        if handler is None:
+            raise not_implemented("failOrder")
+        result = handler(
+            caller=who,
+            body=parse(models.Failure, body),
+            id_=id_,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def report_order_jeopardy(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/jeopardy"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._report_order_jeopardy,
+            body=await request_body(request),
+            id_=path["id"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _report_order_jeopardy(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("reportOrderJeopardy", ["seller"])
+        handler = getattr(self._orders, "report_order_jeopardy", None)
+        if handler is None:
+            raise not_implemented("reportOrderJeopardy")
+        result = handler(
+            caller=who,
+            body=parse(models.Jeopardy, body),
+            id_=id_,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def complete_order_item(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/items/{orderItemReference}/complete"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._complete_order_item,
+            id_=path["id"],
+            order_item_reference=path["orderItemReference"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _complete_order_item(
+        self,
+        *,
+        id_: Any,
+        order_item_reference: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("completeOrderItem", ["seller"])
+        handler = getattr(self._orders, "complete_order_item", None)
+        if handler is None:
+            raise not_implemented("completeOrderItem")
+        result = handler(
+            caller=who,
+            id_=id_,
+            order_item_reference=order_item_reference,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def fail_order_item(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/items/{orderItemReference}/fail"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._fail_order_item,
+            body=await request_body(request),
+            id_=path["id"],
+            order_item_reference=path["orderItemReference"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _fail_order_item(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        order_item_reference: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("failOrderItem", ["seller"])
+        handler = getattr(self._orders, "fail_order_item", None)
+        if handler is None:
+            raise not_implemented("failOrderItem")
+        result = handler(
+            caller=who,
+            body=parse(models.Failure, body),
+            id_=id_,
+            order_item_reference=order_item_reference,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
+    async def add_order_item_milestone(self, request: ConnexionRequest) -> Response:
+        """POST /orders/{id}/items/{orderItemReference}/milestones"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._add_order_item_milestone,
+            body=await request_body(request),
+            id_=path["id"],
+            order_item_reference=path["orderItemReference"],
+            if_match=request.headers.get("If-Match"),
+        )
+
+    def _add_order_item_milestone(
+        self,
+        *,
+        body: Any,
+        id_: Any,
+        order_item_reference: Any,
+        if_match: Any,
+    ) -> Response:
+        who = caller("addOrderItemMilestone", ["seller"])
+        handler = getattr(self._orders, "add_order_item_milestone", None)
+        if handler is None:
+            raise not_implemented("addOrderItemMilestone")
+        result = handler(
+            caller=who,
+            body=parse(models.MilestoneCreate, body),
+            id_=id_,
+            order_item_reference=order_item_reference,
+            if_match=if_match,
+        )
+        return respond(result, 201)
+
     async def list_order_notifications(self, request: ConnexionRequest) -> Response:
         """GET /orders/{id}/notifications"""
         path = request.path_params
@@ -406,6 +616,100 @@ class Operations:
             id_=id_,
         )
         return respond(result, 201)
+
+    async def list_hubs(self, request: ConnexionRequest) -> Response:
+        """GET /hub"""
+        query = request.query_params
+        return await run_in_threadpool(
+            self._list_hubs,
+            limit=query.get("limit", 50),
+            offset=query.get("offset", 0),
+        )
+
+    def _list_hubs(
+        self,
+        *,
+        limit: Any,
+        offset: Any,
+    ) -> Response:
+        who = caller("listHubs", ["buyer"])
+        handler = getattr(self._hub, "list_hubs", None)
+        if handler is None:
+            raise not_implemented("listHubs")
+        result = handler(
+            caller=who,
+            limit=limit,
+            offset=offset,
+        )
+        return respond(result, 200)
+
+    async def create_hub(self, request: ConnexionRequest) -> Response:
+        """POST /hub"""
+        return await run_in_threadpool(
+            self._create_hub,
+            body=await request_body(request),
+        )
+
+    def _create_hub(
+        self,
+        *,
+        body: Any,
+    ) -> Response:
+        who = caller("createHub", ["buyer"])
+        handler = getattr(self._hub, "create_hub", None)
+        if handler is None:
+            raise not_implemented("createHub")
+        result = handler(
+            caller=who,
+            body=parse(models.EventSubscriptionInput, body),
+        )
+        return respond(result, 201)
+
+    async def get_hub(self, request: ConnexionRequest) -> Response:
+        """GET /hub/{id}"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._get_hub,
+            id_=path["id"],
+        )
+
+    def _get_hub(
+        self,
+        *,
+        id_: Any,
+    ) -> Response:
+        who = caller("getHub", ["buyer"])
+        handler = getattr(self._hub, "get_hub", None)
+        if handler is None:
+            raise not_implemented("getHub")
+        result = handler(
+            caller=who,
+            id_=id_,
+        )
+        return respond(result, 200)
+
+    async def delete_hub(self, request: ConnexionRequest) -> Response:
+        """DELETE /hub/{id}"""
+        path = request.path_params
+        return await run_in_threadpool(
+            self._delete_hub,
+            id_=path["id"],
+        )
+
+    def _delete_hub(
+        self,
+        *,
+        id_: Any,
+    ) -> Response:
+        who = caller("deleteHub", ["buyer"])
+        handler = getattr(self._hub, "delete_hub", None)
+        if handler is None:
+            raise not_implemented("deleteHub")
+        result = handler(
+            caller=who,
+            id_=id_,
+        )
+        return respond(result, 204)
 
 
 def make_resolver(operations: Operations) -> Resolver:

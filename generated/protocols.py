@@ -29,6 +29,13 @@ class OrdersHandlers(Protocol):
         order_type: models.OrderType | None,
         order_date_from: str | None,
         order_date_to: str | None,
+        project_id: str | None,
+        order_date_gt: str | None,
+        order_date_lt: str | None,
+        requested_completion_date_gt: str | None,
+        requested_completion_date_lt: str | None,
+        expected_completion_date_gt: str | None,
+        expected_completion_date_lt: str | None,
         limit: int,
         offset: int,
     ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
@@ -114,6 +121,73 @@ class OrdersHandlers(Protocol):
         """POST /orders/{id}/release: Release a held order."""
         ...
 
+    def complete_order(
+        self,
+        *,
+        caller: Caller,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/complete: Complete an order (seller)."""
+        ...
+
+    def fail_order(
+        self,
+        *,
+        caller: Caller,
+        body: models.Failure,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/fail: Fail an order (seller)."""
+        ...
+
+    def report_order_jeopardy(
+        self,
+        *,
+        caller: Caller,
+        body: models.Jeopardy,
+        id_: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/jeopardy: Report that an order will be late (seller)."""
+        ...
+
+    def complete_order_item(
+        self,
+        *,
+        caller: Caller,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/items/{orderItemReference}/complete: Complete one item of an order (seller)."""
+        ...
+
+    def fail_order_item(
+        self,
+        *,
+        caller: Caller,
+        body: models.Failure,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/items/{orderItemReference}/fail: Fail one item of an order (seller)."""
+        ...
+
+    def add_order_item_milestone(
+        self,
+        *,
+        caller: Caller,
+        body: models.MilestoneCreate,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        """POST /orders/{id}/items/{orderItemReference}/milestones: Record a milestone of an order item (seller)."""
+        ...
+
 
 class NotificationsHandlers(Protocol):
     """Handlers of the `notifications` operations."""
@@ -156,4 +230,45 @@ class NotificationsHandlers(Protocol):
         id_: str,
     ) -> models.OrderNotification | Reply[models.OrderNotification]:
         """POST /orders/{id}/notification: Create a notification for an order (deprecated spelling)."""
+        ...
+
+
+class HubHandlers(Protocol):
+    """Handlers of the `hub` operations."""
+
+    def list_hubs(
+        self,
+        *,
+        caller: Caller,
+        limit: int,
+        offset: int,
+    ) -> models.EventSubscriptionList | Reply[models.EventSubscriptionList]:
+        """GET /hub: List the buyer's subscriptions."""
+        ...
+
+    def create_hub(
+        self,
+        *,
+        caller: Caller,
+        body: models.EventSubscriptionInput,
+    ) -> models.EventSubscription | Reply[models.EventSubscription]:
+        """POST /hub: Subscribe to the buyer's notifications."""
+        ...
+
+    def get_hub(
+        self,
+        *,
+        caller: Caller,
+        id_: str,
+    ) -> models.EventSubscription | Reply[models.EventSubscription]:
+        """GET /hub/{id}: Get a subscription."""
+        ...
+
+    def delete_hub(
+        self,
+        *,
+        caller: Caller,
+        id_: str,
+    ) -> None:
+        """DELETE /hub/{id}: Unsubscribe."""
         ...

@@ -28,6 +28,9 @@ TESTS = ROOT / "tests"
 SEEDS = TESTS / "seeds"
 DOCS_EXAMPLES = ROOT / "docs" / "examples"
 PUBLIC_URL = "http://orders.test"
+# A callback the hub accepts without resolving a name (an https URL on a public IP literal).
+# Nothing is ever sent to it: the tests that register it run no delivery worker.
+PUBLIC_CALLBACK = "https://8.8.8.8/buyer-api"
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -65,6 +68,18 @@ def upcoming(**changes: Any) -> dict[str, Any]:
 
 
 # ---- requests that set a test up -------------------------------------------------------------
+# The fields of an order item the seller keeps beside the buyer's.
+SELLER_ITEM_FIELDS = ("state", "stateChanges", "milestones")
+
+
+def buyer_items(order: dict[str, Any]) -> list[dict[str, Any]]:
+    """The order's items as the buyer sent them: without their states and milestones."""
+    return [
+        {k: v for k, v in item.items() if k not in SELLER_ITEM_FIELDS}
+        for item in order["orderItems"]
+    ]
+
+
 def create_order(client: httpx.Client, **changes: Any) -> dict[str, Any]:
     """Creates the seed's order (with ``changes``) and returns the response document."""
     response = client.post("/orders", json={**CREATE_REQUEST, **changes})

@@ -17,9 +17,11 @@ from app.domain.ports import (
     RevisionMoved,
     SvlanExhausted,
     SvlanTaken,
+    UniSvlanExhausted,
     VersionConflict,
 )
 from app.domain.records import (
+    Hub,
     JSONPage,
     OrderFilter,
     OrderJSON,
@@ -28,6 +30,8 @@ from app.domain.records import (
     StoredOrder,
     SvlanAssigned,
     SvlanWant,
+    UniSvlanAssigned,
+    UniSvlanWant,
 )
 
 AT = datetime(2030, 1, 1, tzinfo=UTC)
@@ -41,6 +45,9 @@ class State:
     notifications: list[dict[str, Any]] = field(default_factory=list)
     # (seller ENNI id, S-VLAN id) -> (order id, order item reference)
     svlans: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    # (seller UNI id, S-VLAN id) -> (order id, order item reference)
+    uni_svlans: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    hubs: list[Hub] = field(default_factory=list)
 
 
 def _matches(order: StoredOrder, where: OrderFilter) -> bool:
@@ -184,11 +191,70 @@ class MemorySvlans:
                 del self.state.svlans[key]
 
 
+class MemoryUniSvlans:
+    """Ids from 1 to ``ids`` per UNI."""
+
+    def __init__(self, state: State, ids: int) -> None:
+        self.state = state
+        self.ids = ids
+
+    def assign(self, order_id: str, wants: Iterable[UniSvlanWant]) -> list[UniSvlanAssigned]:
+        held = {
+            (uni, holder[1]): svlan_id
+            for (uni, svlan_id), holder in self.state.uni_svlans.items()
+            if holder[0] == order_id
+        }
+        self.release(order_id)
+        assigned = []
+        for want in wants:
+            key = (want.seller_uni_id, want.order_item_reference)
+            svlan_id = held.get(key) or self._free(want)
+            self.state.uni_svlans[(want.seller_uni_id, svlan_id)] = (order_id, key[1])
+            assigned.append(UniSvlanAssigned(want.seller_uni_id, svlan_id, key[1]))
+        return assigned
+
+    def _free(self, want: UniSvlanWant) -> int:
+        for svlan_id in range(1, self.ids + 1):
+            if (want.seller_uni_id, svlan_id) not in self.state.uni_svlans:
+                return svlan_id
+        raise UniSvlanExhausted(want.seller_uni_id, want.order_item_reference)
+
+    def release(self, order_id: str) -> None:
+        for key, (holder, _) in list(self.state.uni_svlans.items()):
+            if holder == order_id:
+                del self.state.uni_svlans[key]
+
+
+class MemoryHubs:
+    def __init__(self, state: State) -> None:
+        self.state = state
+
+    def add(
+        self, buyer_id: str, callback: str, query: str | None, event_types: frozenset[str] | None
+    ) -> Hub:
+        hub = Hub(f"HUB-{len(self.state.hubs) + 1}", buyer_id, callback, query, event_types)
+        self.state.hubs.append(hub)
+        return hub
+
+    def get(self, hub_id: str) -> Hub | None:
+        return next((hub for hub in self.state.hubs if hub.id == hub_id), None)
+
+    def page(self, buyer_id: str, limit: int, offset: int) -> Page:
+        mine = [hub.document() for hub in reversed(self.state.hubs) if hub.buyer_id == buyer_id]
+        return Page(len(mine), mine[offset : offset + limit])
+
+    def delete(self, hub_id: str) -> None:
+        self.state.hubs = [hub for hub in self.state.hubs if hub.id != hub_id]
+
+
 class MemoryTransaction:
     def __init__(self, state: State, svlan_ids: int) -> None:
         self.orders = MemoryOrders(state)
         self.notifications = MemoryNotifications(state)
         self.svlans = MemorySvlans(state, svlan_ids)
+        self.uni_svlans = MemoryUniSvlans(state, svlan_ids)
+
+        self.hubs = MemoryHubs(state)
 
 
 class MemoryUnitOfWork:

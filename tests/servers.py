@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,3 +139,51 @@ def running(
         yield server
     finally:
         stop(server)
+
+
+# ---- a seller delivering to a buyer: two services --------------------------------------------
+
+# The seller's worker, quick to poll and to retry.
+FAST_RETRIES = {
+    "ORDERS_WORKER_POLL_SECONDS": "0.1",
+    "ORDERS_DELIVERY_BASE_SECONDS": "0.2",
+    "ORDERS_DELIVERY_MAX_SECONDS": "1",
+    "ORDERS_DELIVERY_MAX_ATTEMPTS": "1000",
+}
+
+# The buyer only receives: no background work of its own.
+BUYER_ENV = {"ORDERS_WORKER": "false"}
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 45) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def received(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[dict[str, object]]:
+    """The notifications of the order the buyer's service received, in the order received."""
+    response = httpx.get(f"{buyer_url}/orders/{order_id}/notifications", headers=auth)
+    if response.status_code == 404:
+        return []
+    items: list[dict[str, object]] = response.json()["items"]
+    return list(reversed(items))  # newest first: reversed
+
+
+def received_versions(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[str]:
+    return [str(n["notificationVersion"]) for n in received(buyer_url, order_id, auth)]
+
+
+def seller_env(buyer_port: int, buyer_db: str) -> dict[str, str]:
+    """The seller's settings to deliver Verizon's notifications to its endpoint on
+    ``buyer_port``, with the token the buyer (database ``buyer_db``) issued to the seller."""
+    seller_at_buyer = bearer(buyer_db, "Cox Spectrum Business", "seller")
+    return {
+        **FAST_RETRIES,
+        "ORDERS_BUYER_CALLBACKS": json.dumps({"Verizon": f"http://127.0.0.1:{buyer_port}"}),
+        "ORDERS_BUYER_CALLBACK_TOKENS": json.dumps(
+            {"Verizon": seller_at_buyer["Authorization"].removeprefix("Bearer ")}
+        ),
+    }

@@ -1,30 +1,49 @@
-"""The buyer's orders: create (and its replay), supplement (PUT), merge patch, hold, release,
-cancel, and reading them, each in one unit of work. Documents are the API's JSON."""
+"""Orders: the buyer's create (and its replay), supplement (PUT), merge patch, hold, release
+and cancel; the seller's completion, failure, jeopardy and milestones, of the order or of one
+item; and reading them, each in one unit of work. Documents are the API's JSON."""
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 import json_merge_patch
 import orjson
 from pydantic import ValidationError
 
-from app.domain import notices
+from app.domain import items, notices
 from app.domain.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleRevision
-from app.domain.lifecycle import FINAL, INITIAL, Action, TransitionError, next_status
+from app.domain.lifecycle import (
+    FINAL,
+    INITIAL,
+    ITEM_INITIAL,
+    ITEM_OPEN,
+    ITEM_TRANSITIONS,
+    Action,
+    TransitionError,
+    ending,
+    next_status,
+)
 from app.domain.parties import Party, visible
 from app.domain.ports import DuplicateOrder, RevisionMoved, Transaction, UnitOfWork
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
-from app.domain.time import check_instants, parse_instant, unreal_instants
+from app.domain.time import check_instants, now, parse_instant, unreal_instants, utc_instant
 from generated.models import OrderCreateUpdate, OrderStatus
 
 # The order's date-times; the spec's pattern checks their form, unreal_instants the calendar.
 DATE_FIELDS = ("orderDate", "requestedCompletionDate", "requestedStartDate")
 # Fields the seller sets; everything else in an order is the buyer's.
-SELLER_FIELDS = ("objectType", "id", "link", "orderStatus")
+SELLER_FIELDS = (
+    "objectType",
+    "id",
+    "link",
+    "orderStatus",
+    "expectedCompletionDate",
+    "completionDate",
+)
 # How often a write is retried when another writer got in between the read and the write.
 WRITE_ATTEMPTS = 20
 
@@ -35,7 +54,11 @@ After = Callable[[Transaction, StoredOrder], None]
 
 
 def buyer_content(document: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in document.items() if k not in SELLER_FIELDS}
+    """The buyer's fields of an order, its items without their states and milestones."""
+    content = {k: v for k, v in document.items() if k not in SELLER_FIELDS}
+    if "orderItems" in content:
+        content["orderItems"] = [items.buyer_item(item) for item in content["orderItems"]]
+    return content
 
 
 def order_request(document: dict[str, Any]) -> dict[str, Any]:
@@ -57,7 +80,16 @@ PARAMETERS = {
     "order_type": "orderType",
     "order_date_from": "orderDateFrom",
     "order_date_to": "orderDateTo",
+    "project_id": "projectId",
+    "order_date_gt": "orderDate.gt",
+    "order_date_lt": "orderDate.lt",
+    "requested_completion_date_gt": "requestedCompletionDate.gt",
+    "requested_completion_date_lt": "requestedCompletionDate.lt",
+    "expected_completion_date_gt": "expectedCompletionDate.gt",
+    "expected_completion_date_lt": "expectedCompletionDate.lt",
 }
+# The date-time parameters, by their names in the API.
+DATE_PARAMETERS = tuple(name for field, name in PARAMETERS.items() if "date" in field)
 
 
 @dataclass(frozen=True)
@@ -71,6 +103,13 @@ class OrderQuery:
     order_type: str | None = None
     order_date_from: str | None = None
     order_date_to: str | None = None
+    project_id: str | None = None
+    order_date_gt: str | None = None
+    order_date_lt: str | None = None
+    requested_completion_date_gt: str | None = None
+    requested_completion_date_lt: str | None = None
+    expected_completion_date_gt: str | None = None
+    expected_completion_date_lt: str | None = None
 
     def asked(self) -> dict[str, str]:
         """The parameters given, by their names in the API."""
@@ -83,19 +122,29 @@ class OrderQuery:
 
     def where(self) -> OrderFilter:
         """The filter of the orders it finds; Invalid naming a date-time that is no instant."""
-        dates = {"orderDateFrom": self.order_date_from, "orderDateTo": self.order_date_to}
-        unreal = unreal_instants(dates)
+        asked = self.asked()
+        unreal = unreal_instants({name: asked.get(name) for name in DATE_PARAMETERS})
         if unreal:
             raise Invalid([FieldError(why, parameter=name) for name, why in unreal.items()])
-        start, end = self.order_date_from, self.order_date_to
+
+        def instant(value: str | None) -> datetime | None:
+            return None if value is None else utc_instant(value)
+
         return OrderFilter(
             order_id=self.id,
             buyer_id=self.buyer_id,
             pon=self.pon,
             order_status=self.order_status,
             order_type=self.order_type,
-            order_date_from=None if start is None else parse_instant(start),
-            order_date_to=None if end is None else parse_instant(end),
+            order_date_from=instant(self.order_date_from),
+            order_date_to=instant(self.order_date_to),
+            project_id=self.project_id,
+            order_date_after=instant(self.order_date_gt),
+            order_date_before=instant(self.order_date_lt),
+            requested_completion_after=instant(self.requested_completion_date_gt),
+            requested_completion_before=instant(self.requested_completion_date_lt),
+            expected_completion_after=instant(self.expected_completion_date_gt),
+            expected_completion_before=instant(self.expected_completion_date_lt),
         )
 
 
@@ -178,12 +227,16 @@ class Orders:
                     if existing is not None:
                         return Created(self._replay(tx, existing, request), new=False)
                     order_id = f"ORD-{secrets.token_hex(10).upper()}"
+                    at = now()
                     document = {
                         "objectType": "order",
                         "id": order_id,
                         "link": {"href": href(order_id)},
                         "orderStatus": INITIAL.value,
                         **request,
+                        "orderItems": [
+                            items.started(item, ITEM_INITIAL, at) for item in request["orderItems"]
+                        ],
                     }
                     return Created(tx.orders.insert(document), new=True)
             except DuplicateOrder:
@@ -255,22 +308,180 @@ class Orders:
     def transition(
         self, who: Party, order_id: str, action: Action, based_on: Collection[int] | None = None
     ) -> StoredOrder:
-        """Hold, release or cancel: the order's next status, and a STATUS_CHANGE notification
-        of it in the same transaction."""
+        """Hold, release or cancel: the order's next status, its items still open moved with
+        it, and a STATUS_CHANGE notification of it in the same transaction."""
+        moves: list[dict[str, Any]] = []
 
         def change(_tx: Transaction, current: StoredOrder) -> dict[str, Any]:
-            status = OrderStatus(current.document["orderStatus"])
+            document = current.document
+            status = OrderStatus(document["orderStatus"])
             try:
-                return {**current.document, "orderStatus": next_status(action, status).value}
+                after = next_status(action, status)
             except TransitionError as error:
                 raise Conflict(f"order {order_id} is {status}: {error}") from error
+            moves.clear()
+            at = now()
+            moved = []
+            for item in document["orderItems"]:
+                if items.state_of(document, item) in ITEM_TRANSITIONS[action]:
+                    item, move = items.moved(document, item, action, at)
+                    moves.append(move)
+                moved.append(item)
+            return {**document, "orderStatus": after.value, "orderItems": moved}
 
         def notify(tx: Transaction, saved: StoredOrder) -> None:
             if action is Action.CANCEL:
-                tx.svlans.release(order_id)  # a cancelled order's S-VLAN ids are free again
-            tx.notifications.emit(notices.status_change(saved.document))
+                release_svlans(tx, order_id)  # a cancelled order's S-VLAN ids are free again
+            tx.notifications.emit(notices.status_change(saved.document, moves))
 
         return self._write(who, order_id, based_on, change, after=notify)
+
+    # ---- the seller's moves --------------------------------------------------------------
+    def complete(
+        self, who: Party, order_id: str, based_on: Collection[int] | None = None
+    ) -> StoredOrder:
+        """Every item still in progress completed; the order ends COMPLETED (or PARTIAL)."""
+        return self._end_items(who, order_id, None, Action.COMPLETE, None, based_on)
+
+    def fail(
+        self, who: Party, order_id: str, reason: str, based_on: Collection[int] | None = None
+    ) -> StoredOrder:
+        """Every item still in progress failed for ``reason``; the order ends FAILED (or
+        PARTIAL)."""
+        return self._end_items(who, order_id, None, Action.FAIL, reason, based_on)
+
+    def complete_item(
+        self, who: Party, order_id: str, reference: str, based_on: Collection[int] | None = None
+    ) -> StoredOrder:
+        return self._end_items(who, order_id, reference, Action.COMPLETE, None, based_on)
+
+    def fail_item(
+        self,
+        who: Party,
+        order_id: str,
+        reference: str,
+        reason: str,
+        based_on: Collection[int] | None = None,
+    ) -> StoredOrder:
+        return self._end_items(who, order_id, reference, Action.FAIL, reason, based_on)
+
+    def _end_items(
+        self,
+        who: Party,
+        order_id: str,
+        reference: str | None,
+        action: Action,
+        reason: str | None,
+        based_on: Collection[int] | None,
+    ) -> StoredOrder:
+        """Completes or fails one item (``reference``) or every open one; when none is left
+        open, the order ends by what its items became. Notifies a STATUS_CHANGE of the moves,
+        then, when the order ended with items delivered, a COMPLETION."""
+        moves: list[dict[str, Any]] = []
+
+        def change(_tx: Transaction, current: StoredOrder) -> dict[str, Any]:
+            document = current.document
+            in_progress(document, f"{action} {'an item of ' if reference else ''}an order")
+            targets = (
+                {items.find(document, reference)}
+                if reference is not None
+                else {
+                    index
+                    for index, item in enumerate(document["orderItems"])
+                    if items.state_of(document, item) in ITEM_OPEN
+                }
+            )
+            moves.clear()
+            at = now()
+            updated = []
+            for index, item in enumerate(document["orderItems"]):
+                if index in targets:
+                    try:
+                        item, move = items.moved(document, item, action, at, reason)
+                    except TransitionError as error:
+                        raise Conflict(
+                            f"orderItemReference {item['orderItemReference']!r} of order "
+                            f"{order_id}: {error}"
+                        ) from error
+                    moves.append(move)
+                updated.append(item)
+            result = {**document, "orderItems": updated}
+            end = ending(items.state_of(result, item) for item in updated)
+            if end is not None:
+                status = OrderStatus(document["orderStatus"])
+                result["orderStatus"] = next_status(end, status).value
+                if end is not Action.FAIL:
+                    result["completionDate"] = items.instant(at)
+            return result
+
+        def notify(tx: Transaction, saved: StoredOrder) -> None:
+            document = saved.document
+            tx.notifications.emit(notices.status_change(document, moves))
+            status = OrderStatus(document["orderStatus"])
+            if status is OrderStatus.FAILED:
+                release_svlans(tx, order_id)  # nothing was delivered: its S-VLAN ids are free
+            elif status in (OrderStatus.COMPLETED, OrderStatus.PARTIAL):
+                tx.notifications.emit(notices.completion(document))
+
+        return self._write(who, order_id, based_on, change, after=notify)
+
+    def jeopardy(
+        self,
+        who: Party,
+        order_id: str,
+        reason: str,
+        expected: str,
+        based_on: Collection[int] | None = None,
+    ) -> StoredOrder:
+        """The order will be late: it stays in progress with a new expected completion date
+        (not in the past), and the buyer gets a JEOPARDY notification."""
+        check_instants({"expectedCompletionDate": expected}, ["expectedCompletionDate"])
+        at = now()
+        if parse_instant(expected) < at:
+            raise Invalid(
+                [
+                    FieldError(
+                        f"{expected} is in the past (now is {items.instant(at)})",
+                        pointer="/expectedCompletionDate",
+                    )
+                ]
+            )
+
+        def change(_tx: Transaction, current: StoredOrder) -> dict[str, Any]:
+            in_progress(current.document, "report a jeopardy of an order")
+            return {**current.document, "expectedCompletionDate": expected}
+
+        def notify(tx: Transaction, saved: StoredOrder) -> None:
+            tx.notifications.emit(notices.jeopardy(saved.document, reason))
+
+        return self._write(who, order_id, based_on, change, after=notify)
+
+    def add_milestone(
+        self,
+        who: Party,
+        order_id: str,
+        reference: str,
+        milestone: dict[str, Any],
+        based_on: Collection[int] | None = None,
+    ) -> StoredOrder:
+        """A milestone of an open item (in progress or held), kept in the order's item."""
+        check_instants(milestone, ["date"])
+
+        def change(_tx: Transaction, current: StoredOrder) -> dict[str, Any]:
+            document = current.document
+            index = items.find(document, reference)
+            item = document["orderItems"][index]
+            state = items.state_of(document, item)
+            if state not in ITEM_OPEN:
+                raise Conflict(
+                    f"orderItemReference {reference!r} of order {order_id} is {state}: "
+                    f"milestones are recorded for items that are {' or '.join(sorted(ITEM_OPEN))}"
+                )
+            updated = list(document["orderItems"])
+            updated[index] = items.with_milestone(item, milestone, now())
+            return {**document, "orderItems": updated}
+
+        return self._write(who, order_id, based_on, change)
 
     # ---- the write loop ------------------------------------------------------------------
     def _visible(self, tx: Transaction, who: Party, order_id: str) -> StoredOrder:
@@ -322,4 +533,21 @@ def amended(current: StoredOrder, request: dict[str, Any]) -> dict[str, Any]:
             )
     check_instants(request, DATE_FIELDS)
     seller = {k: document[k] for k in SELLER_FIELDS if k in document}
-    return {**seller, **buyer_content(request), "objectType": "order"}
+    content = buyer_content(request)
+    content["orderItems"] = items.carried(document, content["orderItems"], now())
+    return {**seller, **content, "objectType": "order"}
+
+
+def in_progress(document: dict[str, Any], what: str) -> None:
+    """Conflict naming the order's status unless it is IN_PROGRESS."""
+    status = OrderStatus(document["orderStatus"])
+    if status is not OrderStatus.IN_PROGRESS:
+        raise Conflict(
+            f"order {document['id']} is {status}: cannot {what} that is {status}; "
+            f"only while it is {OrderStatus.IN_PROGRESS}"
+        )
+
+
+def release_svlans(tx: Transaction, order_id: str) -> None:
+    tx.svlans.release(order_id)
+    tx.uni_svlans.release(order_id)

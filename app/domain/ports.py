@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from app.domain.records import (
+    Hub,
     JSONPage,
     OrderFilter,
     OrderJSON,
@@ -21,6 +22,8 @@ from app.domain.records import (
     StoredOrder,
     SvlanAssigned,
     SvlanWant,
+    UniSvlanAssigned,
+    UniSvlanWant,
 )
 
 
@@ -52,6 +55,13 @@ class SvlanExhausted(Exception):
     def __init__(self, seller_enni_id: str, order_item_reference: str) -> None:
         super().__init__(seller_enni_id, order_item_reference)
         self.seller_enni_id = seller_enni_id
+        self.order_item_reference = order_item_reference
+
+
+class UniSvlanExhausted(Exception):
+    def __init__(self, seller_uni_id: str, order_item_reference: str) -> None:
+        super().__init__(seller_uni_id, order_item_reference)
+        self.seller_uni_id = seller_uni_id
         self.order_item_reference = order_item_reference
 
 
@@ -127,6 +137,33 @@ class SvlanRepository(Protocol):
         ...
 
 
+class UniSvlanRepository(Protocol):
+    def assign(self, order_id: str, wants: Iterable[UniSvlanWant]) -> list[UniSvlanAssigned]:
+        """Gives each wanting item of the order one id on its UNI, keeping those it holds and
+        releasing the rest; UniSvlanExhausted when a UNI has none free."""
+        ...
+
+    def release(self, order_id: str) -> None:
+        """Frees every id the order holds."""
+        ...
+
+
+class HubRepository(Protocol):
+    def add(
+        self, buyer_id: str, callback: str, query: str | None, event_types: frozenset[str] | None
+    ) -> Hub: ...
+
+    def get(self, hub_id: str) -> Hub | None: ...
+
+    def page(self, buyer_id: str, limit: int, offset: int) -> Page:
+        """The buyer's hubs, newest first, as the API shows them."""
+        ...
+
+    def delete(self, hub_id: str) -> None:
+        """Removes the hub; its pending deliveries become dead ("hub deleted")."""
+        ...
+
+
 class Transaction(Protocol):
     @property
     def orders(self) -> OrderRepository: ...
@@ -136,6 +173,12 @@ class Transaction(Protocol):
 
     @property
     def svlans(self) -> SvlanRepository: ...
+
+    @property
+    def uni_svlans(self) -> UniSvlanRepository: ...
+
+    @property
+    def hubs(self) -> HubRepository: ...
 
 
 class UnitOfWork(Protocol):

@@ -1,5 +1,5 @@
 """The values the domain and storage exchange: stored orders, their revisions, pages, filters
-and S-VLAN ids. Storage imports them; they import nothing of storage."""
+and S-VLAN ids (on ENNIs and on UNIs). Storage imports them; they import nothing of storage."""
 
 from __future__ import annotations
 
@@ -56,7 +56,9 @@ class JSONPage:
 
 @dataclass(frozen=True)
 class OrderFilter:
-    """Orders whose fields equal the given values, ordered in [order_date_from, order_date_to)."""
+    """Orders whose fields equal the given values, ordered in [order_date_from, order_date_to),
+    and whose dates are strictly after each ``*_after`` and strictly before each ``*_before``
+    (Sonata's ``.gt`` and ``.lt``)."""
 
     order_id: str | None = None
     buyer_id: str | None = None
@@ -65,6 +67,33 @@ class OrderFilter:
     order_type: str | None = None
     order_date_from: datetime | None = None
     order_date_to: datetime | None = None
+    project_id: str | None = None
+    order_date_after: datetime | None = None
+    order_date_before: datetime | None = None
+    requested_completion_after: datetime | None = None
+    requested_completion_before: datetime | None = None
+    expected_completion_after: datetime | None = None
+    expected_completion_before: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Hub:
+    """A buyer's subscription: its notifications of ``event_types`` (None: all) go to
+    ``callback``, the base URL of its Order Notification API."""
+
+    id: str
+    buyer_id: str
+    callback: str
+    query: str | None
+    event_types: frozenset[str] | None
+
+    def wants(self, notification_type: str) -> bool:
+        return self.event_types is None or notification_type in self.event_types
+
+    def document(self) -> dict[str, str]:
+        """As the API shows it."""
+        shown = {"id": self.id, "callback": self.callback}
+        return shown if self.query is None else {**shown, "query": self.query}
 
 
 @dataclass(frozen=True)
@@ -81,5 +110,22 @@ class SvlanAssigned:
     """An S-VLAN id on an ENNI, held by one item of one order."""
 
     seller_enni_id: str
+    svlan_id: int
+    order_item_reference: str
+
+
+@dataclass(frozen=True)
+class UniSvlanWant:
+    """An order item whose UNI is VLAN-based needs one S-VLAN id on that UNI."""
+
+    seller_uni_id: str
+    order_item_reference: str
+
+
+@dataclass(frozen=True)
+class UniSvlanAssigned:
+    """An S-VLAN id on a UNI, held by one item of one order."""
+
+    seller_uni_id: str
     svlan_id: int
     order_item_reference: str

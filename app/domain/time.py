@@ -25,6 +25,11 @@ def parse_instant(value: str) -> datetime:
     return instant
 
 
+def utc_instant(value: str) -> datetime:
+    """An RFC 3339 date-time as the instant in UTC, as the databases compare them."""
+    return parse_instant(value).astimezone(UTC)
+
+
 def unreal_instants(values: Mapping[str, Any]) -> dict[str, str]:
     """The date-times among ``values`` that match the spec's pattern but name no real instant
     (2016-02-30, year 0), by name, with the reason. The pattern cannot know the calendar."""

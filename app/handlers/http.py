@@ -24,3 +24,8 @@ def based_on(if_match: str | None) -> frozenset[int] | None:
     return frozenset(
         int(tag) for tag in tags if tag.isascii() and tag.isdecimal() and str(int(tag)) == tag
     )
+
+
+def counts(available: int, returned: int) -> dict[str, str]:
+    """The headers of a list (MEF LSO Sonata's): how many match in all, how many are here."""
+    return {"X-Total-Count": str(available), "X-Result-Count": str(returned)}

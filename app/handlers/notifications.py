@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from app.domain.notifications import Notifications
-from app.handlers.http import party
+from app.handlers.http import counts, party
 from app.handlers.problems import refusals_as_problems
 from generated import models
 from specfirst.reply import Reply, StoredJSON, joined_json, to_json
@@ -29,7 +29,10 @@ class NotificationHandlers:
             "returned": len(page.items),
         }
         listed = joined_json(envelope, "items", page.items)
-        return Reply(StoredJSON(models.OrderNotificationList, listed))
+        return Reply(
+            StoredJSON(models.OrderNotificationList, listed),
+            headers=counts(page.available, len(page.items)),
+        )
 
     def get_latest_order_notification(
         self, *, caller: Caller, id_: str

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from app.domain.lifecycle import Action
 from app.domain.orders import OrderQuery, Orders
 from app.domain.records import StoredOrder
-from app.handlers.http import based_on, etag, party
+from app.handlers.http import based_on, counts, etag, party
 from app.handlers.problems import refusals_as_problems
 from generated import models
 from specfirst.reply import Reply, StoredJSON, canonical_json, joined_json, to_json
@@ -43,6 +43,13 @@ class OrderHandlers:
         order_type: models.OrderType | None,
         order_date_from: str | None,
         order_date_to: str | None,
+        project_id: str | None,
+        order_date_gt: str | None,
+        order_date_lt: str | None,
+        requested_completion_date_gt: str | None,
+        requested_completion_date_lt: str | None,
+        expected_completion_date_gt: str | None,
+        expected_completion_date_lt: str | None,
         limit: int,
         offset: int,
     ) -> models.OrderList | models.Order | Reply[models.OrderList | models.Order]:
@@ -55,6 +62,13 @@ class OrderHandlers:
             order_type=order_type,
             order_date_from=order_date_from,
             order_date_to=order_date_to,
+            project_id=project_id,
+            order_date_gt=order_date_gt,
+            order_date_lt=order_date_lt,
+            requested_completion_date_gt=requested_completion_date_gt,
+            requested_completion_date_lt=requested_completion_date_lt,
+            expected_completion_date_gt=expected_completion_date_gt,
+            expected_completion_date_lt=expected_completion_date_lt,
         )
         query = self.orders.scoped(who, asked)  # as the list's link shows it
         if query.one():
@@ -66,7 +80,10 @@ class OrderHandlers:
             "available": page.available,
             "returned": len(page.items),
         }
-        return Reply(StoredJSON(models.OrderList, joined_json(envelope, "items", page.items)))
+        listed = joined_json(envelope, "items", page.items)
+        return Reply(
+            StoredJSON(models.OrderList, listed), headers=counts(page.available, len(page.items))
+        )
 
     def create_order(
         self, *, caller: Caller, body: models.OrderCreateUpdate
@@ -94,7 +111,7 @@ class OrderHandlers:
         self, *, caller: Caller, id_: str
     ) -> models.OrderRevisionList | Reply[models.OrderRevisionList]:
         revisions = self.orders.revisions(party(caller), id_)
-        return models.OrderRevisionList(
+        listed = models.OrderRevisionList(
             link=models.Link(href=f"{self._href(id_)}/revisions"),
             available=len(revisions),
             returned=len(revisions),
@@ -109,6 +126,7 @@ class OrderHandlers:
                 for r in revisions
             ],
         )
+        return Reply(listed, headers=counts(len(revisions), len(revisions)))
 
     def _transition(
         self, caller: Caller, id_: str, if_match: str | None, action: Action
@@ -129,3 +147,60 @@ class OrderHandlers:
         self, *, caller: Caller, id_: str, if_match: str | None
     ) -> models.Order | Reply[models.Order]:
         return self._transition(caller, id_, if_match, Action.RELEASE)
+
+    # ---- the seller's moves --------------------------------------------------------------
+    def complete_order(
+        self, *, caller: Caller, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.complete(party(caller), id_, based_on(if_match))
+        return self._reply(saved, 201)
+
+    def fail_order(
+        self, *, caller: Caller, body: models.Failure, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.fail(party(caller), id_, body.reason, based_on(if_match))
+        return self._reply(saved, 201)
+
+    def report_order_jeopardy(
+        self, *, caller: Caller, body: models.Jeopardy, id_: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.jeopardy(
+            party(caller), id_, body.reason, body.expectedCompletionDate, based_on(if_match)
+        )
+        return self._reply(saved, 201)
+
+    def complete_order_item(
+        self, *, caller: Caller, id_: str, order_item_reference: str, if_match: str | None
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.complete_item(
+            party(caller), id_, order_item_reference, based_on(if_match)
+        )
+        return self._reply(saved, 201)
+
+    def fail_order_item(
+        self,
+        *,
+        caller: Caller,
+        body: models.Failure,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.fail_item(
+            party(caller), id_, order_item_reference, body.reason, based_on(if_match)
+        )
+        return self._reply(saved, 201)
+
+    def add_order_item_milestone(
+        self,
+        *,
+        caller: Caller,
+        body: models.MilestoneCreate,
+        id_: str,
+        order_item_reference: str,
+        if_match: str | None,
+    ) -> models.Order | Reply[models.Order]:
+        saved = self.orders.add_milestone(
+            party(caller), id_, order_item_reference, to_json(body), based_on(if_match)
+        )
+        return self._reply(saved, 201)

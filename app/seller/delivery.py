@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 import httpx
 
+from app.domain.callbacks import Resolver, refusal, resolve
 from app.domain.time import now
 from app.storage.outbox import Delivery, Outbox
 
@@ -47,6 +48,8 @@ class Deliverer:
         credentials: Mapping[str, str] | None = None,
         timeout: float = 10.0,
         transport: httpx.BaseTransport | None = None,
+        allow_private: bool = False,
+        resolver: Resolver = resolve,
     ) -> None:
         self.outbox = outbox
         self.backoff = backoff
@@ -55,6 +58,8 @@ class Deliverer:
         self.client = httpx.Client(timeout=timeout, transport=transport)
         # A delivery is leased for longer than one POST can take.
         self.lease_seconds = timeout * 3
+        self.allow_private = allow_private
+        self.resolver = resolver
 
     def close(self) -> None:
         self.client.close()
@@ -67,6 +72,12 @@ class Deliverer:
         return len(due)
 
     def deliver(self, delivery: Delivery) -> bool:
+        if delivery.hub_id is not None:
+            # Checked again now: the callback's name may resolve elsewhere than when the buyer
+            # subscribed (DNS rebinding). The operator's own callbacks are trusted.
+            why = refusal(delivery.url, allow_private=self.allow_private, resolver=self.resolver)
+            if why is not None:
+                return self._failed(delivery, f"refused callback: {why}", retry=False)
         token = self.credentials.get(delivery.document.get("buyerId", ""))
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         try:

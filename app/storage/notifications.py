@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import bindparam, func
+from sqlalchemy import bindparam, func, update
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.ports import VersionConflict
 from app.domain.records import JSONPage, Page
-from app.domain.time import now
-from app.storage.tables import DeliveryRow, NotificationRow
+from app.domain.time import now, utc_instant
+from app.storage.hubs import SqlHubs
+from app.storage.tables import DeliveryRow, NotificationRow, OrderRow
 from generated.models import OrderNotification
 from specfirst.reply import canonical_json
 
@@ -60,19 +61,42 @@ class SqlNotifications:
                     session.add(row)
             except IntegrityError:
                 continue
-            callback = self.callbacks.get(document.get("buyerId", ""))
-            if callback is not None:
-                assert row.seq is not None
+            assert row.seq is not None
+            for hub_id, callback in self._destinations(document):
                 session.add(
                     DeliveryRow(
                         notification_seq=row.seq,
                         order_id=order_id,
                         url=f"{callback}/orders/{order_id}/notifications",
+                        hub_id=hub_id,
                         next_attempt_at=now(),
                     )
                 )
+            self._expect(order_id, document.get("expectedCompletionDate"))
             return emitted
         raise RuntimeError(f"no free notificationVersion for order {order_id}")
+
+    def _destinations(self, document: dict[str, Any]) -> list[tuple[str | None, str]]:
+        """(hub id, base URL) of every delivery of a notification: each of the buyer's hubs
+        that wants its type; a buyer without hubs, the operator's callback, if configured."""
+        buyer = document.get("buyerId", "")
+        hubs = SqlHubs(self.session).of_buyer(buyer)
+        if hubs:
+            kind = document.get("notificationType", "")
+            return [(hub.id, hub.callback) for hub in hubs if hub.wants(kind)]
+        callback = self.callbacks.get(buyer)
+        return [] if callback is None else [(None, callback)]
+
+    def _expect(self, order_id: str, expected: str | None) -> None:
+        """The order's expected completion date, for the lists' filters, when this notification
+        names one."""
+        if expected is not None:
+            self.session.exec(
+                update(OrderRow)
+                .where(col(OrderRow.id) == order_id)
+                .values(expected_completion_date=utc_instant(expected))
+                .execution_options(synchronize_session=False)
+            )
 
     def receive(self, document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
         order_id, version = document["orderId"], document.get("notificationVersion")

@@ -5,18 +5,21 @@ order's canonical JSON beside its document; the reads that answer requests (``ge
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Integer, bindparam, func, insert, update
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
-from app.domain.time import now, parse_instant
+from app.domain.time import now, utc_instant
 from app.storage.tables import OrderRevisionRow, OrderRow
 from generated.models import Order
 from specfirst.reply import canonical_json
@@ -31,7 +34,10 @@ GET_ORDER = core_select(
     ORDERS.c.seq, ORDERS.c.revision, ORDERS.c.document, ORDERS.c.canonical
 ).where(ORDERS.c.id == bindparam("order_id"))
 GET_DOCUMENT = core_select(ORDERS.c.document).where(ORDERS.c.id == bindparam("order_id"))
-QUERIED = ("buyer_id", "pon", "buyer_order_version", "order_status", "order_type", "order_date")
+QUERIED = (
+    "buyer_id", "pon", "buyer_order_version", "order_status", "order_type", "order_date",
+    "project_id", "requested_completion_date",
+)  # fmt: skip
 
 
 def _bound(*names: str) -> dict[str, Any]:
@@ -135,7 +141,79 @@ def conditions(where: OrderFilter) -> list[Any]:
         found.append(col(OrderRow.order_date) >= where.order_date_from)
     if where.order_date_to is not None:
         found.append(col(OrderRow.order_date) < where.order_date_to)
+    if where.project_id is not None:
+        found.append(col(OrderRow.project_id) == where.project_id)
+    ranges = (
+        (OrderRow.order_date, where.order_date_after, where.order_date_before),
+        (
+            OrderRow.requested_completion_date,
+            where.requested_completion_after,
+            where.requested_completion_before,
+        ),
+        (
+            OrderRow.expected_completion_date,
+            where.expected_completion_after,
+            where.expected_completion_before,
+        ),
+    )
+    for column, after, before in ranges:
+        if after is not None:
+            found.append(col(column) > after)
+        if before is not None:
+            found.append(col(column) < before)
     return found
+
+
+def counting(where: OrderFilter) -> SelectOfScalar[int]:
+    """How many orders match (a list's ``available``)."""
+    return select(func.count()).select_from(OrderRow).where(*conditions(where))
+
+
+class _NewestFirst(FunctionElement[int]):
+    """``seq`` as the sort key of a list filtered on a date range, which its range's index
+    serves. SQLite, without statistics, prefers walking every order in ``seq`` order (no sort)
+    to the range's index; as ``+seq`` the sort key is no longer the table's order, and it reads
+    the orders in range from their index instead. Other databases weigh it themselves."""
+
+    inherit_cache = True
+    type = Integer()
+
+
+@compiles(_NewestFirst)
+def _plain(element: _NewestFirst, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(_NewestFirst, "sqlite")
+def _sqlite(element: _NewestFirst, compiler: Any, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
+def has_range(where: OrderFilter) -> bool:
+    """Whether the filter has a date range and names no buyer (whose index serves it)."""
+    bounds = (
+        where.order_date_from,
+        where.order_date_to,
+        where.order_date_after,
+        where.order_date_before,
+        where.requested_completion_after,
+        where.requested_completion_before,
+        where.expected_completion_after,
+        where.expected_completion_before,
+    )
+    return where.buyer_id is None and any(bound is not None for bound in bounds)
+
+
+def listing(where: OrderFilter, limit: int, offset: int) -> SelectOfScalar[Mapping[Any, Any]]:
+    """One page of the matching orders' documents, newest first."""
+    key = _NewestFirst(col(OrderRow.seq)) if has_range(where) else col(OrderRow.seq)
+    return (
+        select(OrderRow.document)
+        .where(*conditions(where))
+        .order_by(key.desc())
+        .limit(limit)
+        .offset(offset)
+    )
 
 
 def _columns(document: dict[str, Any]) -> dict[str, Any]:
@@ -146,7 +224,9 @@ def _columns(document: dict[str, Any]) -> dict[str, Any]:
         "buyer_order_version": document["buyerOrderVersion"],
         "order_status": document["orderStatus"],
         "order_type": document["orderType"],
-        "order_date": parse_instant(document["orderDate"]),
+        "order_date": utc_instant(document["orderDate"]),
+        "project_id": document.get("projectId"),
+        "requested_completion_date": utc_instant(document["requestedCompletionDate"]),
     }
 
 
@@ -185,17 +265,8 @@ class SqlOrders:
         return None if row is None else _stored(row)
 
     def page(self, where: OrderFilter, limit: int, offset: int) -> Page:
-        matching = conditions(where)
-        available = self.session.exec(
-            select(func.count()).select_from(OrderRow).where(*matching)
-        ).one()
-        documents = self.session.exec(
-            select(OrderRow.document)
-            .where(*matching)
-            .order_by(col(OrderRow.seq).desc())
-            .limit(limit)
-            .offset(offset)
-        ).all()
+        available = self.session.exec(counting(where)).one()
+        documents = self.session.exec(listing(where, limit, offset)).all()
         return Page(available, [dict(d) for d in documents])
 
     def get_json(self, order_id: str) -> OrderJSON | None:

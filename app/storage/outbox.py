@@ -13,7 +13,8 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from app.domain.time import now
-from app.storage.tables import DeliveryRow, NotificationRow
+from app.storage.hubs import HUB_DELETED
+from app.storage.tables import DeliveryRow, HubRow, NotificationRow
 from app.storage.unit_of_work import UnitOfWork
 
 PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
@@ -26,6 +27,7 @@ class Delivery:
     url: str
     document: dict[str, Any]
     attempts: int
+    hub_id: str | None = None
     state: str = PENDING
     last_error: str | None = None
     next_attempt_at: datetime | None = None
@@ -55,10 +57,11 @@ class Outbox:
         )
         with self.uow(read_only=True) as tx:
             candidates = tx.session.exec(
-                select(DeliveryRow, NotificationRow.document)
+                select(DeliveryRow, NotificationRow.document, HubRow.seq)
                 .join(
                     NotificationRow, col(NotificationRow.seq) == col(DeliveryRow.notification_seq)
                 )
+                .outerjoin(HubRow, col(HubRow.id) == col(DeliveryRow.hub_id))
                 .where(
                     DeliveryRow.state == PENDING,
                     col(DeliveryRow.next_attempt_at) <= at,
@@ -69,7 +72,11 @@ class Outbox:
             ).all()
         claimed: list[Delivery] = []
         lease = datetime.fromtimestamp(at.timestamp() + lease_seconds, at.tzinfo)
-        for row, document in candidates:
+        for row, document, hub_seq in candidates:
+            if row.hub_id is not None and hub_seq is None:
+                # Queued while its hub was being deleted: dead like the hub's other deliveries.
+                self._set_if_pending(row.seq, state=DEAD, last_error=HUB_DELETED)
+                continue
             # Each claim commits at once: another worker sees the lease and passes it by.
             with self.uow() as tx:
                 taken = tx.session.exec(
@@ -85,13 +92,23 @@ class Outbox:
             if taken.rowcount == 1:
                 assert row.seq is not None
                 claimed.append(
-                    Delivery(row.seq, row.order_id, row.url, dict(document), row.attempts)
+                    Delivery(
+                        row.seq, row.order_id, row.url, dict(document), row.attempts, row.hub_id
+                    )
                 )
         return claimed
 
     def _set(self, seq: int, **values: Any) -> None:
         with self.uow() as tx:
             tx.session.exec(update(DeliveryRow).where(col(DeliveryRow.seq) == seq).values(**values))
+
+    def _set_if_pending(self, seq: int | None, **values: Any) -> None:
+        with self.uow() as tx:
+            tx.session.exec(
+                update(DeliveryRow)
+                .where(col(DeliveryRow.seq) == seq, col(DeliveryRow.state) == PENDING)
+                .values(**values)
+            )
 
     def delivered(self, seq: int) -> None:
         self._set(seq, state=DELIVERED, delivered_at=now(), lease_until=None, last_error=None)
@@ -121,6 +138,7 @@ class Outbox:
                 row.url,
                 dict(document),
                 row.attempts,
+                row.hub_id,
                 row.state,
                 row.last_error,
                 row.next_attempt_at,

@@ -1,4 +1,5 @@
-"""S-VLAN ids on ENNIs: each id is used by one order item at a time, across all orders.
+"""S-VLAN ids on ENNIs and on VLAN-based UNIs: each id is used by one order item at a time on
+its ENNI or UNI, across all orders.
 
 The table's primary key (ENNI, id) is what guarantees it: two orders allocating at once both
 try to insert, one wins, the other moves on to the next free id (or fails, for an id the buyer
@@ -13,15 +14,25 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from app.domain.ports import SvlanExhausted, SvlanTaken
-from app.domain.records import SvlanAssigned, SvlanWant
-from app.storage.tables import SvlanRow
+from app.domain.ports import SvlanExhausted, SvlanTaken, UniSvlanExhausted
+from app.domain.records import SvlanAssigned, SvlanWant, UniSvlanAssigned, UniSvlanWant
+from app.storage.tables import SvlanRow, UniSvlanRow
 
 VLAN_IDS = range(1, 4095)
 
 
 def _assigned(row: SvlanRow) -> SvlanAssigned:
     return SvlanAssigned(row.seller_enni_id, row.svlan_id, row.order_item_reference)
+
+
+def _inserted(session: Session, row: SvlanRow | UniSvlanRow) -> bool:
+    """Whether ``row`` was inserted; False when its id is taken (a savepoint keeps the rest)."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+        return True
+    except IntegrityError:
+        return False
 
 
 class SqlSvlans:
@@ -31,12 +42,7 @@ class SqlSvlans:
         self.session = session
 
     def _insert(self, row: SvlanRow) -> bool:
-        try:
-            with self.session.begin_nested():
-                self.session.add(row)
-            return True
-        except IntegrityError:
-            return False
+        return _inserted(self.session, row)
 
     def assign(self, order_id: str, wants: Iterable[SvlanWant]) -> list[SvlanAssigned]:
         """Keeps the ids the order already holds (an order processed again keeps its ids)."""
@@ -105,3 +111,52 @@ class SqlSvlans:
 
     def release(self, order_id: str) -> None:
         self.session.exec(delete(SvlanRow).where(col(SvlanRow.order_id) == order_id))
+
+
+class SqlUniSvlans:
+    """The domain's UniSvlanRepository: one id per wanting item, the lowest free on its UNI."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def assign(self, order_id: str, wants: Iterable[UniSvlanWant]) -> list[UniSvlanAssigned]:
+        """Keeps the ids the order already holds (an order processed again keeps its ids)."""
+        held = {
+            (row.seller_uni_id, row.order_item_reference): row
+            for row in self.session.exec(
+                select(UniSvlanRow).where(UniSvlanRow.order_id == order_id)
+            )
+        }
+        kept = []
+        for want in wants:
+            row = held.pop((want.seller_uni_id, want.order_item_reference), None)
+            kept.append(row or self._allocate(order_id, want))
+        for row in held.values():
+            self.session.delete(row)
+        self.session.flush()
+        return [
+            UniSvlanAssigned(row.seller_uni_id, row.svlan_id, row.order_item_reference)
+            for row in sorted(kept, key=lambda r: (r.order_item_reference, r.svlan_id))
+        ]
+
+    def _allocate(self, order_id: str, want: UniSvlanWant) -> UniSvlanRow:
+        used = set(
+            self.session.exec(
+                select(UniSvlanRow.svlan_id).where(UniSvlanRow.seller_uni_id == want.seller_uni_id)
+            ).all()
+        )
+        for svlan_id in VLAN_IDS:
+            if svlan_id in used:
+                continue
+            row = UniSvlanRow(
+                seller_uni_id=want.seller_uni_id,
+                svlan_id=svlan_id,
+                order_id=order_id,
+                order_item_reference=want.order_item_reference,
+            )
+            if _inserted(self.session, row):
+                return row
+        raise UniSvlanExhausted(want.seller_uni_id, want.order_item_reference)
+
+    def release(self, order_id: str) -> None:
+        self.session.exec(delete(UniSvlanRow).where(col(UniSvlanRow.order_id) == order_id))

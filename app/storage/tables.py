@@ -35,6 +35,10 @@ class OrderRow(SQLModel, table=True):
         Index("ix_orders_status_seq", "order_status", "seq"),
         Index("ix_orders_type_seq", "order_type", "seq"),
         Index("ix_orders_date_seq", "order_date", "seq"),
+        # Sonata's list filters, each served by its index.
+        Index("ix_orders_project_seq", "project_id", "seq"),
+        Index("ix_orders_requested_completion_seq", "requested_completion_date", "seq"),
+        Index("ix_orders_expected_completion_seq", "expected_completion_date", "seq"),
         # The seller's work queue: only the few orders still to process are in this index.
         Index(
             "ix_orders_to_process",
@@ -52,8 +56,13 @@ class OrderRow(SQLModel, table=True):
     buyer_order_version: str = Field(max_length=255)
     order_status: str = Field(max_length=32)
     order_type: str = Field(max_length=32)
-    # orderDate as an instant, for date-range filters; the document keeps what the buyer sent.
+    # orderDate as an instant in UTC, for date-range filters; the document keeps what the buyer
+    # sent. So are the completion dates: the requested one, and the one the seller expects (the
+    # expectedCompletionDate of its latest notification of the order that has one).
     order_date: datetime
+    project_id: str | None = Field(default=None, max_length=255)
+    requested_completion_date: datetime | None = None
+    expected_completion_date: datetime | None = None
     # Bumped by every write; the ETag, and the optimistic lock checked in each UPDATE.
     revision: int = 1
     # Set by every buyer write (create, PUT, PATCH); cleared when the seller has processed it.
@@ -108,6 +117,7 @@ class DeliveryRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_deliveries_due", "state", "next_attempt_at"),
         Index("ix_deliveries_order_seq", "order_id", "seq"),
+        Index("ix_deliveries_hub_state", "hub_id", "state"),
     )
 
     seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
@@ -118,6 +128,8 @@ class DeliveryRow(SQLModel, table=True):
     )
     order_id: str = Field(max_length=64)
     url: str = Field(max_length=2048)
+    # The buyer's subscription it is delivered for; None: the operator's configured callback.
+    hub_id: str | None = Field(default=None, max_length=32)
     state: str = Field(default="pending", max_length=16)  # pending, delivered, dead
     attempts: int = 0
     next_attempt_at: datetime
@@ -125,6 +137,23 @@ class DeliveryRow(SQLModel, table=True):
     lease_until: datetime | None = None
     last_error: str | None = Field(default=None, max_length=1000)
     delivered_at: datetime | None = None
+
+
+class HubRow(SQLModel, table=True):
+    """A buyer's subscription to its notifications (POST /hub)."""
+
+    __tablename__ = "hubs"
+    __table_args__ = (Index("ix_hubs_buyer_seq", "buyer_id", "seq"),)
+
+    # Creation order: the sort key of the buyer's list.
+    seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    id: str = Field(max_length=32, unique=True)
+    buyer_id: str = Field(max_length=255)
+    callback: str = Field(max_length=2048)
+    query: str | None = Field(default=None, max_length=1024)
+    # The notification types it selects, comma-separated and sorted; None: every type.
+    event_types: str | None = Field(default=None, max_length=1024)
+    created_at: datetime
 
 
 class SvlanRow(SQLModel, table=True):
@@ -135,6 +164,18 @@ class SvlanRow(SQLModel, table=True):
     __table_args__ = (Index("ix_svlan_assignments_order", "order_id"),)
 
     seller_enni_id: str = Field(sa_column=Column(String(255), primary_key=True))
+    svlan_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    order_id: str = Field(max_length=64)
+    order_item_reference: str = Field(max_length=255)
+
+
+class UniSvlanRow(SQLModel, table=True):
+    """An S-VLAN id in use on a VLAN-based UNI: unique per UNI by the primary key, as on ENNIs."""
+
+    __tablename__ = "uni_svlan_assignments"
+    __table_args__ = (Index("ix_uni_svlan_assignments_order", "order_id"),)
+
+    seller_uni_id: str = Field(sa_column=Column(String(255), primary_key=True))
     svlan_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
     order_id: str = Field(max_length=64)
     order_item_reference: str = Field(max_length=255)

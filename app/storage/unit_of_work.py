@@ -21,9 +21,10 @@ from functools import cached_property
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
+from app.storage.hubs import SqlHubs
 from app.storage.notifications import SqlNotifications
 from app.storage.orders import SqlOrders
-from app.storage.svlans import SqlSvlans
+from app.storage.svlans import SqlSvlans, SqlUniSvlans
 
 
 class Transaction:
@@ -77,6 +78,14 @@ class Transaction:
     @cached_property
     def svlans(self) -> SqlSvlans:
         return SqlSvlans(self.session)
+
+    @cached_property
+    def uni_svlans(self) -> SqlUniSvlans:
+        return SqlUniSvlans(self.session)
+
+    @cached_property
+    def hubs(self) -> SqlHubs:
+        return SqlHubs(self.session)
 
 
 class UnitOfWork:

@@ -31,7 +31,7 @@ NOTICE = {
 def test_orders_stored_before_0007_get_their_canonical_json(database_url: str) -> None:
     engine = make_engine(database_url)
     config = alembic_config(engine.url.render_as_string(hide_password=False))
-    command.upgrade(config, "0004")
+    command.upgrade(config, "0006")
     with engine.begin() as connection:
         connection.execute(
             text(
@@ -60,6 +60,6 @@ def test_orders_stored_before_0007_get_their_canonical_json(database_url: str) -
     assert found is not None
     assert found.canonical == order_json(ORDER)
     assert notices.items == [notification_json(NOTICE)]
-    command.downgrade(config, "0004")  # and back: the column goes, the orders stay
+    command.downgrade(config, "0006")  # and back: the column goes, the orders stay
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM orders")).scalar_one() == 1

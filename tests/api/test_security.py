@@ -16,7 +16,13 @@ from app.main import create_app
 from app.settings import Settings, project_config
 from app.storage.database import make_engine
 from specfirst.document import HTTP_METHODS, load_spec
-from tests.helpers import CREATE_REQUEST, NOTIFICATION_SEED, assert_problem, create_order
+from tests.helpers import (
+    CREATE_REQUEST,
+    NOTIFICATION_SEED,
+    PUBLIC_CALLBACK,
+    assert_problem,
+    create_order,
+)
 from tests.servers import bearer
 
 SPEC_DOCUMENT = load_spec(project_config().spec)
@@ -41,20 +47,33 @@ def anonymous(settings: Settings) -> Iterator[TestClient]:
         yield test_client
 
 
+# The bodies of the seller's moves, by the last segment of their path.
+SELLER_BODIES: dict[str, dict[str, str]] = {
+    "fail": {"reason": "no fibre to the site"},
+    "jeopardy": {"reason": "permit delayed", "expectedCompletionDate": "2099-01-01T00:00Z"},
+    "milestones": {"name": "site survey", "date": "2030-01-01T00:00Z"},
+}
+
+
 def request_for(operation_id: str, order_id: str) -> tuple[str, str, dict[str, Any]]:
     """A valid request of the operation about ``order_id`` (the seed's bodies)."""
     method, path, op = OPERATIONS[operation_id]
     kwargs: dict[str, Any] = {}
     if "requestBody" in op:
-        if "notification" in path:
+        if path == "/hub":
+            kwargs["json"] = {"callback": PUBLIC_CALLBACK}
+        elif "notification" in path:
             kwargs["json"] = {**NOTIFICATION_SEED[0], "orderId": order_id}
+        elif path.endswith(("/fail", "/jeopardy", "/milestones")):
+            kwargs["json"] = SELLER_BODIES[path.rsplit("/", 1)[1]]
         elif method == "PATCH":
             kwargs["json"] = {"notes": "patched"}
         else:
             kwargs["json"] = {**CREATE_REQUEST, "buyerOrderVersion": "2"}
             if method == "POST":
                 kwargs["json"] = {**CREATE_REQUEST, "buyerPurchaseOrderNumber": "PO-NEW"}
-    return method, path.replace("{id}", order_id), kwargs
+    reference = CREATE_REQUEST["orderItems"][0]["orderItemReference"]
+    return method, path.replace("{id}", order_id).replace("{orderItemReference}", reference), kwargs
 
 
 def roles(operation_id: str) -> list[str]:
@@ -135,7 +154,12 @@ def test_each_role_may_call_only_its_operations(
 
 
 # Every operation on Verizon's order, called by another buyer: as if the order did not exist.
-FOREIGN = sorted(op for op in OPERATIONS if "buyer" in roles(op) and op != "createOrder")
+# (Another buyer's hub: tests/api/test_hub.py.)
+FOREIGN = sorted(
+    op
+    for op in OPERATIONS
+    if "buyer" in roles(op) and op != "createOrder" and "/hub" not in OPERATIONS[op][1]
+)
 
 
 @pytest.mark.parametrize("operation_id", FOREIGN)

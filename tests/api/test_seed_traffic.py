@@ -12,6 +12,7 @@ from tests.helpers import (
     ORDER_SEED,
     PUBLIC_URL,
     UPDATE_REQUEST,
+    buyer_items,
     order_spec,
     schema_errors,
 )
@@ -53,10 +54,15 @@ def test_create_request_accepted_verbatim_and_echoed(client: TestClient) -> None
     assert order["link"]["href"] == f"{PUBLIC_URL}/orders/{order['id']}"
     assert response.headers["location"] == order["link"]["href"]
     assert response.headers["content-type"] == "application/json"
-    # Everything the buyer sent comes back unchanged.
+    # Everything the buyer sent comes back unchanged; each item, besides, is in progress.
     for key, value in CREATE_REQUEST.items():
-        if key != "objectType":
+        if key not in ("objectType", "orderItems"):
             assert order[key] == value, key
+    assert buyer_items(order) == CREATE_REQUEST["orderItems"]
+    for item in order["orderItems"]:
+        assert item["state"] == "IN_PROGRESS"
+        assert [c["toState"] for c in item["stateChanges"]] == ["IN_PROGRESS"]
+        assert item["milestones"] == []
 
     fetched = client.get(f"/orders/{order['id']}")
     assert fetched.status_code == 200
@@ -70,7 +76,11 @@ def test_update_request_accepted_verbatim(client: TestClient) -> None:
     updated = response.json()
     assert schema_errors("order", updated) == []
     assert updated["buyerOrderVersion"] == "2"
-    assert updated["orderItems"] == UPDATE_REQUEST["orderItems"]
+    assert buyer_items(updated) == UPDATE_REQUEST["orderItems"]
+    # The item the supplement keeps (by its reference) keeps its state and history.
+    before = {i["orderItemReference"]: i["stateChanges"] for i in order["orderItems"]}
+    for item in updated["orderItems"]:
+        assert item["stateChanges"] == before[item["orderItemReference"]]
 
 
 def test_get_by_id_and_pon_return_a_single_order_like_the_seed(client: TestClient) -> None:

@@ -8,8 +8,7 @@ none stored twice, each order's in order."""
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from app.storage.outbox import DEAD, DELIVERED, PENDING, Outbox
 from app.storage.unit_of_work import UnitOfWork
 from tests import servers
 from tests.helpers import create_order, upcoming
-from tests.servers import bearer
+from tests.servers import BUYER_ENV, FAST_RETRIES, bearer, received_versions, wait_for
 
 BUYER = "http://buyer.test"
 
@@ -194,33 +193,6 @@ def test_an_unreachable_buyer_is_retried(
 
 
 # ---- two real services ---------------------------------------------------------------------
-
-FAST_RETRIES = {
-    "ORDERS_WORKER_POLL_SECONDS": "0.1",
-    "ORDERS_DELIVERY_BASE_SECONDS": "0.2",
-    "ORDERS_DELIVERY_MAX_SECONDS": "1",
-    "ORDERS_DELIVERY_MAX_ATTEMPTS": "1000",
-}
-
-
-# The buyer only receives: no background work of its own.
-BUYER_ENV = {"ORDERS_WORKER": "false"}
-
-
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 45) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
-
-
-def received_versions(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[str]:
-    response = httpx.get(f"{buyer_url}/orders/{order_id}/notifications", headers=auth)
-    if response.status_code == 404:
-        return []
-    # Newest first: reversed, the order they were received in.
-    return [n["notificationVersion"] for n in reversed(response.json()["items"])]
 
 
 @pytest.fixture

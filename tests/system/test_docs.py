@@ -514,6 +514,7 @@ def buyers_checks(run: PageRun) -> None:
         ("listOrders", 200),  # ?id=
         ("listOrders", 200),  # ?pon=
         ("listOrders", 200),
+        ("getOrder", 200),  # its ETag
         ("updateOrder", 200),
         ("patchOrder", 200),
         ("listOrderRevisions", 200),
@@ -523,14 +524,24 @@ def buyers_checks(run: PageRun) -> None:
         ("holdOrder", 409),
         ("listOrderNotifications", 200),
         ("getLatestOrderNotification", 200),
+        ("listOrders", 200),  # Sonata's filters
+        ("createHub", 422),  # not https
+        ("createHub", 422),  # loopback
+        ("listHubs", 200),
         ("getOrder", 200),  # the Python client
     ]
     python = run.output_of("python", "get_order")
     assert python.endswith(" CANCELLED"), python
     received = run.output_of("sh", "received")
     assert "CONFIRMATION" in received and "STATUS_CHANGE" in received
+    assert "x-total-count: 1" in run.output_of("sh", "orderDate.gt").lower()
     buyer = access_lines((run.scratch / "buyer.log").read_text().splitlines())
-    assert buyer.count(("createOrderNotification", 201)) == 2, buyer
+    # The seller's two, and the rig's hold: not its confirmation, which the hub did not ask for.
+    assert buyer.count(("createOrderNotification", 201)) == 3, buyer
+    hub = run.output_of("sh", "eventType=STATUS_CHANGE")
+    assert "only the status change was delivered" in hub and hub.rstrip().endswith("204"), hub
+    rig = access_lines((run.scratch / "rig.log").read_text().splitlines())
+    assert ("createHub", 201) in rig and ("deleteHub", 204) in rig, rig
     seller = access_lines((run.scratch / "seller.log").read_text().splitlines())
     assert [call for call in seller if call[0] != "readyz"] == [
         ("createOrder", 201),
@@ -540,7 +551,34 @@ def buyers_checks(run: PageRun) -> None:
 
 def operators_checks(run: PageRun) -> None:
     assert run.service is not None
-    assert run.calls == [("healthz", 200), ("readyz", 200), ("metrics", 200), ("healthz", 200)]
+    # Waiting for the confirmation: 404 until the seller has processed the order.
+    polls = [status for name, status in run.calls if name == "getLatestOrderNotification"]
+    assert polls[-1] == 200 and set(polls) <= {200, 404}, polls
+    assert [call for call in run.calls if call[0] != "getLatestOrderNotification"] == [
+        ("healthz", 200),
+        ("readyz", 200),
+        ("metrics", 200),
+        ("healthz", 200),
+        # Running an order to its end, as the seller.
+        ("createOrder", 201),
+        ("addOrderItemMilestone", 201),
+        ("reportOrderJeopardy", 201),
+        ("completeOrderItem", 201),
+        ("failOrderItem", 201),
+        ("completeOrder", 409),
+        ("listOrderNotifications", 200),
+    ]
+    printed = run.output_of("sh", "notifications?limit=10")
+    # The last command's answer: the list envelope (curl -s prints no newline between answers).
+    moves = json.loads(printed[printed.rindex('{"link"') :])
+    assert [n["notificationType"] for n in moves["items"]] == [
+        "COMPLETION",
+        "STATUS_CHANGE",
+        "STATUS_CHANGE",
+        "JEOPARDY",
+        "CONFIRMATION",
+    ]
+    assert moves["items"][1]["orderStatus"] == "PARTIAL"
     assert "x-request-id: ticket-4711" in run.output_of("sh", "X-Request-ID").lower()
     assert f"revoked {run.placeholders['TOKEN_ID']}" in run.output_of("sh", "token revoke")
     assert run.output_of("sh", "integrity_check").strip() == "ok"

@@ -27,10 +27,23 @@ from app.storage.database import make_engine
 from tests.helpers import CREATE_REQUEST
 from tests.servers import bearer
 
+
+def fuzzed(database_url: str) -> Settings:
+    """The settings of a fuzzed app. Generated subscriptions (POST /hub) name any host: with
+    private callbacks allowed the service does not resolve them (no DNS), and without its worker
+    it delivers nothing. Traffic stays on this machine."""
+    return Settings(
+        database_url=database_url,
+        validate_responses=True,
+        worker=False,
+        hub_allow_private_callbacks=True,
+    )
+
+
 # Loaded at collection time, as schemathesis parametrizes one test per operation.
 DATABASE = Path(tempfile.mkdtemp(prefix="orders-fuzz-")) / "orders.db"
 URL = f"sqlite:///{DATABASE}"
-APP = create_app(Settings(database_url=URL, validate_responses=True, worker=False))
+APP = create_app(fuzzed(URL))
 CONFIG = SchemathesisConfig.from_path(Path(__file__).resolve().parents[1] / "schemathesis.toml")
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG)
 
@@ -63,6 +76,20 @@ LINKED_FROM_CREATE = {
     "POST /orders/{id}/release": "releaseOrder",
     "POST /orders/{id}/cancel": "cancelOrder",
     "GET /orders/{id}/notifications": "listOrderNotifications",
+    "POST /orders/{id}/complete": "completeOrder",
+    "POST /orders/{id}/fail": "failOrder",
+    "POST /orders/{id}/jeopardy": "reportOrderJeopardy",
+    "POST /orders/{id}/items/{orderItemReference}/complete": "completeOrderItem",
+    "POST /orders/{id}/items/{orderItemReference}/fail": "failOrderItem",
+    "POST /orders/{id}/items/{orderItemReference}/milestones": "addOrderItemMilestone",
+    "GET /orders/{id}/revisions": "listOrderRevisions",
+    "GET /orders": "listOrders",
+}
+# The operations the spec links from createHub's 201 (by the new subscription's id).
+LINKED_FROM_HUB = {
+    "GET /hub/{id}": "getHub",
+    "DELETE /hub/{id}": "deleteHub",
+    "GET /hub": "listHubs",
 }
 # Scenarios per database: a few in the suite, many in the deep run (tests/deep_fuzz.py).
 STATEFUL_EXAMPLES = int(os.environ.get("ORDERS_FUZZ_STATEFUL_EXAMPLES", "25"))
@@ -83,9 +110,10 @@ STATEFUL_SETTINGS = settings(
 def order_scenarios(database_url: str) -> tuple[type[APIStateMachine], Counter[tuple[str, int]]]:
     """Schemathesis' state machine over the app on ``database_url``, and the answers it got
     (operation, status). Every scenario starts on an empty database with one new order."""
-    app = create_app(Settings(database_url=database_url, validate_responses=True, worker=False))
+    app = create_app(fuzzed(database_url))
     schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
     create = schema["/orders"]["POST"]
+    subscribe = schema["/hub"]["POST"]
     engine = make_engine(database_url)
     answers: Counter[tuple[str, int]] = Counter()
 
@@ -108,6 +136,19 @@ def order_scenarios(database_url: str) -> tuple[type[APIStateMachine], Counter[t
             assert output.response.status_code == 201, output.response.text
             return output
 
+        @initialize(target=Bundle("new hubs"))
+        def create_a_hub(self) -> StepOutput:
+            """And one subscription that exists (on loopback, allowed here; nothing is sent)."""
+            body: dict[str, Any] = {
+                "callback": "http://127.0.0.1:9/buyer",
+                "query": "eventType=COMPLETION",
+            }
+            case = subscribe.Case(body=body, media_type="application/json")
+            self.recorder.record_case(case=case)
+            output: StepOutput = self.step(StepInput.initial(case))
+            assert output.response.status_code == 201, output.response.text
+            return output
+
         def get_call_kwargs(self, case: schemathesis.Case[Any]) -> dict[str, Any]:
             return {"headers": credentials(database_url, case)}
 
@@ -120,15 +161,18 @@ def order_scenarios(database_url: str) -> tuple[type[APIStateMachine], Counter[t
 
 def test_stateful_scenarios(database_url: str) -> None:
     """Schemathesis' state machine chains calls along the spec's links: create an order, then
-    get, update, patch, hold, release, cancel it and list its notifications, in any order,
+    get, update, patch, hold, release, cancel it, list its notifications and revisions and the
+    orders of its project, and the seller's moves (complete, fail, jeopardy; an item's
+    complete, fail, milestones); subscribe, then get and delete the subscription; in any order,
     valid and invalid, each answer checked as above plus the stateful checks (an order just
     created can be fetched). On both databases."""
     machine, answers = order_scenarios(database_url)
-    rules = set(dir(machine))
-    for operation_id in LINKED_FROM_CREATE.values():
-        assert f"POST_orders___201_{operation_id}__" in " ".join(rules), (
-            f"createOrder's 201 has no link to {operation_id}"
-        )
+    rules = " ".join(dir(machine))
+    for source, linked in (("orders", LINKED_FROM_CREATE), ("hub", LINKED_FROM_HUB)):
+        for operation_id in linked.values():
+            assert f"POST_{source}___201_{operation_id}__" in rules, (
+                f"POST /{source}'s 201 has no link to {operation_id}"
+            )
     # Scenarios are random: whether a few of them follow every link is luck. They run in
     # rounds until each linked operation met an order that exists, or fail after
     # MAX_ROUNDS rounds; the deep run (tests/deep_fuzz.py) sets the scenarios per round.
@@ -147,6 +191,6 @@ def unmet(answers: Counter[tuple[str, int]]) -> list[str]:
     credential and request checks that is not a 404."""
     return [
         label
-        for label in LINKED_FROM_CREATE
+        for label in {**LINKED_FROM_CREATE, **LINKED_FROM_HUB}
         if not any(op == label and status not in NOT_REACHED for (op, status) in answers)
     ]

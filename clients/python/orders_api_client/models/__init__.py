@@ -14,17 +14,24 @@ from .contact_object_type import ContactObjectType
 from .contact_patch import ContactPatch
 from .contact_patch_object_type_type_0 import ContactPatchObjectTypeType0
 from .desired_responses import DesiredResponses
+from .event_subscription import EventSubscription
+from .event_subscription_input import EventSubscriptionInput
+from .event_subscription_list import EventSubscriptionList
 from .existing_enni_reference import ExistingEnniReference
 from .existing_enni_reference_object_type import ExistingEnniReferenceObjectType
 from .existing_uni_reference import ExistingUniReference
 from .existing_uni_reference_object_type import ExistingUniReferenceObjectType
+from .failure import Failure
 from .formatted_address import FormattedAddress
 from .formatted_address_object_type import FormattedAddressObjectType
+from .held_order_item import HeldOrderItem
+from .held_order_item_object_type import HeldOrderItemObjectType
 from .id_assignment import IdAssignment
 from .id_assignment_object_type import IdAssignmentObjectType
 from .information_rate_quantity import InformationRateQuantity
 from .information_rate_quantity_object_type import InformationRateQuantityObjectType
 from .item_action import ItemAction
+from .jeopardy import Jeopardy
 from .l2_cp_address_set import L2CpAddressSet
 from .link import Link
 from .link_method import LinkMethod
@@ -32,6 +39,8 @@ from .link_object_type import LinkObjectType
 from .link_patch import LinkPatch
 from .link_patch_method_type_0 import LinkPatchMethodType0
 from .link_patch_object_type_type_0 import LinkPatchObjectTypeType0
+from .milestone import Milestone
+from .milestone_create import MilestoneCreate
 from .notification_type import NotificationType
 from .optional_contact_patch import OptionalContactPatch
 from .optional_contact_patch_object_type_type_0 import OptionalContactPatchObjectTypeType0
@@ -41,6 +50,9 @@ from .order_create_update import OrderCreateUpdate
 from .order_create_update_object_type import OrderCreateUpdateObjectType
 from .order_item import OrderItem
 from .order_item_object_type import OrderItemObjectType
+from .order_item_state_change import OrderItemStateChange
+from .order_item_state_notice import OrderItemStateNotice
+from .order_item_status import OrderItemStatus
 from .order_list import OrderList
 from .order_message import OrderMessage
 from .order_message_object_type import OrderMessageObjectType
@@ -94,17 +106,24 @@ __all__ = (
     "ContactPatch",
     "ContactPatchObjectTypeType0",
     "DesiredResponses",
+    "EventSubscription",
+    "EventSubscriptionInput",
+    "EventSubscriptionList",
     "ExistingEnniReference",
     "ExistingEnniReferenceObjectType",
     "ExistingUniReference",
     "ExistingUniReferenceObjectType",
+    "Failure",
     "FormattedAddress",
     "FormattedAddressObjectType",
+    "HeldOrderItem",
+    "HeldOrderItemObjectType",
     "IdAssignment",
     "IdAssignmentObjectType",
     "InformationRateQuantity",
     "InformationRateQuantityObjectType",
     "ItemAction",
+    "Jeopardy",
     "L2CpAddressSet",
     "Link",
     "LinkMethod",
@@ -112,6 +131,8 @@ __all__ = (
     "LinkPatch",
     "LinkPatchMethodType0",
     "LinkPatchObjectTypeType0",
+    "Milestone",
+    "MilestoneCreate",
     "NotificationType",
     "OptionalContactPatch",
     "OptionalContactPatchObjectTypeType0",
@@ -125,6 +146,9 @@ __all__ = (
     "OrderedUniReferenceObjectType",
     "OrderItem",
     "OrderItemObjectType",
+    "OrderItemStateChange",
+    "OrderItemStateNotice",
+    "OrderItemStatus",
     "OrderList",
     "OrderMessage",
     "OrderMessageObjectType",

@@ -28,6 +28,7 @@ class AccessEplProductOrder:
         object_type (AccessEplProductOrderObjectType):
         seller_ovc_id (str | Unset):
         buyer_ovc_id (str | Unset):
+        uni_svlan_id (int | Unset):
         product_specification (str | Unset): Code of the seller's product specification.
         enni_svlan_id (int | Unset):
         enni_svlan_id_last (int | Unset):
@@ -49,6 +50,7 @@ class AccessEplProductOrder:
     object_type: AccessEplProductOrderObjectType
     seller_ovc_id: str | Unset = UNSET
     buyer_ovc_id: str | Unset = UNSET
+    uni_svlan_id: int | Unset = UNSET
     product_specification: str | Unset = UNSET
     enni_svlan_id: int | Unset = UNSET
     enni_svlan_id_last: int | Unset = UNSET
@@ -75,6 +77,8 @@ class AccessEplProductOrder:
         seller_ovc_id = self.seller_ovc_id
 
         buyer_ovc_id = self.buyer_ovc_id
+
+        uni_svlan_id = self.uni_svlan_id
 
         product_specification = self.product_specification
 
@@ -147,6 +151,8 @@ class AccessEplProductOrder:
             field_dict["sellerOvcId"] = seller_ovc_id
         if buyer_ovc_id is not UNSET:
             field_dict["buyerOvcId"] = buyer_ovc_id
+        if uni_svlan_id is not UNSET:
+            field_dict["uniSvlanId"] = uni_svlan_id
         if product_specification is not UNSET:
             field_dict["productSpecification"] = product_specification
         if enni_svlan_id is not UNSET:
@@ -197,6 +203,8 @@ class AccessEplProductOrder:
         seller_ovc_id = d.pop("sellerOvcId", UNSET)
 
         buyer_ovc_id = d.pop("buyerOvcId", UNSET)
+
+        uni_svlan_id = d.pop("uniSvlanId", UNSET)
 
         product_specification = d.pop("productSpecification", UNSET)
 
@@ -308,6 +316,7 @@ class AccessEplProductOrder:
             object_type=object_type,
             seller_ovc_id=seller_ovc_id,
             buyer_ovc_id=buyer_ovc_id,
+            uni_svlan_id=uni_svlan_id,
             product_specification=product_specification,
             enni_svlan_id=enni_svlan_id,
             enni_svlan_id_last=enni_svlan_id_last,

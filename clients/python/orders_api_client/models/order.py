@@ -16,8 +16,8 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.billing_information import BillingInformation
     from ..models.contact import Contact
+    from ..models.held_order_item import HeldOrderItem
     from ..models.link import Link
-    from ..models.order_item import OrderItem
     from ..models.resource_reference import ResourceReference
 
 
@@ -42,11 +42,12 @@ class Order:
             (`:60`). Example: 2016-10-01T13:20+01:00.
         buyer_order_contact (Contact):
         order_type (OrderType):
-        order_items (list[OrderItem]):
+        order_items (list[HeldOrderItem]):
         id (str): Seller-assigned order ID.
         order_status (OrderStatus): ACKNOWLEDGED: received, not yet accepted. IN_PROGRESS: accepted and being worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         desired_responses (DesiredResponses | Unset):
         project_id (str | Unset):
         requested_start_date (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001
@@ -64,6 +65,12 @@ class Order:
         serviceability_response (ResourceReference | Unset):
         object_type (OrderObjectType | Unset):
         link (Link | Unset):
+        expected_completion_date (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in
+            0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap
+            second (`:60`). Example: 2016-10-01T13:20+01:00.
+        completion_date (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and
+            9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second
+            (`:60`). Example: 2016-10-01T13:20+01:00.
     """
 
     buyer_id: str
@@ -75,7 +82,7 @@ class Order:
     requested_completion_date: str
     buyer_order_contact: Contact
     order_type: OrderType
-    order_items: list[OrderItem]
+    order_items: list[HeldOrderItem]
     id: str
     order_status: OrderStatus
     desired_responses: DesiredResponses | Unset = UNSET
@@ -93,6 +100,8 @@ class Order:
     serviceability_response: ResourceReference | Unset = UNSET
     object_type: OrderObjectType | Unset = UNSET
     link: Link | Unset = UNSET
+    expected_completion_date: str | Unset = UNSET
+    completion_date: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         buyer_id = self.buyer_id
@@ -168,6 +177,10 @@ class Order:
         if not isinstance(self.link, Unset):
             link = self.link.to_dict()
 
+        expected_completion_date = self.expected_completion_date
+
+        completion_date = self.completion_date
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -216,6 +229,10 @@ class Order:
             field_dict["objectType"] = object_type
         if link is not UNSET:
             field_dict["link"] = link
+        if expected_completion_date is not UNSET:
+            field_dict["expectedCompletionDate"] = expected_completion_date
+        if completion_date is not UNSET:
+            field_dict["completionDate"] = completion_date
 
         return field_dict
 
@@ -223,8 +240,8 @@ class Order:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.billing_information import BillingInformation  # noqa: PLC0415
         from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.held_order_item import HeldOrderItem  # noqa: PLC0415
         from ..models.link import Link  # noqa: PLC0415
-        from ..models.order_item import OrderItem  # noqa: PLC0415
         from ..models.resource_reference import ResourceReference  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -249,7 +266,7 @@ class Order:
         order_items = []
         _order_items = d.pop("orderItems")
         for order_items_item_data in _order_items:
-            order_items_item = OrderItem.from_dict(order_items_item_data)
+            order_items_item = HeldOrderItem.from_dict(order_items_item_data)
 
             order_items.append(order_items_item)
 
@@ -327,6 +344,10 @@ class Order:
         else:
             link = Link.from_dict(_link)
 
+        expected_completion_date = d.pop("expectedCompletionDate", UNSET)
+
+        completion_date = d.pop("completionDate", UNSET)
+
         order = cls(
             buyer_id=buyer_id,
             seller_id=seller_id,
@@ -355,6 +376,8 @@ class Order:
             serviceability_response=serviceability_response,
             object_type=object_type,
             link=link,
+            expected_completion_date=expected_completion_date,
+            completion_date=completion_date,
         )
 
         return order

@@ -14,6 +14,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.contact import Contact
     from ..models.id_assignment import IdAssignment
+    from ..models.order_item_state_notice import OrderItemStateNotice
     from ..models.order_message import OrderMessage
     from ..models.svlan_id_assignment import SvlanIdAssignment
 
@@ -29,8 +30,12 @@ class OrderNotification:
         notification_type (NotificationType): CONFIRMATION: the seller accepted the order (or its supplement) and
             assigned ids and SVLANs.
             ERROR_OR_INFORMATION: the order fails the seller's checks; `orderMessages` say why.
-            STATUS_CHANGE: the order's status changed (hold, release, cancel): see `orderStatus`.
-            ACKNOWLEDGEMENT, JEOPARDY, COMPLETION: the other steps of a seller's ordering flow.
+            STATUS_CHANGE: the order's status or its items' states changed (hold, release, cancel,
+            an item completed or failed): see `orderStatus` and `orderItemStateChanges`.
+            JEOPARDY: the order will be late: `jeopardyReason` and the new `expectedCompletionDate`.
+            COMPLETION: the order ended with items delivered (COMPLETED or PARTIAL):
+            `completionDate` and the seller's ids of the items completed.
+            ACKNOWLEDGEMENT: a step of a seller's ordering flow this service does not send.
         object_type (OrderNotificationObjectType | Unset):
         buyer_id (str | Unset):
         seller_id (str | Unset):
@@ -46,7 +51,8 @@ class OrderNotification:
         order_status (OrderStatus | Unset): ACKNOWLEDGED: received, not yet accepted. IN_PROGRESS: accepted and being
             worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         seller_order_contact (Contact | Unset):
         billing_account_number (str | Unset):
         seller_ovc_id (IdAssignment | Unset):
@@ -57,6 +63,12 @@ class OrderNotification:
         order_messages (list[OrderMessage] | Unset):
         correction_order_expected (bool | Unset):
         correction_order_due_date (datetime.date | Unset):
+        completion_date (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001 to 9999 (in 0001 and
+            9999 with the offset `Z` or `+00:00`); seconds may be omitted (`2016-10-01T13:20+01:00`); no leap second
+            (`:60`). Example: 2016-10-01T13:20+01:00.
+        jeopardy_reason (str | Unset):
+        order_item_state_changes (list[OrderItemStateNotice] | Unset): The items that changed state in this step
+            (STATUS_CHANGE).
     """
 
     order_id: str
@@ -81,6 +93,9 @@ class OrderNotification:
     order_messages: list[OrderMessage] | Unset = UNSET
     correction_order_expected: bool | Unset = UNSET
     correction_order_due_date: datetime.date | Unset = UNSET
+    completion_date: str | Unset = UNSET
+    jeopardy_reason: str | Unset = UNSET
+    order_item_state_changes: list[OrderItemStateNotice] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         order_id = self.order_id
@@ -162,6 +177,17 @@ class OrderNotification:
         if not isinstance(self.correction_order_due_date, Unset):
             correction_order_due_date = self.correction_order_due_date.isoformat()
 
+        completion_date = self.completion_date
+
+        jeopardy_reason = self.jeopardy_reason
+
+        order_item_state_changes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.order_item_state_changes, Unset):
+            order_item_state_changes = []
+            for order_item_state_changes_item_data in self.order_item_state_changes:
+                order_item_state_changes_item = order_item_state_changes_item_data.to_dict()
+                order_item_state_changes.append(order_item_state_changes_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -210,6 +236,12 @@ class OrderNotification:
             field_dict["correctionOrderExpected"] = correction_order_expected
         if correction_order_due_date is not UNSET:
             field_dict["correctionOrderDueDate"] = correction_order_due_date
+        if completion_date is not UNSET:
+            field_dict["completionDate"] = completion_date
+        if jeopardy_reason is not UNSET:
+            field_dict["jeopardyReason"] = jeopardy_reason
+        if order_item_state_changes is not UNSET:
+            field_dict["orderItemStateChanges"] = order_item_state_changes
 
         return field_dict
 
@@ -217,6 +249,7 @@ class OrderNotification:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.contact import Contact  # noqa: PLC0415
         from ..models.id_assignment import IdAssignment  # noqa: PLC0415
+        from ..models.order_item_state_notice import OrderItemStateNotice  # noqa: PLC0415
         from ..models.order_message import OrderMessage  # noqa: PLC0415
         from ..models.svlan_id_assignment import SvlanIdAssignment  # noqa: PLC0415
 
@@ -325,6 +358,19 @@ class OrderNotification:
         else:
             correction_order_due_date = datetime.date.fromisoformat(_correction_order_due_date)
 
+        completion_date = d.pop("completionDate", UNSET)
+
+        jeopardy_reason = d.pop("jeopardyReason", UNSET)
+
+        _order_item_state_changes = d.pop("orderItemStateChanges", UNSET)
+        order_item_state_changes: list[OrderItemStateNotice] | Unset = UNSET
+        if _order_item_state_changes is not UNSET:
+            order_item_state_changes = []
+            for order_item_state_changes_item_data in _order_item_state_changes:
+                order_item_state_changes_item = OrderItemStateNotice.from_dict(order_item_state_changes_item_data)
+
+                order_item_state_changes.append(order_item_state_changes_item)
+
         order_notification = cls(
             order_id=order_id,
             notification_type=notification_type,
@@ -348,6 +394,9 @@ class OrderNotification:
             order_messages=order_messages,
             correction_order_expected=correction_order_expected,
             correction_order_due_date=correction_order_due_date,
+            completion_date=completion_date,
+            jeopardy_reason=jeopardy_reason,
+            order_item_state_changes=order_item_state_changes,
         )
 
         return order_notification

@@ -8,6 +8,7 @@ class OrderStatus(StrEnum):
     FAILED = "FAILED"
     HELD = "HELD"
     IN_PROGRESS = "IN_PROGRESS"
+    PARTIAL = "PARTIAL"
     REJECTED = "REJECTED"
 
     def __str__(self) -> str:

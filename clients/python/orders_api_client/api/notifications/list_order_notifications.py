@@ -99,8 +99,9 @@ def sync_detailed(
      Request the notifications of an Order by ID, newest first, as a list envelope (`link`,
     `available`, `returned`, `items`) paged by `limit` and `offset`. This is a synchronous
     API called on a Seller endpoint, where the seller's processing of the order (confirmation
-    or error), and the buyer's hold, release and cancel, each add a notification with the
-    next `notificationVersion`. At a Buyer endpoint it lists the notifications received.
+    or error), the buyer's hold, release and cancel, and the seller's moves (items completed
+    or failed, jeopardy, the order's completion) each add a notification with the next
+    `notificationVersion`. At a Buyer endpoint it lists the notifications received.
     404 when the order is unknown here and has no notification.
 
     Args:
@@ -141,8 +142,9 @@ def sync(
      Request the notifications of an Order by ID, newest first, as a list envelope (`link`,
     `available`, `returned`, `items`) paged by `limit` and `offset`. This is a synchronous
     API called on a Seller endpoint, where the seller's processing of the order (confirmation
-    or error), and the buyer's hold, release and cancel, each add a notification with the
-    next `notificationVersion`. At a Buyer endpoint it lists the notifications received.
+    or error), the buyer's hold, release and cancel, and the seller's moves (items completed
+    or failed, jeopardy, the order's completion) each add a notification with the next
+    `notificationVersion`. At a Buyer endpoint it lists the notifications received.
     404 when the order is unknown here and has no notification.
 
     Args:
@@ -178,8 +180,9 @@ async def asyncio_detailed(
      Request the notifications of an Order by ID, newest first, as a list envelope (`link`,
     `available`, `returned`, `items`) paged by `limit` and `offset`. This is a synchronous
     API called on a Seller endpoint, where the seller's processing of the order (confirmation
-    or error), and the buyer's hold, release and cancel, each add a notification with the
-    next `notificationVersion`. At a Buyer endpoint it lists the notifications received.
+    or error), the buyer's hold, release and cancel, and the seller's moves (items completed
+    or failed, jeopardy, the order's completion) each add a notification with the next
+    `notificationVersion`. At a Buyer endpoint it lists the notifications received.
     404 when the order is unknown here and has no notification.
 
     Args:
@@ -218,8 +221,9 @@ async def asyncio(
      Request the notifications of an Order by ID, newest first, as a list envelope (`link`,
     `available`, `returned`, `items`) paged by `limit` and `offset`. This is a synchronous
     API called on a Seller endpoint, where the seller's processing of the order (confirmation
-    or error), and the buyer's hold, release and cancel, each add a notification with the
-    next `notificationVersion`. At a Buyer endpoint it lists the notifications received.
+    or error), the buyer's hold, release and cancel, and the seller's moves (items completed
+    or failed, jeopardy, the order's completion) each add a notification with the next
+    `notificationVersion`. At a Buyer endpoint it lists the notifications received.
     404 when the order is unknown here and has no notification.
 
     Args:

@@ -22,6 +22,13 @@ def _get_kwargs(
     order_type: OrderType | Unset = UNSET,
     order_date_from: str | Unset = UNSET,
     order_date_to: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    order_date_gt: str | Unset = UNSET,
+    order_date_lt: str | Unset = UNSET,
+    requested_completion_date_gt: str | Unset = UNSET,
+    requested_completion_date_lt: str | Unset = UNSET,
+    expected_completion_date_gt: str | Unset = UNSET,
+    expected_completion_date_lt: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> dict[str, Any]:
@@ -49,6 +56,20 @@ def _get_kwargs(
     params["orderDateFrom"] = order_date_from
 
     params["orderDateTo"] = order_date_to
+
+    params["projectId"] = project_id
+
+    params["orderDate.gt"] = order_date_gt
+
+    params["orderDate.lt"] = order_date_lt
+
+    params["requestedCompletionDate.gt"] = requested_completion_date_gt
+
+    params["requestedCompletionDate.lt"] = requested_completion_date_lt
+
+    params["expectedCompletionDate.gt"] = expected_completion_date_gt
+
+    params["expectedCompletionDate.lt"] = expected_completion_date_lt
 
     params["limit"] = limit
 
@@ -146,6 +167,13 @@ def sync_detailed(
     order_type: OrderType | Unset = UNSET,
     order_date_from: str | Unset = UNSET,
     order_date_to: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    order_date_gt: str | Unset = UNSET,
+    order_date_lt: str | Unset = UNSET,
+    requested_completion_date_gt: str | Unset = UNSET,
+    requested_completion_date_lt: str | Unset = UNSET,
+    expected_completion_date_gt: str | Unset = UNSET,
+    expected_completion_date_lt: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Response[Order | OrderList | Problem]:
@@ -169,7 +197,8 @@ def sync_detailed(
             accepted and being worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the
             seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         order_type (OrderType | Unset):
         order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
@@ -177,6 +206,29 @@ def sync_detailed(
         order_date_to (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
             (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        project_id (str | Unset):
+        order_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        order_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        requested_completion_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        requested_completion_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        expected_completion_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        expected_completion_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
 
@@ -196,6 +248,13 @@ def sync_detailed(
         order_type=order_type,
         order_date_from=order_date_from,
         order_date_to=order_date_to,
+        project_id=project_id,
+        order_date_gt=order_date_gt,
+        order_date_lt=order_date_lt,
+        requested_completion_date_gt=requested_completion_date_gt,
+        requested_completion_date_lt=requested_completion_date_lt,
+        expected_completion_date_gt=expected_completion_date_gt,
+        expected_completion_date_lt=expected_completion_date_lt,
         limit=limit,
         offset=offset,
     )
@@ -217,6 +276,13 @@ def sync(
     order_type: OrderType | Unset = UNSET,
     order_date_from: str | Unset = UNSET,
     order_date_to: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    order_date_gt: str | Unset = UNSET,
+    order_date_lt: str | Unset = UNSET,
+    requested_completion_date_gt: str | Unset = UNSET,
+    requested_completion_date_lt: str | Unset = UNSET,
+    expected_completion_date_gt: str | Unset = UNSET,
+    expected_completion_date_lt: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Order | OrderList | Problem | None:
@@ -240,7 +306,8 @@ def sync(
             accepted and being worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the
             seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         order_type (OrderType | Unset):
         order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
@@ -248,6 +315,29 @@ def sync(
         order_date_to (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
             (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        project_id (str | Unset):
+        order_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        order_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        requested_completion_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        requested_completion_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        expected_completion_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        expected_completion_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
 
@@ -268,6 +358,13 @@ def sync(
         order_type=order_type,
         order_date_from=order_date_from,
         order_date_to=order_date_to,
+        project_id=project_id,
+        order_date_gt=order_date_gt,
+        order_date_lt=order_date_lt,
+        requested_completion_date_gt=requested_completion_date_gt,
+        requested_completion_date_lt=requested_completion_date_lt,
+        expected_completion_date_gt=expected_completion_date_gt,
+        expected_completion_date_lt=expected_completion_date_lt,
         limit=limit,
         offset=offset,
     ).parsed
@@ -283,6 +380,13 @@ async def asyncio_detailed(
     order_type: OrderType | Unset = UNSET,
     order_date_from: str | Unset = UNSET,
     order_date_to: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    order_date_gt: str | Unset = UNSET,
+    order_date_lt: str | Unset = UNSET,
+    requested_completion_date_gt: str | Unset = UNSET,
+    requested_completion_date_lt: str | Unset = UNSET,
+    expected_completion_date_gt: str | Unset = UNSET,
+    expected_completion_date_lt: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Response[Order | OrderList | Problem]:
@@ -306,7 +410,8 @@ async def asyncio_detailed(
             accepted and being worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the
             seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         order_type (OrderType | Unset):
         order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
@@ -314,6 +419,29 @@ async def asyncio_detailed(
         order_date_to (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
             (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        project_id (str | Unset):
+        order_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        order_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        requested_completion_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        requested_completion_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        expected_completion_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        expected_completion_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
 
@@ -333,6 +461,13 @@ async def asyncio_detailed(
         order_type=order_type,
         order_date_from=order_date_from,
         order_date_to=order_date_to,
+        project_id=project_id,
+        order_date_gt=order_date_gt,
+        order_date_lt=order_date_lt,
+        requested_completion_date_gt=requested_completion_date_gt,
+        requested_completion_date_lt=requested_completion_date_lt,
+        expected_completion_date_gt=expected_completion_date_gt,
+        expected_completion_date_lt=expected_completion_date_lt,
         limit=limit,
         offset=offset,
     )
@@ -352,6 +487,13 @@ async def asyncio(
     order_type: OrderType | Unset = UNSET,
     order_date_from: str | Unset = UNSET,
     order_date_to: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    order_date_gt: str | Unset = UNSET,
+    order_date_lt: str | Unset = UNSET,
+    requested_completion_date_gt: str | Unset = UNSET,
+    requested_completion_date_lt: str | Unset = UNSET,
+    expected_completion_date_gt: str | Unset = UNSET,
+    expected_completion_date_lt: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Order | OrderList | Problem | None:
@@ -375,7 +517,8 @@ async def asyncio(
             accepted and being worked.
             HELD: held by the buyer. CANCELLED: cancelled by the buyer. REJECTED: refused by the
             seller.
-            COMPLETED: delivered. FAILED: could not be delivered.
+            COMPLETED: every item delivered. FAILED: no item could be delivered. PARTIAL: the items
+            ended differently (some completed, some failed).
         order_type (OrderType | Unset):
         order_date_from (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
@@ -383,6 +526,29 @@ async def asyncio(
         order_date_to (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
             to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
             (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        project_id (str | Unset):
+        order_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        order_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of the years 0001
+            to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be omitted
+            (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example: 2016-10-01T13:20+01:00.
+        requested_completion_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        requested_completion_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        expected_completion_date_gt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
+        expected_completion_date_lt (str | Unset): RFC 3339 date-time on a real calendar day of
+            the years 0001 to 9999 (in 0001 and 9999 with the offset `Z` or `+00:00`); seconds may be
+            omitted (`2016-10-01T13:20+01:00`); no leap second (`:60`). Example:
+            2016-10-01T13:20+01:00.
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
 
@@ -404,6 +570,13 @@ async def asyncio(
             order_type=order_type,
             order_date_from=order_date_from,
             order_date_to=order_date_to,
+            project_id=project_id,
+            order_date_gt=order_date_gt,
+            order_date_lt=order_date_lt,
+            requested_completion_date_gt=requested_completion_date_gt,
+            requested_completion_date_lt=requested_completion_date_lt,
+            expected_completion_date_gt=expected_completion_date_gt,
+            expected_completion_date_lt=expected_completion_date_lt,
             limit=limit,
             offset=offset,
         )

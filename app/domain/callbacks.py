@@ -1,0 +1,75 @@
+"""Where the seller may deliver a buyer's notifications: the rule that keeps a subscription from
+pointing the seller at its own network (SSRF). Checked when a hub is registered and again
+before each delivery, as a name may resolve elsewhere later (DNS rebinding)."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
+
+# host -> the addresses it resolves to (socket.getaddrinfo by default).
+Resolver = Callable[[str], Iterable[str]]
+
+
+def resolve(host: str) -> list[str]:
+    """The addresses ``host`` resolves to (an IP literal is its own address)."""
+    return [str(info[4][0]) for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)]
+
+
+def forbidden_address(address: str) -> str | None:
+    """The kind of address the seller may not deliver to (loopback, private, ...), or None
+    when it may. An IPv4-mapped IPv6 address is judged as its IPv4 address."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone is no part of it
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    # The narrower kinds first: "private" covers most of them too.
+    kinds = (
+        ("unspecified", ip.is_unspecified),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
+        # The rest of what is not the public internet (shared address space, 100.64.0.0/10).
+        ("non-public", not ip.is_global),
+    )
+    return next((kind for kind, matches in kinds if matches), None)
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is no callback at all (None: it has the form of one), whatever the policy."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  # a port out of range raises here
+    except ValueError as error:
+        return f"{url!r} is not a URL: {error}"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{url!r} is not an http(s) URL with a host"
+    if parts.query or parts.fragment:
+        return f"{url!r} is a base URL: it takes no query or fragment"
+    return None
+
+
+def refusal(url: str, *, allow_private: bool, resolver: Resolver = resolve) -> str | None:
+    """Why the seller refuses to deliver to ``url`` (None: it delivers). Unless
+    ``allow_private``, it must be https and its host must resolve to public addresses only."""
+    problem = url_problem(url)
+    if problem is not None or allow_private:
+        return problem
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return f"{url!r} is not https"
+    host = parts.hostname or ""
+    try:
+        addresses = list(resolver(host))
+    except (OSError, UnicodeError) as error:
+        return f"{host!r} does not resolve: {error}"
+    if not addresses:
+        return f"{host!r} resolves to no address"
+    for address in addresses:
+        kind = forbidden_address(address)
+        if kind is not None:
+            return f"{host!r} resolves to {address}, a {kind} address"
+    return None

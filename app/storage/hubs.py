@@ -1,0 +1,69 @@
+"""Buyers' subscriptions (the hub), in the session of a unit of work."""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from app.domain.records import Hub, Page
+from app.domain.time import now
+from app.storage.tables import DeliveryRow, HubRow
+
+HUB_DELETED = "hub deleted"
+
+
+def _hub(row: HubRow) -> Hub:
+    types = None if row.event_types is None else frozenset(row.event_types.split(","))
+    return Hub(row.id, row.buyer_id, row.callback, row.query, types)
+
+
+class SqlHubs:
+    """The domain's HubRepository (app/domain/ports.py) on the hubs table."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(
+        self, buyer_id: str, callback: str, query: str | None, event_types: frozenset[str] | None
+    ) -> Hub:
+        row = HubRow(
+            id=f"HUB-{secrets.token_hex(8).upper()}",
+            buyer_id=buyer_id,
+            callback=callback,
+            query=query,
+            event_types=None if event_types is None else ",".join(sorted(event_types)),
+            created_at=now(),
+        )
+        self.session.add(row)
+        self.session.flush()
+        return _hub(row)
+
+    def get(self, hub_id: str) -> Hub | None:
+        row = self.session.exec(select(HubRow).where(HubRow.id == hub_id)).first()
+        return None if row is None else _hub(row)
+
+    def of_buyer(self, buyer_id: str) -> list[Hub]:
+        rows = self.session.exec(
+            select(HubRow).where(HubRow.buyer_id == buyer_id).order_by(col(HubRow.seq))
+        ).all()
+        return [_hub(row) for row in rows]
+
+    def page(self, buyer_id: str, limit: int, offset: int) -> Page:
+        where = HubRow.buyer_id == buyer_id
+        available = self.session.exec(select(func.count()).select_from(HubRow).where(where)).one()
+        rows = self.session.exec(
+            select(HubRow).where(where).order_by(col(HubRow.seq).desc()).limit(limit).offset(offset)
+        ).all()
+        return Page(available, [_hub(row).document() for row in rows])
+
+    def delete(self, hub_id: str) -> None:
+        # Reported, not dropped: the operator sees what the buyer will not receive.
+        self.session.exec(
+            update(DeliveryRow)
+            .where(col(DeliveryRow.hub_id) == hub_id, col(DeliveryRow.state) == "pending")
+            .values(state="dead", last_error=HUB_DELETED, lease_until=None)
+        )
+        row = self.session.exec(select(HubRow).where(HubRow.id == hub_id)).one()
+        self.session.delete(row)
