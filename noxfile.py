@@ -116,7 +116,7 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """The service vs raw Starlette (the ceiling) and FastAPI, over a million stored orders
+    """The service vs the driver alone (the ceiling), FastAPI and Starlette + ORM, 1M orders
     (needs Debian's wrk). Options: -- --quick --scale --timings --profile --postgres --workers N
     --orders N --seconds S --rounds R (see python -m bench.run --help)."""
     if not shutil.which("wrk"):

@@ -69,9 +69,13 @@ def build(app_name: str) -> tuple[Any, str]:
         from bench import fastapi_app
 
         return fastapi_app.create_app(), secret
-    from bench import raw_app
+    if app_name == "ceiling":
+        from bench import ceiling_app
 
-    return raw_app.create_app(), secret
+        return ceiling_app.create_app(), secret
+    from bench import orm_app
+
+    return orm_app.create_app(), secret
 
 
 def caller(app: Any, token: str) -> Callable[..., Awaitable[tuple[int, bytes]]]:
@@ -167,7 +171,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("operation", choices=["get", "post", "list", "patch"])
-    parser.add_argument("--app", choices=["us", "fastapi", "raw"], default="us")
+    parser.add_argument("--app", choices=["us", "fastapi", "orm", "ceiling"], default="us")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--inline", action="store_true", help="no threadpool hop (see above)")
     parser.add_argument("--profile", action="store_true", help="cProfile the requests after")

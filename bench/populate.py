@@ -18,6 +18,7 @@ import yaml
 from sqlalchemy import Engine
 
 from app.settings import project_config
+from app.storage.orders import order_json
 
 CREATE_REQUEST: dict[str, Any] = yaml.safe_load(project_config().spec.read_text())["components"][
     "examples"
@@ -38,6 +39,17 @@ COLUMNS = (
     "created_at",
     "updated_at",
     "document",
+    "canonical",
+)
+# What differs between the bulk orders (all top-level strings).
+VARYING = (
+    "id",
+    "link",
+    "orderStatus",
+    "buyerId",
+    "buyerPurchaseOrderNumber",
+    "orderType",
+    "orderDate",
 )
 EPOCH = datetime(2016, 1, 1, tzinfo=UTC)
 
@@ -65,7 +77,19 @@ def order_document(n: int, buyers: int) -> dict[str, Any]:
     }
 
 
+def canonical_template(buyers: int) -> dict[str, Any]:
+    """Order 0 as the service stores its canonical JSON: the order of every key, nested ones
+    included, as the spec's models write them. The bulk orders differ only in top-level strings,
+    so each one's canonical JSON is this template with those replaced, without a model each."""
+    return orjson.loads(order_json(order_document(0, buyers)))  # type: ignore[no-any-return]
+
+
+def canonical(template: dict[str, Any], document: dict[str, Any]) -> str:
+    return orjson.dumps({**template, **{key: document[key] for key in VARYING}}).decode()
+
+
 def rows(start: int, stop: int, buyers: int, sqlite: bool) -> Iterator[tuple[Any, ...]]:
+    template = canonical_template(buyers)
     for n in range(start, stop):
         document = order_document(n, buyers)
         day = EPOCH + timedelta(minutes=n)
@@ -84,11 +108,16 @@ def rows(start: int, stop: int, buyers: int, sqlite: bool) -> Iterator[tuple[Any
             at,
             at,
             orjson.dumps(document).decode(),
+            canonical(template, document),
         )
 
 
 def populate(engine: Engine, count: int, buyers: int, start: int = 0) -> None:
     """Stores orders ``start`` .. ``count - 1`` (ids ``ORD-B000000000`` on)."""
+    template = canonical_template(buyers)
+    for n in (start, count - 1):  # the shortcut of rows() makes what the service would
+        document = order_document(n, buyers)
+        assert canonical(template, document) == order_json(document), n
     connection = engine.raw_connection()
     try:
         cursor = connection.cursor()

@@ -1,16 +1,19 @@
 """``nox -s bench``: the Order API against its ceiling and its peer, in the same run.
 
-Three servers, each uvicorn with one worker process (access log off) on loopback, on the same
+Four servers, each uvicorn with one worker process (access log off) on loopback, on the same
 database (a new SQLite file, or PostgreSQL) preloaded with ``--orders`` orders:
 
 - **us**: the service itself, ``orders-api serve`` (Connexion + generated code + app/);
-- **raw**: ``bench/raw_app.py``, raw Starlette making the same domain calls, no validation (the
-  practical ceiling);
+- **ceiling**: ``bench/ceiling_app.py``, bare Starlette on the database driver (``sqlite3`` or
+  psycopg): no ORM, no models, no validation, stored bytes out, the same rows written; the
+  physical ceiling, and the headline ratio ``us / ceiling``;
 - **FastAPI**: ``bench/fastapi_app.py``, the same operations written with FastAPI and the
-  project's pydantic models, calling the same domain layer (what a user would pick instead).
+  project's pydantic models, calling the same domain layer (what a user would pick instead);
+- **ORM**: ``bench/orm_app.py``, bare Starlette making the service's domain calls (SQLAlchemy
+  storage), no validation: what the framework costs over the service's own domain.
 
-All three run the seller's background worker thread, as the service does by default
-(``--no-worker`` turns it off everywhere). wrk (Debian's ``wrk``) drives four operations with
+The service and the references on the domain run the seller's background worker thread, as the
+service does by default (``--no-worker`` turns it off everywhere); the ceiling has none. wrk (Debian's ``wrk``) drives four operations with
 Lua scripts: GET /orders/{id} (random stored orders), POST /orders (the seed's create body, a
 unique PON per request), GET /orders?buyerId=&limit=50 (random buyers) and PATCH /orders/{id}
 (a merge patch of ``notes`` on random open orders). Each app is measured ``--rounds`` times, the
@@ -18,8 +21,12 @@ apps taking turns within a round, and the median round is reported; the spread b
 says how noisy the machine was. Server and load generator share this machine's cores the same
 way for every app, so the ratios are what to compare.
 
-``--scale`` adds the latency of get and list with 10k, 100k and 1M stored orders (it should stay
-flat); ``--timings`` the time of code generation and of the app's import and startup;
+The report embeds PNG plots (bench/plots/ beside bench/results.md): throughput and p99 per app
+and operation, and with ``--scale`` the service's CPU per request against stored orders and
+against page size; it also gives the service's resident memory after its first and last
+measurement of the first round. ``--scale`` adds the latency of get and list with 10k, 100k and
+1M stored orders (it should stay flat), and the list with pages of 10 to 100 orders (the
+service and the ceiling); ``--timings`` the time of code generation and of the app's import and startup;
 ``--profile`` a py-spy profile of the service under each load (top functions printed, flame
 graphs in bench/results/). ``--quick`` tries everything small, in about a minute.
 """
@@ -51,6 +58,7 @@ from sqlalchemy import text
 
 from app.storage.database import make_engine, migrate
 from app.storage.tokens import TokenStore
+from bench import plots
 from bench.populate import CREATE_REQUEST, populate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,10 +91,18 @@ class App:
 
 APPS = {
     "us": App("us", []),
-    "raw": App("raw", ["bench.raw_app:create_app"]),
+    "ceiling": App("ceiling", ["bench.ceiling_app:create_app"]),
     "fastapi": App("fastapi", ["bench.fastapi_app:create_app"]),
+    "orm": App("orm", ["bench.orm_app:create_app"]),
 }
-LABELS = {"us": "us (Connexion)", "raw": "raw Starlette", "fastapi": "FastAPI"}
+LABELS = {
+    "us": "us (Connexion)",
+    "ceiling": "ceiling (driver)",
+    "fastapi": "FastAPI",
+    "orm": "Starlette + ORM",
+}
+# The ratios reported, headline first.
+REFERENCES = ("ceiling", "fastapi", "orm")
 
 
 def free_port() -> int:
@@ -144,7 +160,7 @@ end
     "list": """
 wrk.headers["Authorization"] = "Bearer {seller}"
 request = function()
-  return wrk.format("GET", "/orders?buyerId=buyer-" .. math.random(0, {buyers} - 1) .. "&limit=50")
+  return wrk.format("GET", "/orders?buyerId=buyer-" .. math.random(0, {buyers} - 1) .. "&limit={limit}")
 end
 """,
     # A merge patch of a random open order of buyer-0, by buyer-0 (a buyer changes only its own
@@ -187,6 +203,28 @@ class Sample:
     p50: float  # ms
     p99: float  # ms
     cpu: float = 0.0  # the server's CPU time per request, ms (user + system, all its processes)
+    requests: int = 0  # answered in the measurement
+
+
+def _pids(pid: int) -> list[int]:
+    """The process and its descendants (uvicorn's workers)."""
+    found = [pid]
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                found += _pids(int(child))
+    return found
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a server, its workers included, in MiB."""
+    total = 0
+    for each in _pids(pid):
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{each}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return total / 1024
 
 
 def cpu_seconds(pid: int) -> float:
@@ -232,8 +270,9 @@ def wrk(base: str, script: Path, seconds: float, connections: int) -> Sample:
         return float(found.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[found.group(2)]
 
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    assert rps, out
-    return Sample(float(rps.group(1)), ms("50%"), ms("99%"))
+    count = re.search(r"(\d+) requests in", out)
+    assert rps and count, out
+    return Sample(float(rps.group(1)), ms("50%"), ms("99%"), requests=int(count.group(1)))
 
 
 class Scripts:
@@ -256,12 +295,17 @@ class Scripts:
         self.create.write_bytes(orjson.dumps(CREATE_REQUEST))
         self.runs = 0
 
-    def __call__(self, operation: str) -> Path:
+    def __call__(self, operation: str, limit: int = 50) -> Path:
         self.runs += 1
         tag = f"{os.getpid()}-{self.runs}"
         path = self.directory / f"{operation}-{self.runs}.lua"
         body = SCRIPTS[operation].format(
-            orders=self.orders, buyers=self.buyers, create=self.create, tag=tag, **self.tokens
+            orders=self.orders,
+            buyers=self.buyers,
+            create=self.create,
+            tag=tag,
+            limit=limit,
+            **self.tokens,
         )
         path.write_text(LUA_COMMON + textwrap.dedent(body))
         return path
@@ -347,6 +391,10 @@ def top_functions(raw: Path, name: str, count: int = 20) -> str:
 # ---- the comparison -----------------------------------------------------------------------
 
 
+# The service's resident memory after so many requests since it started: (requests, MiB).
+MEMORY: list[tuple[int, float]] = []
+
+
 def compare(
     args: argparse.Namespace, url: str, scripts: Scripts
 ) -> dict[str, dict[str, list[Sample]]]:
@@ -362,12 +410,16 @@ def compare(
         for name in order:
             workers = args.workers if name == "us" else 1
             with server(APPS[name], env, workers) as (base, pid):
+                served = 0
                 for op in args.operations:
-                    wrk(base, scripts(op), args.warmup, args.connections)
+                    served += wrk(base, scripts(op), args.warmup, args.connections).requests
                     profiling = args.profile and name == "us" and round_ == 0
                     with profiled(pid, op, args.seconds) if profiling else contextlib.nullcontext():
                         sample = measure(base, pid, scripts(op), args.seconds, args.connections)
                     samples[name][op].append(sample)
+                    served += sample.requests
+                    if name == "us" and round_ == 0:
+                        MEMORY.append((served, rss_mib(pid)))
                     print(
                         f"round {round_ + 1} {LABELS[name]:15} {OPERATIONS[op]:30} "
                         f"{sample.rps:8.0f} rps  p50 {sample.p50:7.2f} ms  p99 {sample.p99:7.2f} ms  "
@@ -399,7 +451,7 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
         head += f" {LABELS[app]} rps | p50 ms | p99 ms | CPU ms/req |"
         rule += "---:|---:|---:|---:|"
     if "us" in apps:
-        for ref in ("raw", "fastapi"):
+        for ref in REFERENCES:
             if ref in apps:
                 head += f" us / {LABELS[ref]} rps (CPU/req) |"
                 rule += "---:|"
@@ -413,7 +465,7 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
             s = chosen[app]
             row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
         if "us" in apps:
-            for ref in ("raw", "fastapi"):
+            for ref in REFERENCES:
                 if ref in apps:
                     us, other = chosen["us"], chosen[ref]
                     row += f" **{us.rps / other.rps:.2f}** ({other.cpu / us.cpu:.2f}) |"
@@ -426,15 +478,41 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
 # ---- scale --------------------------------------------------------------------------------
 
 
-def scale_curve(args: argparse.Namespace, directory: Path) -> str:
+PAGE_SIZES = (10, 25, 50, 100)
+
+
+@dataclass
+class Curves:
+    """The scale section's table and its points: CPU ms per request by stored orders (get,
+    list) and by page size (the service and the ceiling, at the largest size)."""
+
+    table: str
+    by_orders: dict[str, list[tuple[float, float]]]
+    by_page: dict[str, list[tuple[float, float]]]
+
+
+def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
     """get and list latency of the service as the orders table grows 10k -> 100k -> 1M. Each
     size is a new database in which every buyer has 100 orders, so a page is always 50 of 100
-    matches and only the size of the table changes."""
+    matches and only the size of the table changes. At the largest size, the list's CPU per
+    request with pages of 10 to 100 orders, for the service and the ceiling."""
     sizes = [1_000, 10_000] if args.quick else [10_000, 100_000, 1_000_000]
     lines = [
         "| stored orders | populate s | GET /orders/{id} rps | p50 ms | p99 ms | CPU ms/req "
         "| GET /orders?buyerId&limit=50 rps | p50 ms | p99 ms | CPU ms/req |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    by_orders: dict[str, list[tuple[float, float]]] = {
+        OPERATIONS["get"]: [],
+        OPERATIONS["list"]: [],
+    }
+    by_page: dict[str, list[tuple[float, float]]] = {}
+    pages = [
+        "",
+        "| page size | "
+        + " | ".join(f"{LABELS[a]} rps | CPU ms/req" for a in ("us", "ceiling"))
+        + " |",
+        "|---:|" + "---:|---:|" * 2,
     ]
     for size in sizes:
         path = directory / f"scale-{size}.db"
@@ -452,11 +530,34 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> str:
                 wrk(base, scripts(op), args.warmup, args.connections)
                 s = measure(base, pid, scripts(op), args.seconds, args.connections)
                 row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
+                by_orders[OPERATIONS[op]].append((size, s.cpu))
         print(row, flush=True)
         lines.append(row)
+        if size == sizes[-1]:
+            results: dict[str, dict[int, Sample]] = {}
+            for name in ("us", "ceiling"):
+                with server(APPS[name], env) as (base, pid):
+                    wrk(base, scripts("list"), args.warmup, args.connections)
+                    results[name] = {
+                        limit: measure(
+                            base, pid, scripts("list", limit), args.seconds, args.connections
+                        )
+                        for limit in PAGE_SIZES
+                    }
+                by_page[LABELS[name]] = [(n, results[name][n].cpu) for n in PAGE_SIZES]
+            for n in PAGE_SIZES:
+                pages.append(
+                    f"| {n} |"
+                    + "".join(
+                        f" {results[a][n].rps:.0f} | {results[a][n].cpu:.2f} |"
+                        for a in ("us", "ceiling")
+                    )
+                )
+            pages[0] = f"GET /orders?buyerId&limit=N with {size:,} stored orders (100 per buyer):"
+            pages.insert(1, "")
         for leftover in directory.glob(f"scale-{size}.db*"):
             leftover.unlink()
-    return "\n".join(lines)
+    return Curves("\n".join([*lines, "", *pages]), by_orders, by_page)
 
 
 # ---- codegen and startup ------------------------------------------------------------------
@@ -503,6 +604,36 @@ def startup_timings(directory: Path, repeat: int) -> str:
     lines = [f"| step | seconds (best of {repeat}) |", "|---|---:|"]
     lines += [f"| {name} | {seconds:.2f} |" for name, seconds in rows.items()]
     return "\n".join(lines)
+
+
+# ---- pictures and memory -------------------------------------------------------------------
+
+
+def plot_dir(args: argparse.Namespace) -> Path:
+    """Next to the report: bench/plots/ for bench/results.md, else the report's folder."""
+    folder = args.output.parent / ("plots" if args.output.name == "results.md" else "")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def embed(args: argparse.Namespace, title: str, path: Path) -> list[str]:
+    relative = os.path.relpath(path, args.output.parent)
+    return [f"![{title}]({relative})", ""]
+
+
+def pictures(args: argparse.Namespace, samples: dict[str, dict[str, list[Sample]]]) -> list[str]:
+    medians = {app: {op: median(s) for op, s in ops.items()} for app, ops in samples.items()}
+    path = plots.comparison(medians, LABELS, OPERATIONS, plot_dir(args) / "throughput-p99.png")
+    lines = embed(args, "throughput and p99 per app and operation", path)
+    if MEMORY:
+        (first_n, first), (last_n, last) = MEMORY[0], MEMORY[-1]
+        lines += [
+            f"The service's resident memory (all its processes), first round: {first:.0f} MiB "
+            f"after {first_n:,} requests, {last:.0f} MiB after {last_n:,} "
+            f"({100 * (last - first) / first:+.1f}%).",
+            "",
+        ]
+    return lines
 
 
 # ---- main ---------------------------------------------------------------------------------
@@ -552,7 +683,7 @@ def main() -> None:
         "--rounds", type=int, help="turns of every app (default 3; quick 1; 0: no comparison)"
     )
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--apps", default="us,raw,fastapi")
+    parser.add_argument("--apps", default="us,ceiling,fastapi,orm")
     parser.add_argument("--operations", default="get,post,list,patch")
     parser.add_argument("--no-worker", dest="worker", action="store_false",
                         help="ORDERS_WORKER=false: no background worker in any app")  # fmt: skip
@@ -605,7 +736,7 @@ def main() -> None:
             f"## Throughput and latency, {args.orders:,} orders stored ({backend})",
             "",
             f"uvicorn, 1 worker process{f' ({args.workers} for us)' if args.workers > 1 else ''}, "
-            f"access logs off; seller's background worker {worker} in every app. "
+            f"access logs off; seller's background worker {worker} in every app but the ceiling. "
             f"wrk -t1 -c{args.connections}, {args.seconds:g}s per measurement after {args.warmup:g}s "
             f"of warm-up, median of {args.rounds} round(s); spread = (max - min) / median "
             "throughput over the rounds, the worst app's.",
@@ -614,13 +745,35 @@ def main() -> None:
             "",
         ]
         print(table, flush=True)
+        if args.rounds:
+            sections += pictures(args, samples)
         if args.scale:
-            curve = scale_curve(args, directory)
+            curves = scale_curve(args, directory)
             sections += [
                 "## Scale: the service's get and list as orders grow (SQLite)",
                 "",
-                curve,
+                curves.table,
                 "",
+                *embed(
+                    args,
+                    "CPU per request against stored orders",
+                    plots.cpu_curve(
+                        curves.by_orders,
+                        "stored orders",
+                        "the service's CPU per request",
+                        plot_dir(args) / "cpu-by-orders.png",
+                    ),
+                ),
+                *embed(
+                    args,
+                    "CPU per request against page size",
+                    plots.cpu_curve(
+                        curves.by_page,
+                        "orders per page",
+                        "GET /orders?buyerId&limit=N",
+                        plot_dir(args) / "cpu-by-page.png",
+                    ),
+                ),
             ]
         if args.timings:
             timings = startup_timings(directory, 1 if quick else 3)

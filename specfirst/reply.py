@@ -3,7 +3,7 @@ by the validator), the handler's result out with the status and media type the s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -22,12 +22,45 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 @dataclass(frozen=True)
-class Reply(Generic[BodyT]):
-    """A handler result that sets a status or headers; a bare model gets the documented status."""
+class StoredJSON(Generic[BodyT]):
+    """JSON made before the request, sent as it is: typically an application's canonical
+    document, validated against ``schema`` and serialized once when it was written
+    (``canonical_json``), then stored and read back as text. ``schema`` declares what the text
+    is, for the type checker and the reader; nothing is parsed on the way out. Connexion's
+    response validation (``validate_responses``, on in tests) still checks it against the spec.
+    """
 
-    body: BodyT
+    schema: type[BodyT]
+    json: bytes | str
+
+
+@dataclass(frozen=True)
+class Reply(Generic[BodyT]):
+    """A handler result that sets a status or headers; a bare model gets the documented status.
+    The body may be a StoredJSON of what the operation declares."""
+
+    body: BodyT | StoredJSON[BodyT]
     status: int | None = None
     headers: Mapping[str, str] = field(default_factory=dict)
+
+
+def canonical_json(schema: type[BaseModel], document: Any) -> str:
+    """``document`` validated as ``schema`` and serialized as a response carries it (aliases,
+    unset fields left out): the text to store, once, at write time, and send as StoredJSON."""
+    try:
+        checked = schema.model_validate(document)
+    except ValidationError as error:
+        raise ValueError(f"not a valid {schema.__name__}: {error}") from error
+    return checked.model_dump_json(by_alias=True, exclude_none=True)
+
+
+def joined_json(envelope: Mapping[str, Any], key: str, items: Sequence[bytes | str]) -> bytes:
+    """The JSON object ``envelope`` with ``key`` last, set to the array of ``items`` (JSON texts,
+    e.g. stored documents), joined as they are instead of being parsed and serialized again."""
+    head = json_bytes(envelope, by_alias=True)
+    texts = [item.encode() if isinstance(item, str) else item for item in items]
+    opening = b"{" if head == b"{}" else head[:-1] + b","
+    return b"".join([opening, json_bytes(key), b":[", b",".join(texts), b"]}"])
 
 
 def to_json(model: BaseModel) -> Any:
@@ -82,6 +115,8 @@ def is_json(media_type: str) -> bool:
 
 def _content(body: Any, media_type: str) -> bytes | str:
     """JSON for a JSON media type; else the str (in the media type's charset) or the bytes."""
+    if isinstance(body, StoredJSON):
+        return body.json
     if is_json(media_type):
         if isinstance(body, BaseModel):
             return body.model_dump_json(by_alias=True, exclude_none=True)

@@ -5,6 +5,7 @@ revisions, unique purchase order numbers, unique S-VLAN ids), and no database.""
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ from app.domain.ports import (
 )
 from app.domain.records import (
     Hub,
+    JSONPage,
     OrderFilter,
+    OrderJSON,
     Page,
     Revision,
     StoredOrder,
@@ -74,6 +77,17 @@ class MemoryOrders:
         found = [o.document for o in reversed(self.state.orders.values()) if _matches(o, where)]
         return Page(len(found), found[offset : offset + limit])
 
+    # The canonical JSON here is the document's plain JSON: the domain passes it on unread.
+    def get_json(self, order_id: str) -> OrderJSON | None:
+        found = self.get(order_id)
+        if found is None:
+            return None
+        return OrderJSON(found.revision, found.document["buyerId"], json.dumps(found.document))
+
+    def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
+        page = self.page(where, limit, offset)
+        return JSONPage(page.available, [json.dumps(d) for d in page.documents])
+
     def insert(self, document: dict[str, Any]) -> StoredOrder:
         pon = OrderFilter(buyer_id=document["buyerId"], pon=document["buyerPurchaseOrderNumber"])
         if self.latest(pon) is not None:
@@ -124,6 +138,10 @@ class MemoryNotifications:
         emitted = {**document, "notificationVersion": version}
         self.state.notifications.append(emitted)
         return emitted
+
+    def page_json(self, order_id: str, limit: int, offset: int) -> JSONPage:
+        page = self.page(order_id, limit, offset)
+        return JSONPage(page.available, [json.dumps(d) for d in page.documents])
 
     def receive(self, document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
         version = document.get("notificationVersion")

@@ -8,7 +8,7 @@ from typing import Any
 from app.domain.errors import Conflict, FieldError, Invalid, NotFound
 from app.domain.parties import Party, visible
 from app.domain.ports import Transaction, UnitOfWork, VersionConflict
-from app.domain.records import Page
+from app.domain.records import JSONPage, Page
 from app.domain.time import check_instants
 
 
@@ -20,6 +20,12 @@ class Notifications:
         with self.uow(read_only=True) as tx:
             self._latest_visible(tx, who, order_id)
             return tx.notifications.page(order_id, limit, offset)
+
+    def page_json(self, who: Party, order_id: str, limit: int, offset: int) -> JSONPage:
+        """``page``, as the notifications' canonical JSON (what a list sends)."""
+        with self.uow(read_only=True) as tx:
+            self._latest_visible(tx, who, order_id)
+            return tx.notifications.page_json(order_id, limit, offset)
 
     def latest(self, who: Party, order_id: str) -> dict[str, Any]:
         with self.uow(read_only=True) as tx:

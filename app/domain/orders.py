@@ -29,7 +29,7 @@ from app.domain.lifecycle import (
 )
 from app.domain.parties import Party, visible
 from app.domain.ports import DuplicateOrder, RevisionMoved, Transaction, UnitOfWork
-from app.domain.records import OrderFilter, Page, Revision, StoredOrder
+from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
 from app.domain.time import check_instants, now, parse_instant, unreal_instants, utc_instant
 from generated.models import OrderCreateUpdate, OrderStatus
 
@@ -165,6 +165,14 @@ class Orders:
         with self.uow(read_only=True) as tx:
             return self._visible(tx, who, order_id)
 
+    def get_json(self, who: Party, order_id: str) -> OrderJSON:
+        """``get``, as the order's canonical JSON (what a GET sends)."""
+        with self.uow(read_only=True) as tx:
+            found = tx.orders.get_json(order_id)
+        if found is None or not visible(who, {"buyerId": found.buyer_id}):
+            raise NotFound(f"no order has id {order_id!r}")
+        return found
+
     def revisions(self, who: Party, order_id: str) -> list[Revision]:
         with self.uow(read_only=True) as tx:
             return tx.orders.revisions(self._visible(tx, who, order_id))
@@ -194,6 +202,12 @@ class Orders:
         with self.uow(read_only=True) as tx:
             return tx.orders.page(where, limit, offset)
 
+    def page_json(self, who: Party, query: OrderQuery, limit: int, offset: int) -> JSONPage:
+        """``page``, as the orders' canonical JSON (what a list sends)."""
+        where = self.scoped(who, query).where()
+        with self.uow(read_only=True) as tx:
+            return tx.orders.page_json(where, limit, offset)
+
     # ---- create --------------------------------------------------------------------------
     def create(self, who: Party, request: dict[str, Any], href: Callable[[str], str]) -> Created:
         """A new order from the buyer's request, or the order this purchase order number made
@@ -203,10 +217,13 @@ class Orders:
         request = buyer_content(request)
         check_instants(request, DATE_FIELDS)
         pon = OrderFilter(buyer_id=request["buyerId"], pon=request["buyerPurchaseOrderNumber"])
+        # A first try writes at once (a new purchase order number is the usual case); once the
+        # number turned out to be taken, each try looks up the order it made first.
+        known = False
         for _ in range(WRITE_ATTEMPTS):
             try:
                 with self.uow() as tx:
-                    existing = tx.orders.latest(pon)
+                    existing = tx.orders.latest(pon) if known else None
                     if existing is not None:
                         return Created(self._replay(tx, existing, request), new=False)
                     order_id = f"ORD-{secrets.token_hex(10).upper()}"
@@ -223,7 +240,8 @@ class Orders:
                     }
                     return Created(tx.orders.insert(document), new=True)
             except DuplicateOrder:
-                continue  # a concurrent create of the same PON won: answer as a replay
+                known = True  # made before, or by a concurrent create: answer as a replay
+                continue
         raise Conflict("the order could not be created; retry")
 
     def _replay(

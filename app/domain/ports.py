@@ -14,7 +14,9 @@ from typing import Any, Protocol
 
 from app.domain.records import (
     Hub,
+    JSONPage,
     OrderFilter,
+    OrderJSON,
     Page,
     Revision,
     StoredOrder,
@@ -72,6 +74,14 @@ class OrderRepository(Protocol):
 
     def page(self, where: OrderFilter, limit: int, offset: int) -> Page: ...
 
+    def get_json(self, order_id: str) -> OrderJSON | None:
+        """The order's canonical JSON, for sending as it is (no document parsed)."""
+        ...
+
+    def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
+        """``page``, as the orders' canonical JSON."""
+        ...
+
     def insert(self, document: dict[str, Any]) -> StoredOrder:
         """The order's first revision; DuplicateOrder when its purchase order number is taken."""
         ...
@@ -110,6 +120,10 @@ class NotificationRepository(Protocol):
         ...
 
     def page(self, order_id: str, limit: int, offset: int) -> Page: ...
+
+    def page_json(self, order_id: str, limit: int, offset: int) -> JSONPage:
+        """``page``, as the notifications' canonical JSON."""
+        ...
 
 
 class SvlanRepository(Protocol):

@@ -15,6 +15,18 @@ class StoredOrder:
     seq: int
     revision: int
     document: dict[str, Any]
+    # The document as the API sends it (JSON text), when storage has it.
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
+class OrderJSON:
+    """An order read for sending as it is: its revision, its buyer (who may see it) and its
+    canonical JSON."""
+
+    revision: int
+    buyer_id: str
+    canonical: str
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,14 @@ class Page:
 
     available: int
     documents: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class JSONPage:
+    """One page of canonical JSON documents, newest first, and how many there are in all."""
+
+    available: int
+    items: list[str]
 
 
 @dataclass(frozen=True)

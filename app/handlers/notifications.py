@@ -8,7 +8,7 @@ from app.domain.notifications import Notifications
 from app.handlers.http import counts, party
 from app.handlers.problems import refusals_as_problems
 from generated import models
-from specfirst.reply import Reply, to_json
+from specfirst.reply import Reply, StoredJSON, joined_json, to_json
 from specfirst.security import Caller
 
 
@@ -21,15 +21,18 @@ class NotificationHandlers:
     def list_order_notifications(
         self, *, caller: Caller, id_: str, limit: int, offset: int
     ) -> models.OrderNotificationList | Reply[models.OrderNotificationList]:
-        page = self.notifications.page(party(caller), id_, limit, offset)
+        page = self.notifications.page_json(party(caller), id_, limit, offset)
         query = urlencode({"limit": limit, "offset": offset})
-        listed = models.OrderNotificationList(
-            link=models.Link(href=f"{self.public_url}/orders/{id_}/notifications?{query}"),
-            available=page.available,
-            returned=len(page.documents),
-            items=[models.OrderNotification.model_validate(d) for d in page.documents],
+        envelope = {
+            "link": {"href": f"{self.public_url}/orders/{id_}/notifications?{query}"},
+            "available": page.available,
+            "returned": len(page.items),
+        }
+        listed = joined_json(envelope, "items", page.items)
+        return Reply(
+            StoredJSON(models.OrderNotificationList, listed),
+            headers=counts(page.available, len(page.items)),
         )
-        return Reply(listed, headers=counts(page.available, len(page.documents)))
 
     def get_latest_order_notification(
         self, *, caller: Caller, id_: str

@@ -12,7 +12,7 @@ from app.domain.records import StoredOrder
 from app.handlers.http import based_on, counts, etag, party
 from app.handlers.problems import refusals_as_problems
 from generated import models
-from specfirst.reply import Reply, to_json
+from specfirst.reply import Reply, StoredJSON, canonical_json, joined_json, to_json
 from specfirst.security import Caller
 
 
@@ -29,7 +29,8 @@ class OrderHandlers:
         headers = {"ETag": etag(saved.revision)}
         if status in (200, 201) and saved.revision == 1:
             headers["Location"] = self._href(saved.document["id"])
-        return Reply(models.Order.model_validate(saved.document), status=status, headers=headers)
+        canonical = saved.canonical or canonical_json(models.Order, saved.document)
+        return Reply(StoredJSON(models.Order, canonical), status=status, headers=headers)
 
     def list_orders(
         self,
@@ -72,15 +73,17 @@ class OrderHandlers:
         query = self.orders.scoped(who, asked)  # as the list's link shows it
         if query.one():
             return self._reply(self.orders.latest(who, query))
-        page = self.orders.page(who, query, limit, offset)
+        page = self.orders.page_json(who, query, limit, offset)
         parameters = {**query.asked(), "limit": limit, "offset": offset}
-        listed = models.OrderList(
-            link=models.Link(href=f"{self.public_url}/orders?{urlencode(parameters)}"),
-            available=page.available,
-            returned=len(page.documents),
-            items=[models.Order.model_validate(d) for d in page.documents],
+        envelope = {
+            "link": {"href": f"{self.public_url}/orders?{urlencode(parameters)}"},
+            "available": page.available,
+            "returned": len(page.items),
+        }
+        listed = joined_json(envelope, "items", page.items)
+        return Reply(
+            StoredJSON(models.OrderList, listed), headers=counts(page.available, len(page.items))
         )
-        return Reply(listed, headers=counts(page.available, len(page.documents)))
 
     def create_order(
         self, *, caller: Caller, body: models.OrderCreateUpdate
@@ -89,7 +92,9 @@ class OrderHandlers:
         return self._reply(created.order, 201 if created.new else 200)
 
     def get_order(self, *, caller: Caller, id_: str) -> models.Order | Reply[models.Order]:
-        return self._reply(self.orders.get(party(caller), id_))
+        found = self.orders.get_json(party(caller), id_)
+        headers = {"ETag": etag(found.revision)}
+        return Reply(StoredJSON(models.Order, found.canonical), headers=headers)
 
     def update_order(
         self, *, caller: Caller, body: models.OrderCreateUpdate, id_: str, if_match: str | None

@@ -11,15 +11,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
+from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.domain.ports import VersionConflict
-from app.domain.records import Page
+from app.domain.records import JSONPage, Page
 from app.domain.time import now, utc_instant
 from app.storage.hubs import SqlHubs
 from app.storage.tables import DeliveryRow, NotificationRow, OrderRow
+from generated.models import OrderNotification
+from specfirst.reply import canonical_json
+
+NOTIFICATIONS = NotificationRow.__table__  # type: ignore[attr-defined]
 
 
 class SqlNotifications:
@@ -45,7 +50,11 @@ class SqlNotifications:
             version = f"{number:02d}"
             emitted = {**document, "notificationVersion": version}
             row = NotificationRow(
-                order_id=order_id, version=version, created_at=now(), document=emitted
+                order_id=order_id,
+                version=version,
+                created_at=now(),
+                document=emitted,
+                canonical=notification_json(emitted),
             )
             try:
                 with session.begin_nested():
@@ -96,7 +105,11 @@ class SqlNotifications:
             with self.session.begin_nested():
                 self.session.add(
                     NotificationRow(
-                        order_id=order_id, version=version, created_at=now(), document=document
+                        order_id=order_id,
+                        version=version,
+                        created_at=now(),
+                        document=document,
+                        canonical=notification_json(document),
                     )
                 )
             return True, document
@@ -124,3 +137,35 @@ class SqlNotifications:
             .offset(offset)
         ).all()
         return Page(available, [dict(d) for d in documents])
+
+    def page_json(self, order_id: str, limit: int, offset: int) -> JSONPage:
+        where = col(NotificationRow.order_id) == order_id
+        connection = self.session.connection()
+        available = connection.execute(
+            core_select(func.count()).select_from(NOTIFICATIONS).where(where)
+        ).scalar_one()
+        rows = connection.execute(
+            core_select(NOTIFICATIONS.c.canonical, NOTIFICATIONS.c.seq)
+            .where(where)
+            .order_by(NOTIFICATIONS.c.seq.desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        # The document is only read, and parsed, for a notification stored without the text.
+        document = core_select(NOTIFICATIONS.c.document).where(
+            NOTIFICATIONS.c.seq == bindparam("seq")
+        )
+        return JSONPage(
+            available,
+            [
+                text
+                if text is not None
+                else notification_json(connection.execute(document, {"seq": seq}).scalar_one())
+                for text, seq in rows
+            ],
+        )
+
+
+def notification_json(document: dict[str, Any]) -> str:
+    """The notification as the API sends it, checked against the spec and serialized once."""
+    return canonical_json(OrderNotification, document)

@@ -6,7 +6,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint, text
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -60,6 +70,9 @@ class OrderRow(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     document: dict[str, Any] = Field(sa_column=Column(Document, nullable=False))
+    # The document as the API sends it (validated and serialized once, by every write): reads
+    # return these bytes as they are. Null only in a row no write of the service has made.
+    canonical: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class OrderRevisionRow(SQLModel, table=True):
@@ -92,6 +105,8 @@ class NotificationRow(SQLModel, table=True):
     version: str | None = Field(default=None, max_length=32)
     created_at: datetime
     document: dict[str, Any] = Field(sa_column=Column(Document, nullable=False))
+    # The notification as the API sends it, made when it is stored (as the order's canonical).
+    canonical: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class DeliveryRow(SQLModel, table=True):

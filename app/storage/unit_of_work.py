@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
 from app.storage.hubs import SqlHubs
@@ -28,15 +28,48 @@ from app.storage.svlans import SqlSvlans, SqlUniSvlans
 
 
 class Transaction:
-    """The repositories of one transaction, made when first used."""
+    """The repositories of one transaction, made when first used. Its ORM session opens when
+    first used too: a read-only transaction that only runs Core statements (the reads that
+    answer requests) runs them on a pooled connection of its own, without an ORM session."""
 
-    def __init__(self, session: Session, callbacks: Mapping[str, str]) -> None:
-        self.session = session
+    def __init__(self, engine: Engine, callbacks: Mapping[str, str], read_only: bool) -> None:
+        self._engine = engine
         self._callbacks = callbacks
+        self._read_only = read_only
+        self._session: Session | None = None
+        self._connection: Connection | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            # What was read stays readable after the commit: the values returned are built
+            # from it.
+            self._session = Session(self._engine, expire_on_commit=False)
+        return self._session
+
+    def connection(self) -> Connection:
+        """Where Core statements run: a write's session (one transaction for everything), or,
+        for a read-only transaction without a session, a connection of its own."""
+        if not self._read_only or self._session is not None:
+            return self.session.connection()
+        if self._connection is None:
+            self._connection = self._engine.connect()
+        return self._connection
+
+    def commit(self) -> None:
+        if self._session is not None:
+            self._session.commit()
+
+    def close(self) -> None:
+        """Ends what is open (a transaction not committed rolls back)."""
+        if self._session is not None:
+            self._session.close()
+        if self._connection is not None:
+            self._connection.close()
 
     @cached_property
     def orders(self) -> SqlOrders:
-        return SqlOrders(self.session)
+        return SqlOrders(lambda: self.session, self.connection)
 
     @cached_property
     def notifications(self) -> SqlNotifications:
@@ -65,9 +98,11 @@ class UnitOfWork:
 
     @contextmanager
     def __call__(self, *, read_only: bool = False) -> Iterator[Transaction]:
-        # What was read stays readable after the commit: the values returned are built from it.
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield Transaction(session, self.callbacks)
+        tx = Transaction(self.engine, self.callbacks, read_only)
+        try:
+            yield tx
             if not read_only:
-                session.commit()
-            # Else closing the session ends its transaction: a read has nothing to commit.
+                tx.commit()
+            # Else closing ends its transaction: a read has nothing to commit.
+        finally:
+            tx.close()

@@ -5,26 +5,38 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 import pytest
-from sqlalchemy import func
+from sqlalchemy import exc, func, text
 from sqlmodel import Session, select
 
 from app.domain.ports import DuplicateOrder, RevisionMoved, SvlanTaken, VersionConflict
 from app.domain.records import OrderFilter, SvlanWant
-from app.storage.database import make_engine, migrate
+from app.storage.database import database_unavailable, make_engine, migrate
+from app.storage.notifications import notification_json
 from app.storage.tables import DeliveryRow, NotificationRow, OrderRevisionRow, OrderRow, SvlanRow
 from app.storage.unit_of_work import UnitOfWork
+from generated.models import Order
+from specfirst.reply import to_json
 from tests.helpers import docs_example
 
 ORDER = docs_example("order.json")
 
 
 def document(order_id: str = "ORD-1", **changes: Any) -> dict[str, Any]:
-    return {**ORDER, "id": order_id, "orderStatus": "IN_PROGRESS", **changes}
+    """An order as the domain writes it (storage checks each against the spec's Order)."""
+    order = {**ORDER, "objectType": "order", "id": order_id, "orderStatus": "IN_PROGRESS"}
+    return {**order, "link": {"href": f"http://orders/{order_id}"}, **changes}
 
 
 def notice(order_id: str = "ORD-1") -> dict[str, Any]:
-    return {"objectType": "orderNotification", "orderId": order_id, "buyerId": "Verizon"}
+    """A notification as the domain emits it (storage checks each against the spec's)."""
+    return {
+        "objectType": "orderNotification",
+        "orderId": order_id,
+        "buyerId": "Verizon",
+        "notificationType": "STATUS_CHANGE",
+    }
 
 
 @pytest.fixture
@@ -123,3 +135,70 @@ def test_a_read_only_unit_of_work_commits_nothing(uow: UnitOfWork) -> None:
     with uow() as tx:  # and it left no lock behind (SQLite's one writer)
         tx.orders.insert(document())
     assert count(uow, OrderRow) == 1
+
+
+def test_every_write_stores_the_canonical_json_that_reads_return(uow: UnitOfWork) -> None:
+    with uow() as tx:
+        first = tx.orders.insert(document(notes="one"))
+    assert first.canonical is not None and orjson.loads(first.canonical)["notes"] == "one"
+    with uow() as tx:
+        second = tx.orders.replace(first, document(notes="two"))
+    with uow(read_only=True) as tx:
+        found = tx.orders.get_json("ORD-1")
+        page = tx.orders.page_json(OrderFilter(buyer_id=ORDER["buyerId"]), 10, 0)
+        assert tx.orders.get_json("ORD-2") is None
+    assert found is not None and (found.revision, found.buyer_id) == (2, ORDER["buyerId"])
+    assert found.canonical == second.canonical == page.items[0]
+    assert page.available == 1
+    # The response's JSON: the document as the spec's Order, unset fields left out.
+    assert orjson.loads(found.canonical) == to_json(Order.model_validate(second.document))
+
+
+def test_a_document_that_is_no_order_is_not_written(uow: UnitOfWork) -> None:
+    with pytest.raises(ValueError, match="not a valid Order"), uow() as tx:
+        tx.orders.insert(document(orderStatus="LOST"))
+    assert count(uow, OrderRow) == count(uow, OrderRevisionRow) == 0
+
+
+def test_a_driver_error_in_a_hot_read_is_sqlalchemys_as_the_service_maps_it(
+    uow: UnitOfWork,
+) -> None:
+    # get_json runs on the driver's cursor; its errors must still be SQLAlchemy's DBAPIError,
+    # which the service maps (database_unavailable: 503 when the database cannot serve),
+    # rather than a bare driver error (always a 500).
+    with uow.engine.begin() as connection:
+        connection.execute(text("DROP TABLE order_revisions"))
+        connection.execute(text("DROP TABLE orders"))
+    with pytest.raises(exc.DBAPIError) as raised, uow(read_only=True) as tx:
+        tx.orders.get_json("ORD-1")
+    assert isinstance(raised.value.orig, uow.engine.dialect.loaded_dbapi.Error)
+    if uow.engine.dialect.name == "sqlite":  # "no such table" is an OperationalError there
+        assert database_unavailable(raised.value)
+
+
+def test_a_notification_is_stored_with_the_canonical_json_lists_return(uow: UnitOfWork) -> None:
+    with uow() as tx:
+        tx.orders.insert(document())
+        emitted = tx.notifications.emit(notice())
+        received, _ = tx.notifications.receive({**notice("ORD-2"), "notificationVersion": "07"})
+    assert received
+    with uow(read_only=True) as tx:
+        page = tx.notifications.page_json("ORD-1", 10, 0)
+        other = tx.notifications.page_json("ORD-2", 10, 0)
+    assert page.available == 1 and page.items == [notification_json(emitted)]
+    assert orjson.loads(other.items[0])["notificationVersion"] == "07"
+
+
+def test_an_order_stored_without_canonical_json_is_read_from_its_document(
+    uow: UnitOfWork,
+) -> None:
+    # A row no write of the service made (a bulk load, say): the reads make the text.
+    with uow() as tx:
+        stored = tx.orders.insert(document(notes="bulk"))
+    with uow.engine.begin() as connection:
+        connection.execute(text("UPDATE orders SET canonical = NULL"))
+    with uow(read_only=True) as tx:
+        found = tx.orders.get_json("ORD-1")
+        page = tx.orders.page_json(OrderFilter(buyer_id=ORDER["buyerId"]), 10, 0)
+    assert found is not None and found.canonical == stored.canonical
+    assert page.items == [stored.canonical]

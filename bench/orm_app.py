@@ -1,9 +1,10 @@
-"""The ceiling: raw Starlette calling the service's domain layer for the four benchmarked
-operations, with no request validation and no response models: JSON in (orjson), the same
-domain calls on the same storage and database, the stored JSON out. Sync calls run in
-Starlette's threadpool, as in the service.
+"""The service's domain on bare Starlette: the four benchmarked operations calling the service's
+domain layer and storage (SQLAlchemy, as the service uses it), with no request validation and
+no response models: JSON in (orjson), the same domain calls on the same database, the stored
+JSON out. Sync calls run in Starlette's threadpool, as in the service. What the service costs
+beyond its own domain and storage; bench/ceiling_app.py is what the database allows.
 
-``uvicorn --factory bench.raw_app:create_app`` (ORDERS_DATABASE_URL as for the service).
+``uvicorn --factory bench.orm_app:create_app`` (ORDERS_DATABASE_URL as for the service).
 """
 
 from __future__ import annotations
