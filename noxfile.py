@@ -95,11 +95,14 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def quick(session: nox.Session) -> None:
     """The edit-test loop: unit and API tests on SQLite only (no PostgreSQL, no live processes,
-    no mypy, Chromium or fuzzing). ``nox -s tests`` runs everything."""
+    no mypy, Chromium or fuzzing), one pytest worker per core (pytest-xdist). ``nox -s tests``
+    runs everything."""
     session.run(
         PYTHON,
         "-m",
         "pytest",
+        "-n",
+        "auto",
         "-m",
         "(unit or api) and not postgres",
         "tests/unit",

@@ -24,9 +24,9 @@ when an app is created) refuses any other, naming both, so an upgrade is a delib
 
 from __future__ import annotations
 
-import copy
 import functools
 import json
+import pickle
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from importlib.metadata import version
 from typing import Any, ClassVar
@@ -472,7 +472,8 @@ def connexion_view(spec: Spec) -> Spec:
     - media types lose their parameters (``application/json; charset=utf-8`` is
       ``application/json``): Connexion compares a request's or response's media type, without
       its parameters, with the spec's keys as written, so it would refuse every such body."""
-    view = copy.deepcopy(spec)
+    # A copy by pickle: the same as deepcopy for a parsed document, several times faster.
+    view: Spec = pickle.loads(pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL))
     found = view.get("components", {}).get("securitySchemes", {})
     for name, scheme in found.items():
         found[name] = {**resolve(view, scheme), SCHEME_NAME: name}
