@@ -135,10 +135,15 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+# Alembic's `op` and `context` are process-wide proxies: two threads migrating at once (two
+# databases, say) would clear each other's. One migration at a time per process.
+_MIGRATING = threading.Lock()
+
+
 def migrate(engine: Engine) -> None:
     """Brings the database schema to the newest migration."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
+    with _MIGRATING, engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Several workers may start at once: one migrates, the others wait and find it done.
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})

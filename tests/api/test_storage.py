@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -15,7 +16,7 @@ from sqlalchemy import select, text
 from sqlmodel import SQLModel, col
 
 from app.domain.records import OrderFilter
-from app.storage.database import alembic_config, make_engine, migrate
+from app.storage.database import alembic_config, check_database, make_engine, migrate
 from app.storage.orders import counting, listing
 from app.storage.tables import NotificationRow, OrderRow
 
@@ -168,3 +169,13 @@ def test_the_filter_columns_of_existing_orders_are_filled_by_the_migration(
         "requested_completion_date": datetime(2026, 4, 1, tzinfo=UTC),
         "expected_completion_date": datetime(2026, 4, 3, 10, 0, tzinfo=UTC),  # the latest
     }
+
+
+def test_threads_migrating_databases_at_once_each_reach_the_newest_schema(tmp_path: Any) -> None:
+    # Alembic's op/context proxies are process-wide: unguarded, one thread's migration clears
+    # another's mid-way (KeyError 'script', or 'NoneType' has no attribute 'create_index').
+    engines = [make_engine(f"sqlite:///{tmp_path / f'db{i}.sqlite'}") for i in range(4)]
+    with ThreadPoolExecutor(len(engines)) as pool:
+        list(pool.map(migrate, engines))
+    for engine in engines:
+        check_database(engine)  # raises NotReady unless at the newest migration
