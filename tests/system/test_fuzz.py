@@ -24,7 +24,7 @@ from sqlmodel import SQLModel
 from app.main import create_app
 from app.settings import Settings
 from app.storage.database import make_engine
-from tests.helpers import CREATE_REQUEST
+from tests.helpers import upcoming
 from tests.servers import bearer
 
 
@@ -93,7 +93,7 @@ LINKED_FROM_HUB = {
 }
 # Scenarios per database: a few in the suite, many in the deep run (tests/deep_fuzz.py).
 STATEFUL_EXAMPLES = int(os.environ.get("ORDERS_FUZZ_STATEFUL_EXAMPLES", "25"))
-MAX_ROUNDS = 8
+MAX_ROUNDS = 16
 # Answers given before the order is looked up (refused request or credential), or not found.
 NOT_REACHED = {400, 401, 403, 404}
 # Scenarios are generated, not shrunk or replayed from a database of examples: the service's
@@ -129,7 +129,9 @@ def order_scenarios(database_url: str) -> tuple[type[APIStateMachine], Counter[t
         def create_an_order(self) -> StepOutput:
             """Besides the generated creates (mostly refused: random dates are rarely real
             ones), every scenario gets one order that exists, for the links to follow."""
-            body = {**CREATE_REQUEST, "buyerPurchaseOrderNumber": f"PO-{uuid.uuid4().hex}"}
+            # Dated ahead and in a project, so that the link to the project's list (ordered
+            # before the requested completion date) finds it.
+            body = upcoming(projectId="PRJ-FUZZ", buyerPurchaseOrderNumber=f"PO-{uuid.uuid4().hex}")
             case = create.Case(body=body, media_type="application/json")
             self.recorder.record_case(case=case)
             output: StepOutput = self.step(StepInput.initial(case))
