@@ -29,6 +29,17 @@ def load_spec(path: Path) -> Spec:
     return spec
 
 
+def copy_of(spec: Spec) -> Spec:
+    """A deep copy of a parsed document: the same as ``copy.deepcopy`` for YAML's and JSON's
+    types, several times faster (by pickle)."""
+    copied: Spec = pickle.loads(_pickled(spec))
+    return copied
+
+
+def _pickled(node: Any) -> bytes:
+    return pickle.dumps(node, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 @functools.lru_cache(maxsize=16)
 def _parsed(path: Path, _mtime_ns: int, _size: int) -> bytes:
     # Parsed once per version of the file (every app created reads its spec; a test suite
@@ -38,12 +49,12 @@ def _parsed(path: Path, _mtime_ns: int, _size: int) -> bytes:
         spec = yaml.load(f, Loader=SAFE_LOADER)
     if not isinstance(spec, dict):
         raise ValueError(f"{path}: not an OpenAPI document")
-    return pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL)
+    return _pickled(spec)
 
 
 def fingerprint(node: Any) -> bytes:
     """A digest of ``node``'s content: equal for two documents loaded from the same text."""
-    return hashlib.sha256(pickle.dumps(node, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+    return hashlib.sha256(_pickled(node)).digest()
 
 
 def escape(key: str) -> str:

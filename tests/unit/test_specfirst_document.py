@@ -9,6 +9,7 @@ import pytest
 
 from specfirst.document import (
     RefError,
+    copy_of,
     inlined,
     load_spec,
     operations_of,
@@ -109,3 +110,12 @@ def test_each_load_is_a_copy_of_its_own_and_a_changed_file_is_read_again(tmp_pat
     assert second["x-when"] == datetime.date(2026, 12, 1)  # YAML's types kept
     path.write_text("openapi: 3.0.3\npaths: {/new: {}}\n")
     assert load_spec(path)["paths"] == {"/new": {}}
+
+
+def test_a_copy_shares_nothing_with_its_original_and_keeps_yamls_types() -> None:
+    original = {"paths": {"/a": {"get": {"tags": ["x"]}}}, "x-when": datetime.date(2026, 12, 1)}
+    copied = copy_of(original)
+    assert copied == original
+    copied["paths"]["/a"]["get"]["tags"].append("y")
+    assert original["paths"]["/a"]["get"]["tags"] == ["x"]
+    assert type(copied["x-when"]) is datetime.date
