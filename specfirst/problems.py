@@ -87,8 +87,8 @@ def from_validation_error(error: ValidationError, status: int) -> ProblemExcepti
     return invalid(status, errors)
 
 
-def not_found(detail: str) -> ProblemException:
-    return problem(404, "Not Found", detail)
+def not_found(detail: str, errors: list[dict[str, str]] | None = None) -> ProblemException:
+    return problem(404, "Not Found", detail, errors=errors)
 
 
 def forbidden(detail: str) -> ProblemException:

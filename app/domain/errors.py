@@ -16,7 +16,12 @@ class DomainError(Exception):
 
 
 class NotFound(DomainError):
-    """No such thing, or not the caller's to see (which must not be told apart)."""
+    """No such thing, or not the caller's to see (which must not be told apart). ``errors``
+    names the parameter that found nothing, where the request names several things."""
+
+    def __init__(self, detail: str, errors: Sequence[FieldError] = ()) -> None:
+        super().__init__(detail)
+        self.errors = tuple(errors)
 
 
 class Forbidden(DomainError):

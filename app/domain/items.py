@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from app.domain.errors import NotFound
+from app.domain.errors import FieldError, NotFound
 from app.domain.lifecycle import ITEM_INITIAL, ITEM_STATE_OF_ORDER, Action, next_item_state
 from generated.models import OrderItemStatus as ItemState
 from generated.models import OrderStatus
@@ -76,10 +76,14 @@ def find(order: dict[str, Any], reference: str) -> int:
     for index, item in enumerate(order["orderItems"]):
         if item["orderItemReference"] == reference:
             return index
-    raise NotFound(
+    detail = (
         f"orderItemReference {reference!r}: order {order['id']} has no such item "
         f"(its items: {', '.join(repr(i['orderItemReference']) for i in order['orderItems'])})"
     )
+    named = FieldError(
+        f"order {order['id']} has no item {reference!r}", parameter="orderItemReference"
+    )
+    raise NotFound(detail, [named])
 
 
 def moved(

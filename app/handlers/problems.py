@@ -44,7 +44,7 @@ def problem_of(error: DomainError, if_match: str | None = None) -> ProblemExcept
     """The problem of a domain error (None: a kind it does not know, a bug); ``if_match`` is
     the request's, named by a 412."""
     if isinstance(error, NotFound):
-        return not_found(error.detail)
+        return not_found(error.detail, errors=[_entry(e) for e in error.errors])
     if isinstance(error, Forbidden):
         return forbidden(error.detail)
     if isinstance(error, StaleRevision):

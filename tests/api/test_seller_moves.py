@@ -329,7 +329,12 @@ def test_an_unknown_item_is_404_naming_it(
         ("milestones", {"name": "x", "date": later(1)}),
     ):
         response = post(client, seller_auth, f"/orders/{confirmed['id']}/items/99/{path}", body)
-        assert_problem(response, 404, detail_contains=("orderItemReference", "'99'"))
+        assert_problem(
+            response,
+            404,
+            parameter="orderItemReference",
+            detail_contains=("orderItemReference", "'99'"),
+        )
     unchanged(client, before.json(), before.headers["etag"], 1)
     missing = post(client, seller_auth, "/orders/ORD-NOPE/items/01/complete")
     assert_problem(missing, 404, detail_contains="ORD-NOPE")
