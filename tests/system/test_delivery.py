@@ -1,198 +1,22 @@
-"""Delivery of notifications from the seller's outbox to the buyer.
-
-First the rules, with the buyer's answers scripted (httpx.MockTransport) and the outbox in a
-real database; then two real services on loopback, a seller and a buyer with their own
-databases: the buyer down for a while, the seller killed mid-backlog, and no notification lost,
-none stored twice, each order's in order."""
+"""Delivery of notifications from the seller's outbox to the buyer, between two real services
+on loopback, a seller and a buyer with their own databases: the buyer down for a while, the
+seller killed mid-backlog, and no notification lost, none stored twice, each order's in order.
+The delivery rules, with the buyer's answers scripted: tests/api/test_seller_delivery.py."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-from starlette.testclient import TestClient
-from typer.testing import CliRunner
 
-from app.cli import cli
-from app.domain.processing import Processing
-from app.seller.delivery import Backoff, Deliverer
-from app.seller.processing import OrderProcessor
-from app.settings import Settings
 from app.storage.database import make_engine
-from app.storage.outbox import DEAD, DELIVERED, PENDING, Outbox
-from app.storage.unit_of_work import UnitOfWork
+from app.storage.outbox import DELIVERED, PENDING, Outbox
 from tests import servers
-from tests.helpers import create_order, upcoming
+from tests.helpers import upcoming
 from tests.servers import BUYER_ENV, FAST_RETRIES, bearer, received_versions, wait_for
-
-BUYER = "http://buyer.test"
-
-
-@pytest.fixture
-def settings(settings: Settings) -> Settings:
-    """The conftest's settings, with a callback for the seed's buyer."""
-    return settings.model_copy(update={"buyer_callbacks": {"Verizon": BUYER}})
-
-
-@pytest.fixture
-def outbox(settings: Settings) -> Outbox:
-    return Outbox(make_engine(settings.database_url))
-
-
-@pytest.fixture
-def seller(settings: Settings) -> OrderProcessor:
-    return OrderProcessor(
-        Processing(UnitOfWork(make_engine(settings.database_url), settings.buyer_callbacks))
-    )
-
-
-def buyer(answers: list[int], received: list[dict[str, Any]]) -> httpx.MockTransport:
-    """A buyer answering the given statuses in turn (then 201), keeping what it received."""
-
-    def handle(request: httpx.Request) -> httpx.Response:
-        auth = request.headers.get("authorization")
-        received.append({"url": str(request.url), "auth": auth, **json.loads(request.content)})
-        return httpx.Response(answers.pop(0) if answers else 201)
-
-    return httpx.MockTransport(handle)
-
-
-def deliverer(outbox: Outbox, transport: httpx.MockTransport, **backoff: Any) -> Deliverer:
-    return Deliverer(
-        outbox,
-        Backoff(**{"base_seconds": 0.0, **backoff}),
-        credentials={"Verizon": "seller-token-at-verizon"},
-        transport=transport,
-    )
-
-
-def order_with_notifications(client: TestClient, seller: OrderProcessor) -> str:
-    """An order whose seller has queued three notifications: confirmation, held, released."""
-    order_id: str = create_order(client, **upcoming())["id"]
-    seller.run_once()
-    client.post(f"/orders/{order_id}/hold")
-    client.post(f"/orders/{order_id}/release")
-    return order_id
-
-
-def test_backoff_grows_exponentially_with_jitter_up_to_a_cap() -> None:
-    backoff = Backoff(base_seconds=2, max_seconds=60, max_attempts=8)
-    at = datetime(2026, 1, 1, tzinfo=UTC)
-    for attempts, full in [(1, 2), (2, 4), (3, 8), (5, 32), (6, 60), (7, 60)]:
-        delays = set()
-        for _ in range(50):
-            retry_at = backoff.retry_at(attempts, at)
-            assert retry_at is not None
-            delay = (retry_at - at).total_seconds()
-            assert full / 2 <= delay <= full
-            delays.add(delay)
-        assert len(delays) > 1  # jittered
-    assert backoff.retry_at(8, at) is None  # tries used up: dead
-
-
-def test_delivered_in_order_one_at_a_time_per_order(
-    client: TestClient, seller: OrderProcessor, outbox: Outbox
-) -> None:
-    order_with_notifications(client, seller)
-    # Only the oldest pending notification of an order is due: the next waits for it.
-    assert [d.document["notificationVersion"] for d in outbox.claim_due(10, 30)] == ["01"]
-    assert outbox.claim_due(10, 30) == []  # leased: no other worker takes it
-    received: list[dict[str, Any]] = []
-    sender = deliverer(outbox, buyer([], received))
-    while sender.run_once():
-        pass
-    assert received == []  # "01" is leased by the claim above, until its lease runs out
-    assert [d.state for d in outbox.listed()] == [PENDING] * 3
-
-
-def test_every_notification_is_posted_to_the_buyer_in_order(
-    client: TestClient, seller: OrderProcessor, outbox: Outbox
-) -> None:
-    order_id = order_with_notifications(client, seller)
-    received: list[dict[str, Any]] = []
-    sender = deliverer(outbox, buyer([], received))
-    while sender.run_once():
-        pass
-    assert [r["notificationVersion"] for r in received] == ["01", "02", "03"]
-    assert {r["url"] for r in received} == {f"{BUYER}/orders/{order_id}/notifications"}
-    # The seller's credential at that buyer goes with every delivery.
-    assert {r["auth"] for r in received} == {"Bearer seller-token-at-verizon"}
-    assert [r["notificationType"] for r in received] == [
-        "CONFIRMATION",
-        "STATUS_CHANGE",
-        "STATUS_CHANGE",
-    ]
-    assert [d.state for d in outbox.listed()] == [DELIVERED] * 3
-
-
-def test_failures_are_retried_later_and_the_order_waits(
-    client: TestClient, seller: OrderProcessor, outbox: Outbox
-) -> None:
-    order_with_notifications(client, seller)
-    received: list[dict[str, Any]] = []
-    sender = deliverer(outbox, buyer([503], received), base_seconds=60, max_seconds=60)
-    assert sender.run_once() == 1
-    assert sender.run_once() == 0  # "01" is not due for 30-60 s, and "02" waits behind it
-    first = outbox.listed()[0]
-    assert first.state == PENDING and first.attempts == 1
-    assert first.last_error is not None and first.last_error.startswith("HTTP 503")
-    assert first.next_attempt_at is not None
-    wait = first.next_attempt_at.replace(tzinfo=UTC) - datetime.now(UTC)
-    assert timedelta(seconds=25) < wait <= timedelta(seconds=60)
-
-
-def test_a_delivery_is_dead_after_its_tries_and_can_be_revived(
-    client: TestClient, seller: OrderProcessor, outbox: Outbox
-) -> None:
-    order_with_notifications(client, seller)
-    received: list[dict[str, Any]] = []
-    sender = deliverer(outbox, buyer([500, 500, 500], received), max_attempts=3)
-    while sender.run_once():
-        pass
-    dead = outbox.listed(DEAD)
-    assert [d.document["notificationVersion"] for d in dead] == ["01"]
-    assert dead[0].attempts == 3
-    # The order's later notifications were not held up for ever by the dead one.
-    assert [r["notificationVersion"] for r in received] == ["01", "01", "01", "02", "03"]
-    assert outbox.revive() == 1
-    while sender.run_once():
-        pass
-    assert [d.state for d in outbox.listed()] == [DELIVERED] * 3
-
-
-@pytest.mark.parametrize("status", [400, 409, 422])
-def test_a_refusal_is_dead_at_once(
-    client: TestClient, seller: OrderProcessor, outbox: Outbox, status: int
-) -> None:
-    order_with_notifications(client, seller)
-    sender = deliverer(outbox, buyer([status], []))
-    sender.run_once()
-    [dead] = outbox.listed(DEAD)
-    assert dead.attempts == 1 and dead.last_error is not None
-    assert dead.last_error.startswith(f"HTTP {status}")
-
-
-def test_an_unreachable_buyer_is_retried(
-    client: TestClient, seller: OrderProcessor, outbox: Outbox
-) -> None:
-    order_with_notifications(client, seller)
-
-    def refuse(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("connection refused", request=request)
-
-    sender = deliverer(outbox, httpx.MockTransport(refuse), base_seconds=60)
-    sender.run_once()
-    first = outbox.listed()[0]
-    assert first.state == PENDING and first.attempts == 1
-    assert first.last_error is not None and "ConnectError" in first.last_error
-
-
-# ---- two real services ---------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -308,20 +132,3 @@ def test_buyer_down_and_seller_killed_mid_backlog_lose_nothing(
             )
     finally:
         servers.stop(seller_server)
-
-
-def test_dead_deliveries_are_listed_and_retried_from_the_cli(
-    client: TestClient, seller: OrderProcessor, outbox: Outbox, settings: Settings
-) -> None:
-    order_id = order_with_notifications(client, seller)
-    deliverer(outbox, buyer([410], [])).run_once()
-    runner = CliRunner(env={"ORDERS_DATABASE_URL": settings.database_url})
-    listed = runner.invoke(cli, ["deliveries", "list", "--state", "dead"])
-    assert listed.exit_code == 0, listed.output
-    [line] = listed.output.splitlines()
-    seq, order, version, state, attempts, url, error = line.split("\t")
-    assert (order, version, state, attempts) == (order_id, "01", "dead", "1")
-    assert url == f"{BUYER}/orders/{order_id}/notifications" and error.startswith("HTTP 410")
-    retried = runner.invoke(cli, ["deliveries", "retry", seq])
-    assert retried.exit_code == 0 and "1 deliveries queued again" in retried.output
-    assert outbox.listed(DEAD) == []
