@@ -5,11 +5,11 @@ order's canonical JSON beside its document; the reads that answer requests (``ge
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Integer, bindparam, func, insert, update
+from sqlalchemy import Boolean, Connection, Integer, Select, bindparam, func, insert, update
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.compiler import compiles
@@ -204,11 +204,12 @@ def has_range(where: OrderFilter) -> bool:
     return where.buyer_id is None and any(bound is not None for bound in bounds)
 
 
-def listing(where: OrderFilter, limit: int, offset: int) -> SelectOfScalar[Mapping[Any, Any]]:
-    """One page of the matching orders' documents, newest first."""
-    key = _NewestFirst(col(OrderRow.seq)) if has_range(where) else col(OrderRow.seq)
+def listing(where: OrderFilter, limit: int, offset: int, *columns: Any) -> Select[Any]:
+    """One page of the matching orders, newest first: their ``columns`` (their documents when
+    none is named). The one statement of a list, whichever form it is read in."""
+    key = _NewestFirst(ORDERS.c.seq) if has_range(where) else ORDERS.c.seq
     return (
-        select(OrderRow.document)
+        core_select(*(columns or (ORDERS.c.document,)))
         .where(*conditions(where))
         .order_by(key.desc())
         .limit(limit)
@@ -266,7 +267,7 @@ class SqlOrders:
 
     def page(self, where: OrderFilter, limit: int, offset: int) -> Page:
         available = self.session.exec(counting(where)).one()
-        documents = self.session.exec(listing(where, limit, offset)).all()
+        documents = self.session.connection().execute(listing(where, limit, offset)).scalars()
         return Page(available, [dict(d) for d in documents])
 
     def get_json(self, order_id: str) -> OrderJSON | None:
@@ -278,17 +279,10 @@ class SqlOrders:
         return OrderJSON(revision, buyer_id, self._canonical(canonical, order_id, connection))
 
     def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
-        matching = conditions(where)
         connection = self._connection()
-        available = connection.execute(
-            core_select(func.count()).select_from(ORDERS).where(*matching)
-        ).scalar_one()
+        available = connection.execute(counting(where)).scalar_one()
         rows = connection.execute(
-            core_select(ORDERS.c.canonical, ORDERS.c.id)
-            .where(*matching)
-            .order_by(ORDERS.c.seq.desc())
-            .limit(limit)
-            .offset(offset)
+            listing(where, limit, offset, ORDERS.c.canonical, ORDERS.c.id)
         ).all()
         return JSONPage(available, [self._canonical(c, i, connection) for c, i in rows])
 

@@ -17,7 +17,7 @@ from sqlmodel import SQLModel, col
 
 from app.domain.records import OrderFilter
 from app.storage.database import alembic_config, check_database, make_engine, migrate
-from app.storage.orders import counting, listing
+from app.storage.orders import ORDERS, counting, listing
 from app.storage.tables import NotificationRow, OrderRow
 
 
@@ -99,7 +99,9 @@ def query_plan(database_url: str, statement: Any) -> str:
 @pytest.mark.parametrize("name", sorted(FILTERS))
 def test_each_list_filter_is_served_from_its_index(database_url: str, name: str) -> None:
     where, index = FILTERS[name]
-    for statement in (listing(where, 50, 0), counting(where)):
+    # The documents (Orders.page) and the canonical JSON a list sends (Orders.page_json).
+    served = listing(where, 50, 0, ORDERS.c.canonical, ORDERS.c.id)
+    for statement in (listing(where, 50, 0), served, counting(where)):
         plan = query_plan(database_url, statement)
         assert index in plan, plan
         assert "SCAN orders" not in plan and "Seq Scan" not in plan, plan
