@@ -17,8 +17,8 @@ from typing import Any
 
 import jwt
 
+from app.domain.parties import ROLES
 from app.settings import Settings
-from app.storage.tokens import ROLES
 from specfirst.security import Info, InvalidCredential, TokenVerifier
 
 # The spec's name for the OAuth2 scheme (components/securitySchemes).

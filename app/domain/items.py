@@ -9,16 +9,12 @@ from typing import Any
 
 from app.domain.errors import FieldError, NotFound
 from app.domain.lifecycle import ITEM_INITIAL, ITEM_STATE_OF_ORDER, Action, next_item_state
+from app.domain.time import shown
 from generated.models import OrderItemStatus as ItemState
 from generated.models import OrderStatus
 
 # The fields of an order item the seller keeps; the rest is the buyer's.
 SELLER_ITEM_FIELDS = ("state", "stateChanges", "milestones")
-
-
-def instant(at: datetime) -> str:
-    """A date-time as the documents show it (UTC, milliseconds)."""
-    return at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def buyer_item(item: dict[str, Any]) -> dict[str, Any]:
@@ -37,7 +33,7 @@ def started(item: dict[str, Any], state: ItemState, at: datetime) -> dict[str, A
     return {
         **buyer_item(item),
         "state": state.value,
-        "stateChanges": [{"changeDate": instant(at), "toState": state.value}],
+        "stateChanges": [{"changeDate": shown(at), "toState": state.value}],
         "milestones": [],
     }
 
@@ -57,9 +53,7 @@ def carried(
             kept.append(started(item, opening, at))
         else:
             state = state_of(current, old)
-            history = old.get("stateChanges") or [
-                {"changeDate": instant(at), "toState": state.value}
-            ]
+            history = old.get("stateChanges") or [{"changeDate": shown(at), "toState": state.value}]
             kept.append(
                 {
                     **buyer_item(item),
@@ -98,18 +92,18 @@ def moved(
     before = state_of(order, item)
     after = next_item_state(action, before)
     change: dict[str, Any] = {
-        "changeDate": instant(at),
+        "changeDate": shown(at),
         "fromState": before.value,
         "toState": after.value,
     }
     if reason is not None:
         change["changeReason"] = reason
-    history = item.get("stateChanges") or [{"changeDate": instant(at), "toState": before.value}]
+    history = item.get("stateChanges") or [{"changeDate": shown(at), "toState": before.value}]
     updated = {**item, "state": after.value, "stateChanges": [*history, change]}
     updated.setdefault("milestones", [])
     return updated, {"orderItemReference": item["orderItemReference"], **change}
 
 
 def with_milestone(item: dict[str, Any], milestone: dict[str, Any], at: datetime) -> dict[str, Any]:
-    recorded = {**milestone, "recordedAt": instant(at)}
+    recorded = {**milestone, "recordedAt": shown(at)}
     return {**item, "milestones": [*item.get("milestones", []), recorded]}

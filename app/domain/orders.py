@@ -29,8 +29,16 @@ from app.domain.lifecycle import (
 )
 from app.domain.parties import Party, visible
 from app.domain.ports import DuplicateOrder, RevisionMoved, Transaction, UnitOfWork
+from app.domain.processing import release_svlans
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
-from app.domain.time import check_instants, now, parse_instant, unreal_instants, utc_instant
+from app.domain.time import (
+    check_instants,
+    now,
+    parse_instant,
+    shown,
+    unreal_instants,
+    utc_instant,
+)
 from generated.models import OrderCreateUpdate, OrderStatus
 
 # The order's date-times; the spec's pattern checks their form, unreal_instants the calendar.
@@ -411,7 +419,7 @@ class Orders:
                 status = OrderStatus(document["orderStatus"])
                 result["orderStatus"] = next_status(end, status).value
                 if end is not Action.FAIL:
-                    result["completionDate"] = items.instant(at)
+                    result["completionDate"] = shown(at)
             return result
 
         def notify(tx: Transaction, saved: StoredOrder) -> None:
@@ -441,7 +449,7 @@ class Orders:
             raise Invalid(
                 [
                     FieldError(
-                        f"{expected} is in the past (now is {items.instant(at)})",
+                        f"{expected} is in the past (now is {shown(at)})",
                         pointer="/expectedCompletionDate",
                     )
                 ]
@@ -546,8 +554,3 @@ def in_progress(document: dict[str, Any], what: str) -> None:
             f"order {document['id']} is {status}: cannot {what} that is {status}; "
             f"only while it is {OrderStatus.IN_PROGRESS}"
         )
-
-
-def release_svlans(tx: Transaction, order_id: str) -> None:
-    tx.svlans.release(order_id)
-    tx.uni_svlans.release(order_id)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 BUYER, SELLER = "buyer", "seller"
+# Every role a credential (an API token, an OAuth2 access token) may carry.
+ROLES = (BUYER, SELLER)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,13 @@ from typing import Any
 
 from app.domain import checks, notices
 from app.domain.lifecycle import FINAL
-from app.domain.ports import SvlanExhausted, SvlanTaken, UniSvlanExhausted, UnitOfWork
+from app.domain.ports import (
+    SvlanExhausted,
+    SvlanTaken,
+    Transaction,
+    UniSvlanExhausted,
+    UnitOfWork,
+)
 from app.domain.records import (
     StoredOrder,
     SvlanAssigned,
@@ -95,6 +101,12 @@ def with_svlans(
     return {**order, "orderItems": items}
 
 
+def release_svlans(tx: Transaction, order_id: str) -> None:
+    """Frees every S-VLAN id the order holds, on ENNIs and on UNIs."""
+    tx.svlans.release(order_id)
+    tx.uni_svlans.release(order_id)
+
+
 def svlan_message(error: SvlanTaken | SvlanExhausted | UniSvlanExhausted) -> dict[str, Any]:
     if isinstance(error, UniSvlanExhausted):
         return checks.message(
@@ -155,8 +167,7 @@ class Processing:
                 except (SvlanTaken, SvlanExhausted, UniSvlanExhausted) as error:
                     messages = [svlan_message(error)]
             if messages:
-                tx.svlans.release(document["id"])
-                tx.uni_svlans.release(document["id"])
+                release_svlans(tx, document["id"])
                 tx.notifications.emit(notices.error(document, messages, at + self.correction_time))
                 return True
             confirmed = with_svlans(confirmed, assigned, uni_assigned)

@@ -25,6 +25,11 @@ def parse_instant(value: str) -> datetime:
     return instant
 
 
+def shown(at: datetime) -> str:
+    """A date-time as the documents show it (UTC, milliseconds)."""
+    return at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 def utc_instant(value: str) -> datetime:
     """An RFC 3339 date-time as the instant in UTC, as the databases compare them."""
     return parse_instant(value).astimezone(UTC)

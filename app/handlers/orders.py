@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from app.domain.lifecycle import Action
 from app.domain.orders import OrderQuery, Orders
 from app.domain.records import StoredOrder
+from app.domain.time import shown
 from app.handlers.http import based_on, counts, etag, party
 from app.handlers.problems import refusals_as_problems
 from generated import models
@@ -118,9 +119,7 @@ class OrderHandlers:
             items=[
                 models.OrderRevision(
                     revision=r.revision,
-                    recordedAt=r.recorded_at.isoformat(timespec="milliseconds").replace(
-                        "+00:00", "Z"
-                    ),
+                    recordedAt=shown(r.recorded_at),
                     order=models.Order.model_validate(r.document),
                 )
                 for r in revisions

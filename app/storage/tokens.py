@@ -10,11 +10,11 @@ from datetime import datetime
 from sqlalchemy import Engine, update
 from sqlmodel import col, select
 
+from app.domain.parties import ROLES
 from app.domain.time import now
 from app.storage.tables import TokenRow
 from app.storage.unit_of_work import UnitOfWork
 
-ROLES = ("buyer", "seller")
 PREFIX = "oat_"  # recognisable in a leaked-secrets scan
 
 
