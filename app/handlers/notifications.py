@@ -5,10 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from app.domain.notifications import Notifications
-from app.handlers.http import counts, party
+from app.handlers.http import party, stored_list
 from app.handlers.problems import refusals_as_problems
 from generated import models
-from specfirst.reply import Reply, StoredJSON, joined_json, to_json
+from specfirst.reply import Reply, to_json
 from specfirst.security import Caller
 
 
@@ -23,16 +23,8 @@ class NotificationHandlers:
     ) -> models.OrderNotificationList | Reply[models.OrderNotificationList]:
         page = self.notifications.page_json(party(caller), id_, limit, offset)
         query = urlencode({"limit": limit, "offset": offset})
-        envelope = {
-            "link": {"href": f"{self.public_url}/orders/{id_}/notifications?{query}"},
-            "available": page.available,
-            "returned": len(page.items),
-        }
-        listed = joined_json(envelope, "items", page.items)
-        return Reply(
-            StoredJSON(models.OrderNotificationList, listed),
-            headers=counts(page.available, len(page.items)),
-        )
+        href = f"{self.public_url}/orders/{id_}/notifications?{query}"
+        return stored_list(models.OrderNotificationList, href, page)
 
     def get_latest_order_notification(
         self, *, caller: Caller, id_: str

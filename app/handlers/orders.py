@@ -10,10 +10,10 @@ from app.domain.lifecycle import Action
 from app.domain.orders import OrderQuery, Orders
 from app.domain.records import StoredOrder
 from app.domain.time import shown
-from app.handlers.http import based_on, counts, etag, party
+from app.handlers.http import based_on, counts, etag, party, stored_list
 from app.handlers.problems import refusals_as_problems
 from generated import models
-from specfirst.reply import Reply, StoredJSON, canonical_json, joined_json, to_json
+from specfirst.reply import Reply, StoredJSON, canonical_json, to_json
 from specfirst.security import Caller
 
 
@@ -76,15 +76,8 @@ class OrderHandlers:
             return self._reply(self.orders.latest(who, query))
         page = self.orders.page_json(who, query, limit, offset)
         parameters = {**query.asked(), "limit": limit, "offset": offset}
-        envelope = {
-            "link": {"href": f"{self.public_url}/orders?{urlencode(parameters)}"},
-            "available": page.available,
-            "returned": len(page.items),
-        }
-        listed = joined_json(envelope, "items", page.items)
-        return Reply(
-            StoredJSON(models.OrderList, listed), headers=counts(page.available, len(page.items))
-        )
+        href = f"{self.public_url}/orders?{urlencode(parameters)}"
+        return stored_list(models.OrderList, href, page)
 
     def create_order(
         self, *, caller: Caller, body: models.OrderCreateUpdate
