@@ -110,3 +110,12 @@ def live_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServi
     with running(database, folder / "server.log") as started:
         token = bearer(database, "Verizon", "buyer")["Authorization"].removeprefix("Bearer ")
         yield LiveService(started.url, token)
+
+
+@pytest.fixture
+def logs(tmp_path: Path) -> Iterator[Path]:
+    """Where a test's real services write their logs; their tails are printed afterwards,
+    which pytest shows when the test failed."""
+    yield tmp_path
+    for log in tmp_path.glob("*.log"):
+        print(f"---- {log.name}\n{log.read_text(errors='replace')[-5000:]}")

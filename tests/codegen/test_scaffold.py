@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
-import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +23,7 @@ import pytest
 import yaml
 
 from tests.helpers import ROOT, assert_not_implemented, assert_problem, mypy, mypy_errors
-from tests.servers import free_port
+from tests.servers import free_port, wait_until_answering
 
 PETSTORE = ROOT / "tests" / "corpus" / "specs" / "petstore.yaml"
 PETSTORE_FUNCTIONS = ("list_pets", "create_pets", "show_pet_by_id")
@@ -197,16 +195,7 @@ def serving(folder: Path, *options: str) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"{shlex.join(options)} did not start: {log.read_text()}")
-            time.sleep(0.1)
+        wait_until_answering(f"{url}/healthz", process, log, timeout=60)
         yield url
     finally:
         process.terminate()

@@ -5,8 +5,6 @@ The delivery rules, with the buyer's answers scripted: tests/api/test_seller_del
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -16,7 +14,7 @@ from app.storage.database import make_engine
 from app.storage.outbox import DELIVERED, PENDING, Outbox
 from tests import servers
 from tests.helpers import upcoming
-from tests.servers import BUYER_ENV, FAST_RETRIES, bearer, received_versions, wait_for
+from tests.servers import BUYER_ENV, bearer, received_versions, wait_for
 
 
 @pytest.fixture
@@ -45,21 +43,7 @@ def at_seller(database_url: str) -> dict[str, str]:
 def seller_env(buyer_port: int, buyer_db: str) -> dict[str, str]:
     """The seller delivers Verizon's notifications to its endpoint, with the token the buyer
     issued to the seller."""
-    seller_at_buyer = bearer(buyer_db, "Cox Spectrum Business", "seller")
-    return {
-        **FAST_RETRIES,
-        "ORDERS_BUYER_CALLBACKS": json.dumps({"Verizon": f"http://127.0.0.1:{buyer_port}"}),
-        "ORDERS_BUYER_CALLBACK_TOKENS": json.dumps(
-            {"Verizon": seller_at_buyer["Authorization"].removeprefix("Bearer ")}
-        ),
-    }
-
-
-@pytest.fixture
-def logs(tmp_path: Path) -> Iterator[Path]:
-    yield tmp_path
-    for log in tmp_path.glob("*.log"):  # shown by pytest when the test failed
-        print(f"---- {log.name}\n{log.read_text(errors='replace')[-5000:]}")
+    return servers.seller_env(buyer_port, buyer_db)
 
 
 def test_an_order_at_the_seller_becomes_a_confirmation_at_the_buyer(

@@ -6,24 +6,15 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from app.storage.database import make_engine
 from app.storage.outbox import DELIVERED, Outbox
 from tests import servers
 from tests.helpers import upcoming
 from tests.servers import BUYER_ENV, FAST_RETRIES, bearer, received, wait_for
-
-
-@pytest.fixture
-def logs(tmp_path: Path) -> Iterator[Path]:
-    yield tmp_path
-    for log in tmp_path.glob("*.log"):  # shown by pytest when the test failed
-        print(f"---- {log.name}\n{log.read_text(errors='replace')[-5000:]}")
 
 
 def types(buyer_url: str, order_id: str, auth: dict[str, str]) -> list[tuple[str, str]]:

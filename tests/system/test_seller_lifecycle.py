@@ -6,26 +6,17 @@ notification once, in order, exactly as the seller sent it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
 import httpx
-import pytest
 
 from app.storage.database import make_engine
 from app.storage.outbox import PENDING, Outbox
 from tests import servers
 from tests.helpers import later, upcoming
 from tests.servers import bearer
-
-
-@pytest.fixture
-def logs(tmp_path: Path) -> Iterator[Path]:
-    yield tmp_path
-    for log in tmp_path.glob("*.log"):  # shown by pytest when the test failed
-        print(f"---- {log.name}\n{log.read_text(errors='replace')[-5000:]}")
 
 
 def sent(seller_url: str, order_id: str, auth: dict[str, str]) -> list[dict[str, Any]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from app.settings import project_config
 from specfirst.document import load_spec
-from tests.servers import bearer
+from tests.servers import bearer, free_port, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "orders-api"
@@ -27,9 +26,7 @@ SCRIPT = Path(sys.executable).parent / "orders-api"
 
 @contextmanager
 def serving(args: list[str], env: dict[str, str], log_file: Path) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     # The server's output goes to a file: an unread pipe fills up and blocks the server.
     process = subprocess.Popen(
         [SCRIPT, "serve", "--port", str(port), *args],
@@ -40,16 +37,7 @@ def serving(args: list[str], env: dict[str, str], log_file: Path) -> Iterator[st
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start: {log_file.read_text()}")
-            time.sleep(0.1)
+        wait_until_answering(f"{base}/healthz", process, log_file)
         yield base
     finally:
         process.terminate()
