@@ -8,7 +8,8 @@ asked for). Each insert runs in a savepoint so a lost race does not undo the tra
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
@@ -33,6 +34,21 @@ def _inserted(session: Session, row: SvlanRow | UniSvlanRow) -> bool:
         return True
     except IntegrityError:
         return False
+
+
+RowT = TypeVar("RowT", SvlanRow, UniSvlanRow)
+
+
+def _lowest_free(session: Session, used: Iterable[int], row: Callable[[int], RowT]) -> RowT | None:
+    """The row of the lowest id not in ``used`` that could be inserted (another order may take
+    one between the read and the insert: then the next one); None when every id is taken."""
+    taken = set(used)
+    for svlan_id in VLAN_IDS:
+        if svlan_id not in taken:
+            candidate = row(svlan_id)
+            if _inserted(session, candidate):
+                return candidate
+    return None
 
 
 class SqlSvlans:
@@ -91,23 +107,22 @@ class SqlSvlans:
 
     def _allocate(self, order_id: str, want: SvlanWant) -> SvlanRow:
         """The lowest free id on the ENNI; on a lost race, the next one."""
-        used = set(
-            self.session.exec(
-                select(SvlanRow.svlan_id).where(SvlanRow.seller_enni_id == want.seller_enni_id)
-            ).all()
-        )
-        for svlan_id in VLAN_IDS:
-            if svlan_id in used:
-                continue
-            row = SvlanRow(
+        used = self.session.exec(
+            select(SvlanRow.svlan_id).where(SvlanRow.seller_enni_id == want.seller_enni_id)
+        ).all()
+        row = _lowest_free(
+            self.session,
+            used,
+            lambda svlan_id: SvlanRow(
                 seller_enni_id=want.seller_enni_id,
                 svlan_id=svlan_id,
                 order_id=order_id,
                 order_item_reference=want.order_item_reference,
-            )
-            if self._insert(row):
-                return row
-        raise SvlanExhausted(want.seller_enni_id, want.order_item_reference)
+            ),
+        )
+        if row is None:
+            raise SvlanExhausted(want.seller_enni_id, want.order_item_reference)
+        return row
 
     def release(self, order_id: str) -> None:
         self.session.exec(delete(SvlanRow).where(col(SvlanRow.order_id) == order_id))
@@ -140,23 +155,23 @@ class SqlUniSvlans:
         ]
 
     def _allocate(self, order_id: str, want: UniSvlanWant) -> UniSvlanRow:
-        used = set(
-            self.session.exec(
-                select(UniSvlanRow.svlan_id).where(UniSvlanRow.seller_uni_id == want.seller_uni_id)
-            ).all()
-        )
-        for svlan_id in VLAN_IDS:
-            if svlan_id in used:
-                continue
-            row = UniSvlanRow(
+        """The lowest free id on the UNI; on a lost race, the next one."""
+        used = self.session.exec(
+            select(UniSvlanRow.svlan_id).where(UniSvlanRow.seller_uni_id == want.seller_uni_id)
+        ).all()
+        row = _lowest_free(
+            self.session,
+            used,
+            lambda svlan_id: UniSvlanRow(
                 seller_uni_id=want.seller_uni_id,
                 svlan_id=svlan_id,
                 order_id=order_id,
                 order_item_reference=want.order_item_reference,
-            )
-            if _inserted(self.session, row):
-                return row
-        raise UniSvlanExhausted(want.seller_uni_id, want.order_item_reference)
+            ),
+        )
+        if row is None:
+            raise UniSvlanExhausted(want.seller_uni_id, want.order_item_reference)
+        return row
 
     def release(self, order_id: str) -> None:
         self.session.exec(delete(UniSvlanRow).where(col(UniSvlanRow.order_id) == order_id))

@@ -10,11 +10,26 @@ import pytest
 from sqlalchemy import exc, func, text
 from sqlmodel import Session, select
 
-from app.domain.ports import DuplicateOrder, RevisionMoved, SvlanTaken, VersionConflict
-from app.domain.records import OrderFilter, SvlanWant
+from app.domain.ports import (
+    DuplicateOrder,
+    RevisionMoved,
+    SvlanExhausted,
+    SvlanTaken,
+    UniSvlanExhausted,
+    VersionConflict,
+)
+from app.domain.records import OrderFilter, SvlanWant, UniSvlanWant
 from app.storage.database import database_unavailable, make_engine, migrate
 from app.storage.notifications import notification_json
-from app.storage.tables import DeliveryRow, NotificationRow, OrderRevisionRow, OrderRow, SvlanRow
+from app.storage.svlans import VLAN_IDS
+from app.storage.tables import (
+    DeliveryRow,
+    NotificationRow,
+    OrderRevisionRow,
+    OrderRow,
+    SvlanRow,
+    UniSvlanRow,
+)
 from app.storage.unit_of_work import UnitOfWork
 from generated.models import Order
 from specfirst.reply import to_json
@@ -126,6 +141,37 @@ def test_a_lost_svlan_or_a_repeated_notification_leaves_the_transaction_usable(
         [free] = tx.svlans.assign("ORD-2", [SvlanWant("ENNI-1", "01")])
     assert free.svlan_id == 1
     assert count(uow, SvlanRow) == 2 and count(uow, NotificationRow) == 1
+
+
+def enni_taken(svlan_id: int) -> SvlanRow:
+    return SvlanRow(
+        seller_enni_id="P-1", svlan_id=svlan_id, order_id="ORD-0", order_item_reference="x"
+    )
+
+
+def uni_taken(svlan_id: int) -> UniSvlanRow:
+    return UniSvlanRow(
+        seller_uni_id="P-1", svlan_id=svlan_id, order_id="ORD-0", order_item_reference="x"
+    )
+
+
+@pytest.mark.parametrize(
+    ("repository", "taken", "want", "exhausted"),
+    [
+        ("svlans", enni_taken, SvlanWant("P-1", "01"), SvlanExhausted),
+        ("uni_svlans", uni_taken, UniSvlanWant("P-1", "01"), UniSvlanExhausted),
+    ],
+)
+def test_an_allocated_svlan_id_is_the_lowest_free_one_until_none_is_left(
+    uow: UnitOfWork, repository: str, taken: Any, want: Any, exhausted: type[Exception]
+) -> None:
+    with uow() as tx:
+        tx.session.add_all(taken(svlan_id) for svlan_id in VLAN_IDS if svlan_id != 7)
+        tx.session.flush()
+        [assigned] = getattr(tx, repository).assign("ORD-1", [want])
+        assert assigned.svlan_id == 7
+        with pytest.raises(exhausted):
+            getattr(tx, repository).assign("ORD-2", [want])
 
 
 def test_a_read_only_unit_of_work_commits_nothing(uow: UnitOfWork) -> None:
