@@ -47,15 +47,8 @@ class SqlNotifications:
         # The order's row is locked by the write that emits, so versions are not raced for;
         # a version taken by a received notification is skipped.
         for number in range(count + 1, count + 100):
-            version = f"{number:02d}"
-            emitted = {**document, "notificationVersion": version}
-            row = NotificationRow(
-                order_id=order_id,
-                version=version,
-                created_at=now(),
-                document=emitted,
-                canonical=notification_json(emitted),
-            )
+            emitted = {**document, "notificationVersion": f"{number:02d}"}
+            row = notification_row(emitted)
             try:
                 with session.begin_nested():
                     session.add(row)
@@ -103,15 +96,7 @@ class SqlNotifications:
         try:
             # A savepoint: a notification received before leaves the transaction usable.
             with self.session.begin_nested():
-                self.session.add(
-                    NotificationRow(
-                        order_id=order_id,
-                        version=version,
-                        created_at=now(),
-                        document=document,
-                        canonical=notification_json(document),
-                    )
-                )
+                self.session.add(notification_row(document))
             return True, document
         except IntegrityError:
             pass
@@ -164,6 +149,17 @@ class SqlNotifications:
                 for text, seq in rows
             ],
         )
+
+
+def notification_row(document: dict[str, Any]) -> NotificationRow:
+    """A notification to store: its document, and its canonical JSON beside it."""
+    return NotificationRow(
+        order_id=document["orderId"],
+        version=document.get("notificationVersion"),
+        created_at=now(),
+        document=document,
+        canonical=notification_json(document),
+    )
 
 
 def notification_json(document: dict[str, Any]) -> str:
