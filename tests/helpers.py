@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 from jsonschema import Draft4Validator
 
+from app.domain.parties import BUYER, SELLER, Party
 from app.handlers.orders import OrderHandlers
 from generated import models
 from specfirst.document import load_spec
@@ -51,6 +52,17 @@ UPDATE_REQUEST = ORDER_SEED[4]
 def docs_example(name: str) -> Any:
     """A JSON example of docs/examples/ (``order.json``, ...)."""
     return json.loads((DOCS_EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+# ---- the domain on its own (tests/unit: an in-memory unit of work) ----------------------------
+EXAMPLE_ORDER = docs_example("order.json")
+VERIZON = Party("Verizon", BUYER)  # the seed's buyer
+COX = Party("Cox Spectrum Business", SELLER)  # the seed's seller
+
+
+def order_href(order_id: str) -> str:
+    """An order's link, as the handlers make it."""
+    return f"{PUBLIC_URL}/orders/{order_id}"
 
 
 def later(days: int) -> str:

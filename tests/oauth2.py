@@ -20,7 +20,7 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
-from tests.servers import ROOT, free_port
+from tests.servers import ROOT, free_port, wait_until_answering
 
 PROVIDER_SCRIPT = ROOT / "tests" / "oauth2_provider.mjs"
 AUDIENCE = "urn:orders-api:test"
@@ -150,20 +150,13 @@ def provider(
     )
     issuer = f"http://127.0.0.1:{port}"
     try:
-        wait_for(f"{issuer}/jwks", process, log)
+        wait_until_answering(f"{issuer}/jwks", process, log)
         yield Provider(issuer, process)
     finally:
         process.terminate()
         process.wait(timeout=20)
 
 
-def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        with contextlib.suppress(httpx.TransportError):
-            if httpx.get(url).status_code == 200:
-                return
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"the authorization server did not start: {log.read_text()}")
-        time.sleep(0.1)
+def auth(token: str) -> dict[str, str]:
+    """The Authorization header of an access token."""
+    return {"Authorization": f"Bearer {token}"}

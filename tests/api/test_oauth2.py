@@ -20,7 +20,7 @@ from starlette.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 from tests.helpers import CREATE_REQUEST, assert_problem
-from tests.oauth2 import AUDIENCE, JwksServer, SigningKey
+from tests.oauth2 import AUDIENCE, JwksServer, SigningKey, auth
 from tests.servers import bearer, free_port
 
 ISSUER = "http://127.0.0.1:1/authorization-server"  # only compared, never called
@@ -71,10 +71,6 @@ def claims(**changes: Any) -> dict[str, Any]:
         **changes,
     }
     return {name: value for name, value in found.items() if value is not None}
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def test_a_buyer_and_a_seller_call_with_access_tokens(api: TestClient) -> None:

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from tests.helpers import CREATE_REQUEST, assert_problem
-from tests.oauth2 import AUDIENCE, Client, Provider, SigningKey, provider
+from tests.oauth2 import AUDIENCE, Client, Provider, SigningKey, auth, provider
 from tests.servers import Server, free_port, running
 
 BUYER = Client(
@@ -28,10 +28,6 @@ CLIENTS = [BUYER, SELLER, SHORT_LIVED]
 OTHER_AUDIENCE = "urn:another-api"
 # The service looks for a rotated key at most once per this many seconds.
 REFETCH_SECONDS = 1.0
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

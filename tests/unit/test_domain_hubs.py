@@ -10,10 +10,11 @@ import pytest
 from app.domain.callbacks import refusal
 from app.domain.errors import Invalid, NotFound
 from app.domain.hubs import Hubs, event_types
-from app.domain.parties import Party
+from app.domain.parties import BUYER, Party
+from tests.helpers import VERIZON
 from tests.memory_storage import MemoryUnitOfWork
 
-VERIZON, ATT = Party("Verizon", "buyer"), Party("AT&T", "buyer")
+ATT = Party("AT&T", BUYER)
 
 
 def test_a_query_selects_event_types() -> None:

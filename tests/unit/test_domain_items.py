@@ -13,25 +13,19 @@ from app.domain import items
 from app.domain.errors import Conflict, Invalid, NotFound
 from app.domain.lifecycle import Action, TransitionError
 from app.domain.orders import Orders, buyer_content
-from app.domain.parties import BUYER, SELLER, Party
 from app.domain.processing import Processing, uni_svlan_wants
 from app.domain.records import UniSvlanWant
 from generated.models import OrderItemStatus
-from tests.helpers import docs_example
+from tests.helpers import COX, EXAMPLE_ORDER, VERIZON, order_href
 from tests.memory_storage import MemoryUnitOfWork
 
-ORDER = docs_example("order.json")
-VERIZON = Party("Verizon", BUYER)
-COX = Party("Cox Spectrum Business", SELLER)
 AT = datetime(2030, 1, 1, tzinfo=UTC)
 
 
-def href(order_id: str) -> str:
-    return f"http://orders.test/orders/{order_id}"
-
-
 def created(uow: MemoryUnitOfWork, **changes: Any) -> str:
-    order_id: str = Orders(uow).create(VERIZON, {**ORDER, **changes}, href).order.document["id"]
+    order_id: str = (
+        Orders(uow).create(VERIZON, {**EXAMPLE_ORDER, **changes}, order_href).order.document["id"]
+    )
     return order_id
 
 
@@ -39,7 +33,7 @@ def test_new_items_start_in_progress_and_the_buyers_content_hides_their_state() 
     uow = MemoryUnitOfWork()
     order = Orders(uow).get(VERIZON, created(uow)).document
     assert [i["state"] for i in order["orderItems"]] == ["IN_PROGRESS", "IN_PROGRESS"]
-    assert buyer_content(order)["orderItems"] == ORDER["orderItems"]
+    assert buyer_content(order)["orderItems"] == EXAMPLE_ORDER["orderItems"]
 
 
 def test_a_supplement_keeps_the_kept_items_and_starts_the_new_ones_as_the_order_is() -> None:
@@ -48,7 +42,7 @@ def test_a_supplement_keeps_the_kept_items_and_starts_the_new_ones_as_the_order_
     order_id = created(uow)
     orders.complete_item(COX, order_id, "01")
     orders.transition(VERIZON, order_id, Action.HOLD)
-    request = copy.deepcopy(ORDER)
+    request = copy.deepcopy(EXAMPLE_ORDER)
     request["buyerOrderVersion"] = "2"
     request["orderItems"] = [
         request["orderItems"][0],
@@ -101,7 +95,7 @@ def test_an_item_recorded_before_items_had_states_takes_its_orders() -> None:
 
 
 def test_evpl_items_want_an_svlan_on_their_uni() -> None:
-    order = copy.deepcopy({**ORDER, "id": "ORD-1", "orderType": "ACCESS_EVPL"})
+    order = copy.deepcopy({**EXAMPLE_ORDER, "id": "ORD-1", "orderType": "ACCESS_EVPL"})
     order["orderItems"][1]["orderItemDetail"]["sellerUniId"] = "UNI-9"
     assert uni_svlan_wants(order) == [UniSvlanWant("UNI-9", "01")]
     assert uni_svlan_wants({**order, "orderType": "ACCESS_EPL"}) == []

@@ -11,20 +11,13 @@ import pytest
 from app.domain.errors import Conflict, Forbidden, Invalid, NotFound, StaleRevision
 from app.domain.lifecycle import Action
 from app.domain.orders import Created, OrderQuery, Orders
-from app.domain.parties import BUYER, SELLER, Party
+from app.domain.parties import BUYER, Party
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import StoredOrder
-from tests.helpers import docs_example
+from tests.helpers import COX, EXAMPLE_ORDER, VERIZON, order_href
 from tests.memory_storage import MemoryOrders, MemoryUnitOfWork
 
-ORDER = docs_example("order.json")
-VERIZON = Party("Verizon", BUYER)
 OTHER = Party("AT&T", BUYER)
-SELLER_PARTY = Party("Cox Spectrum Business", SELLER)
-
-
-def href(order_id: str) -> str:
-    return f"http://orders.test/orders/{order_id}"
 
 
 @pytest.fixture
@@ -38,7 +31,7 @@ def orders(uow: MemoryUnitOfWork) -> Orders:
 
 
 def create(orders: Orders, **changes: Any) -> StoredOrder:
-    created = orders.create(VERIZON, {**ORDER, **changes}, href)
+    created = orders.create(VERIZON, {**EXAMPLE_ORDER, **changes}, order_href)
     assert created.new
     return created.order
 
@@ -50,29 +43,29 @@ def test_a_new_order_gets_the_seller_fields_and_is_queued(
     order = create(orders)
     document = order.document
     assert document["id"].startswith("ORD-") and document["orderStatus"] == "IN_PROGRESS"
-    assert document["link"] == {"href": href(document["id"])}
+    assert document["link"] == {"href": order_href(document["id"])}
     assert document["objectType"] == "order" and order.revision == 1
     assert uow.state.queued == {order.seq}  # the seller processes it next
 
 
 def test_a_buyer_orders_for_itself_only(orders: Orders, uow: MemoryUnitOfWork) -> None:
     with pytest.raises(Forbidden, match="buyerId must be 'AT&T'"):
-        orders.create(OTHER, ORDER, href)
+        orders.create(OTHER, EXAMPLE_ORDER, order_href)
     assert uow.state.orders == {}
 
 
 def test_a_create_repeated_unchanged_is_the_same_order(orders: Orders) -> None:
     first = create(orders)
-    again = orders.create(VERIZON, ORDER, href)
+    again = orders.create(VERIZON, EXAMPLE_ORDER, order_href)
     assert again == Created(first, new=False)
 
 
 def test_a_create_repeated_with_other_content_conflicts(orders: Orders) -> None:
     first = create(orders)
     with pytest.raises(Conflict, match="different content"):
-        orders.create(VERIZON, {**ORDER, "notes": "changed"}, href)
+        orders.create(VERIZON, {**EXAMPLE_ORDER, "notes": "changed"}, order_href)
     with pytest.raises(Conflict, match=f"PUT /orders/{first.document['id']}"):
-        orders.create(VERIZON, {**ORDER, "buyerOrderVersion": "2"}, href)
+        orders.create(VERIZON, {**EXAMPLE_ORDER, "buyerOrderVersion": "2"}, order_href)
 
 
 def test_a_create_that_loses_the_race_for_its_pon_answers_as_a_replay(
@@ -90,14 +83,16 @@ def test_a_create_that_loses_the_race_for_its_pon_answers_as_a_replay(
         return insert(self, document)
 
     monkeypatch.setattr(MemoryOrders, "insert", racing)
-    created = orders.create(VERIZON, ORDER, href)
+    created = orders.create(VERIZON, EXAMPLE_ORDER, order_href)
     assert created == Created(raced[0], new=False)
     assert len(uow.state.orders) == 1
 
 
 def test_a_date_that_names_no_instant_is_invalid(orders: Orders) -> None:
     with pytest.raises(Invalid) as refused:
-        orders.create(VERIZON, {**ORDER, "requestedCompletionDate": "2030-02-30T17:00Z"}, href)
+        orders.create(
+            VERIZON, {**EXAMPLE_ORDER, "requestedCompletionDate": "2030-02-30T17:00Z"}, order_href
+        )
     [error] = refused.value.errors
     assert error.pointer == "/requestedCompletionDate" and "not a real date" in error.detail
 
@@ -107,13 +102,13 @@ def test_another_buyers_order_is_not_found_and_the_seller_sees_all(orders: Order
     order_id = create(orders).document["id"]
     with pytest.raises(NotFound, match=order_id):
         orders.get(OTHER, order_id)
-    assert orders.get(SELLER_PARTY, order_id).document["id"] == order_id
+    assert orders.get(COX, order_id).document["id"] == order_id
     assert orders.get(VERIZON, order_id).document["id"] == order_id
 
 
 def test_a_buyers_search_is_narrowed_to_its_own_orders(orders: Orders) -> None:
     assert orders.scoped(VERIZON, OrderQuery()).buyer_id == "Verizon"
-    assert orders.scoped(SELLER_PARTY, OrderQuery()).buyer_id is None
+    assert orders.scoped(COX, OrderQuery()).buyer_id is None
     with pytest.raises(Forbidden, match="buyerId must be 'Verizon'"):
         orders.page(VERIZON, OrderQuery(buyer_id="AT&T"), 10, 0)
 
@@ -127,7 +122,7 @@ def test_search_by_pon_names_what_was_asked_when_nothing_matches(orders: Orders)
 
 def test_a_query_date_that_names_no_instant_names_its_parameter(orders: Orders) -> None:
     with pytest.raises(Invalid) as refused:
-        orders.page(SELLER_PARTY, OrderQuery(order_date_to="2030-13-01T00:00Z"), 10, 0)
+        orders.page(COX, OrderQuery(order_date_to="2030-13-01T00:00Z"), 10, 0)
     assert [e.parameter for e in refused.value.errors] == ["orderDateTo"]
 
 
@@ -145,7 +140,7 @@ def test_a_supplement_replaces_the_buyers_fields_and_queues_the_order_again(
 ) -> None:
     order = create(orders)
     uow.state.queued.clear()
-    supplement = {**ORDER, "buyerOrderVersion": "2", "notes": "new"}
+    supplement = {**EXAMPLE_ORDER, "buyerOrderVersion": "2", "notes": "new"}
     saved = orders.supplement(VERIZON, order.document["id"], supplement, based_on={1})
     assert saved.revision == 2 and saved.document["notes"] == "new"
     assert saved.document["id"] == order.document["id"]  # seller fields kept
@@ -157,7 +152,9 @@ def test_a_supplement_replaces_the_buyers_fields_and_queues_the_order_again(
 def test_a_supplement_keeps_the_buyer_and_pon(orders: Orders) -> None:
     order_id = create(orders).document["id"]
     with pytest.raises(Invalid) as refused:
-        orders.supplement(VERIZON, order_id, {**ORDER, "buyerOrderVersion": "2", "buyerId": "AT&T"})
+        orders.supplement(
+            VERIZON, order_id, {**EXAMPLE_ORDER, "buyerOrderVersion": "2", "buyerId": "AT&T"}
+        )
     assert refused.value.summary == "buyerId must stay 'Verizon', the original order's"
     assert [e.pointer for e in refused.value.errors] == ["/buyerId"]
 

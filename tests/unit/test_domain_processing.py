@@ -13,30 +13,23 @@ from app.domain.errors import Conflict, Invalid, NotFound
 from app.domain.lifecycle import Action
 from app.domain.notifications import Notifications
 from app.domain.orders import Orders
-from app.domain.parties import BUYER, SELLER, Party
+from app.domain.parties import BUYER, Party
 from app.domain.processing import Processing, svlan_wants
 from app.domain.records import StoredOrder, SvlanWant
-from tests.helpers import docs_example
+from tests.helpers import COX, EXAMPLE_ORDER, VERIZON, order_href
 from tests.memory_storage import MemoryUnitOfWork
 
-ORDER = docs_example("order.json")
-VERIZON = Party("Verizon", BUYER)
-SELLER_PARTY = Party("Cox Spectrum Business", SELLER)
 ENNI = "ENNI-123-abc"
 
 
-def href(order_id: str) -> str:
-    return f"http://orders.test/orders/{order_id}"
-
-
 def create(uow: MemoryUnitOfWork, **changes: Any) -> StoredOrder:
-    return Orders(uow).create(VERIZON, {**ORDER, **changes}, href).order
+    return Orders(uow).create(VERIZON, {**EXAMPLE_ORDER, **changes}, order_href).order
 
 
 def with_svlans(first: int | None = None, last: int | None = None) -> dict[str, Any]:
     """The example order's items, the first asking for S-VLAN ids ``first``..``last`` (or any
     one) on the ENNI."""
-    items = json.loads(json.dumps(ORDER["orderItems"]))
+    items = json.loads(json.dumps(EXAMPLE_ORDER["orderItems"]))
     detail = items[0]["orderItemDetail"]
     detail.pop("enniSvlanId", None)
     detail.pop("enniSvlanIdLast", None)
@@ -55,10 +48,10 @@ def processed(uow: MemoryUnitOfWork, processing: Processing) -> list[dict[str, A
 
 
 def test_svlan_wants_follow_the_items_on_existing_ennis() -> None:
-    assert svlan_wants({**ORDER, **with_svlans(100, 102)}) == [
+    assert svlan_wants({**EXAMPLE_ORDER, **with_svlans(100, 102)}) == [
         SvlanWant(ENNI, "01", (100, 101, 102))
     ]
-    assert svlan_wants({**ORDER, **with_svlans()}) == [SvlanWant(ENNI, "01")]
+    assert svlan_wants({**EXAMPLE_ORDER, **with_svlans()}) == [SvlanWant(ENNI, "01")]
 
 
 def test_an_order_that_passes_the_checks_is_confirmed_with_its_svlans() -> None:
@@ -130,7 +123,7 @@ def test_notifications_of_an_order_are_its_buyers_and_the_sellers_to_read() -> N
         notifications.latest(VERIZON, order_id)
     Orders(uow).transition(VERIZON, order_id, Action.HOLD)
     assert notifications.latest(VERIZON, order_id)["orderStatus"] == "HELD"
-    assert notifications.page(SELLER_PARTY, order_id, 10, 0).available == 1
+    assert notifications.page(COX, order_id, 10, 0).available == 1
     with pytest.raises(NotFound, match="no notification of it was received"):
         notifications.page(Party("AT&T", BUYER), order_id, 10, 0)
 
