@@ -17,8 +17,12 @@ import pytest
 from sqlalchemy.engine import make_url
 from starlette.testclient import TestClient
 
+from app.domain.processing import Processing
 from app.main import create_app
+from app.seller.processing import OrderProcessor
 from app.settings import Settings
+from app.storage.database import make_engine
+from app.storage.unit_of_work import UnitOfWork
 from tests.helpers import PUBLIC_URL, LiveService
 from tests.postgres import throwaway_server
 from tests.servers import bearer, running
@@ -87,6 +91,14 @@ def settings(database_url: str) -> Settings:
     return Settings(
         database_url=database_url, public_url=PUBLIC_URL, validate_responses=True, worker=False
     )
+
+
+@pytest.fixture
+def seller(settings: Settings) -> OrderProcessor:
+    """The seller's processing of orders on the settings' database, run by hand (``run_once``),
+    its notifications for the settings' buyer callbacks."""
+    uow = UnitOfWork(make_engine(settings.database_url), settings.buyer_callbacks)
+    return OrderProcessor(Processing(uow))
 
 
 @pytest.fixture

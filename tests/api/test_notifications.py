@@ -37,11 +37,6 @@ def with_epl(order: dict[str, Any], **detail: Any) -> dict[str, Any]:
     return order
 
 
-@pytest.fixture
-def seller(settings: Settings) -> OrderProcessor:
-    return OrderProcessor(Processing(UnitOfWork(make_engine(settings.database_url))))
-
-
 def notifications(client: TestClient, order_id: str, **query: Any) -> list[dict[str, Any]]:
     response = client.get(f"/orders/{order_id}/notifications", params=query)
     assert response.status_code == 200, response.text

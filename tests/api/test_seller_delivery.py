@@ -14,13 +14,11 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.domain.processing import Processing
 from app.seller.delivery import Backoff, Deliverer
 from app.seller.processing import OrderProcessor
 from app.settings import Settings
 from app.storage.database import make_engine
 from app.storage.outbox import DEAD, DELIVERED, PENDING, Outbox
-from app.storage.unit_of_work import UnitOfWork
 from tests.helpers import create_order, upcoming
 
 BUYER = "http://buyer.test"
@@ -35,13 +33,6 @@ def settings(settings: Settings) -> Settings:
 @pytest.fixture
 def outbox(settings: Settings) -> Outbox:
     return Outbox(make_engine(settings.database_url))
-
-
-@pytest.fixture
-def seller(settings: Settings) -> OrderProcessor:
-    return OrderProcessor(
-        Processing(UnitOfWork(make_engine(settings.database_url), settings.buyer_callbacks))
-    )
 
 
 def buyer(answers: list[int], received: list[dict[str, Any]]) -> httpx.MockTransport:

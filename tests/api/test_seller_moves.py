@@ -13,19 +13,10 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from app.domain.processing import Processing
 from app.seller.processing import OrderProcessor
-from app.settings import Settings
-from app.storage.database import make_engine
-from app.storage.unit_of_work import UnitOfWork
 from tests.helpers import assert_problem, create_order, later, schema_errors, upcoming
 
 REASON = {"reason": "no fibre to the site"}
-
-
-@pytest.fixture
-def seller(settings: Settings) -> OrderProcessor:
-    return OrderProcessor(Processing(UnitOfWork(make_engine(settings.database_url))))
 
 
 @pytest.fixture
