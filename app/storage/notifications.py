@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import bindparam, func, update
+from sqlalchemy import Select, bindparam, func, update
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -25,6 +25,7 @@ from generated.models import OrderNotification
 from specfirst.reply import canonical_json
 
 NOTIFICATIONS = NotificationRow.__table__  # type: ignore[attr-defined]
+GET_DOCUMENT = core_select(NOTIFICATIONS.c.document).where(NOTIFICATIONS.c.seq == bindparam("seq"))
 
 
 class SqlNotifications:
@@ -110,45 +111,48 @@ class SqlNotifications:
         return False, dict(stored)
 
     def page(self, order_id: str, limit: int, offset: int) -> Page:
-        where = NotificationRow.order_id == order_id
-        available = self.session.exec(
-            select(func.count()).select_from(NotificationRow).where(where)
-        ).one()
-        documents = self.session.exec(
-            select(NotificationRow.document)
-            .where(where)
-            .order_by(col(NotificationRow.seq).desc())
-            .limit(limit)
-            .offset(offset)
-        ).all()
+        connection = self.session.connection()
+        available = connection.execute(counting(order_id)).scalar_one()
+        documents = connection.execute(listing(order_id, limit, offset)).scalars()
         return Page(available, [dict(d) for d in documents])
 
     def page_json(self, order_id: str, limit: int, offset: int) -> JSONPage:
-        where = col(NotificationRow.order_id) == order_id
         connection = self.session.connection()
-        available = connection.execute(
-            core_select(func.count()).select_from(NOTIFICATIONS).where(where)
-        ).scalar_one()
+        available = connection.execute(counting(order_id)).scalar_one()
         rows = connection.execute(
-            core_select(NOTIFICATIONS.c.canonical, NOTIFICATIONS.c.seq)
-            .where(where)
-            .order_by(NOTIFICATIONS.c.seq.desc())
-            .limit(limit)
-            .offset(offset)
+            listing(order_id, limit, offset, NOTIFICATIONS.c.canonical, NOTIFICATIONS.c.seq)
         ).all()
-        # The document is only read, and parsed, for a notification stored without the text.
-        document = core_select(NOTIFICATIONS.c.document).where(
-            NOTIFICATIONS.c.seq == bindparam("seq")
-        )
         return JSONPage(
             available,
             [
                 text
                 if text is not None
-                else notification_json(connection.execute(document, {"seq": seq}).scalar_one())
+                # Only read, and parsed, for a notification stored without the text.
+                else notification_json(connection.execute(GET_DOCUMENT, {"seq": seq}).scalar_one())
                 for text, seq in rows
             ],
         )
+
+
+def counting(order_id: str) -> Select[Any]:
+    """How many notifications the order has (a list's ``available``)."""
+    return core_select(func.count()).select_from(NOTIFICATIONS).where(_of(order_id))
+
+
+def listing(order_id: str, limit: int, offset: int, *columns: Any) -> Select[Any]:
+    """One page of the order's notifications, newest first: their ``columns`` (their documents
+    when none is named). The one statement of a list, whichever form it is read in."""
+    return (
+        core_select(*(columns or (NOTIFICATIONS.c.document,)))
+        .where(_of(order_id))
+        .order_by(NOTIFICATIONS.c.seq.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+
+
+def _of(order_id: str) -> Any:
+    return NOTIFICATIONS.c.order_id == order_id
 
 
 def notification_row(document: dict[str, Any]) -> NotificationRow:
