@@ -45,7 +45,9 @@ def create_app(
     tokens = TokenStore(engine)
     hubs = Hubs(uow, allow_private=settings.hub_allow_private_callbacks)
     operations = Operations(
-        orders=order_handlers(Orders(uow), settings.public_url),
+        orders=order_handlers(
+            Orders(uow), settings.public_url, reads_on_event_loop=engine.dialect.name == "sqlite"
+        ),
         notifications=NotificationHandlers(Notifications(uow), settings.public_url),
         hub=HubHandlers(hubs, settings.public_url),
     )

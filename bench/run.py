@@ -26,7 +26,8 @@ and operation, and with ``--scale`` the service's CPU per request against stored
 against page size; it also gives the service's resident memory after its first and last
 measurement of the first round. ``--scale`` adds the latency of get and list with 10k, 100k and
 1M stored orders (it should stay flat), and the list with pages of 10 to 100 orders (the
-service and the ceiling); ``--timings`` the time of code generation and of the app's import and startup;
+service and the ceiling); ``--memory [N]`` the service's resident memory after 10k and after N
+reads (default 1M); ``--timings`` the time of code generation and of the app's import and startup;
 ``--profile`` a py-spy profile of the service under each load (top functions printed, flame
 graphs in bench/results/). ``--quick`` tries everything small, in about a minute.
 """
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import os
 import platform
 import re
@@ -560,6 +562,33 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
     return Curves("\n".join([*lines, "", *pages]), by_orders, by_page)
 
 
+# ---- memory over many requests -----------------------------------------------------------
+
+FIRST_READING = 10_000
+
+
+def memory_growth(args: argparse.Namespace, url: str, scripts: Scripts) -> str:
+    """The service's resident memory after its first 10,000 requests and after
+    ``args.memory``: GET /orders/{id} and the list in turns, 20 s at a time, on one worker."""
+    env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
+    turns = itertools.cycle(["get", "list"])
+    with server(APPS["us"], env) as (base, pid):
+        served = 0
+        while served < FIRST_READING:
+            served += wrk(base, scripts(next(turns)), 2, args.connections).requests
+        first = (served, rss_mib(pid))
+        while served < args.memory:
+            served += wrk(base, scripts(next(turns)), 20, args.connections).requests
+            print(f"memory: {served:,} requests, {rss_mib(pid):.0f} MiB", flush=True)
+        last = (served, rss_mib(pid))
+    growth = 100 * (last[1] - first[1]) / first[1]
+    return (
+        f"The service (one worker) after {first[0]:,} requests: {first[1]:.1f} MiB resident; "
+        f"after {last[0]:,}: {last[1]:.1f} MiB ({growth:+.1f}%). GET /orders/{{id}} and "
+        f"GET /orders?buyerId&limit=50 in turns, wrk -t1 -c{args.connections}."
+    )
+
+
 # ---- codegen and startup ------------------------------------------------------------------
 
 
@@ -694,6 +723,9 @@ def main() -> None:
     parser.add_argument("--scale", action="store_true", help="also the 10k/100k/1M latency curve")
     parser.add_argument("--timings", action="store_true", help="also codegen and startup times")
     parser.add_argument("--profile", action="store_true", help="py-spy the service (round 1)")
+    parser.add_argument("--memory", type=int, nargs="?", const=1_000_000, default=0,
+                        help="also the service's RSS after 10k and after this many reads "
+                        "(default 1,000,000)")  # fmt: skip
     parser.add_argument("--output", type=Path,
                         help="report file (default bench/results.md; quick: bench/results/latest.md)")  # fmt: skip
     args = parser.parse_args()
@@ -729,7 +761,9 @@ def main() -> None:
                 f"stored {args.orders:,} orders in {time.monotonic() - t:.1f}s ({backend})",
                 flush=True,
             )
-            samples = compare(args, url, Scripts(directory, url, args.orders, args.buyers))
+            scripts = Scripts(directory, url, args.orders, args.buyers)
+            samples = compare(args, url, scripts)
+            growth = memory_growth(args, url, scripts) if args.memory else None
         table = comparison_table(samples) if args.rounds else "(no rounds: comparison skipped)"
         worker = "on (the default)" if args.worker else "off (ORDERS_WORKER=false)"
         sections += [
@@ -747,6 +781,9 @@ def main() -> None:
         print(table, flush=True)
         if args.rounds:
             sections += pictures(args, samples)
+        if growth is not None:
+            print(growth, flush=True)
+            sections += ["## Memory over many requests", "", growth, ""]
         if args.scale:
             curves = scale_curve(args, directory)
             sections += [

@@ -2,9 +2,10 @@
 
 The functions Connexion calls, found by operationId. Once Connexion has routed, authenticated
 and validated a request, each takes the arguments the spec declares straight from it (no
-per-request reflection), then, in the threadpool, turns them into models, calls the handler
-bound for its tag, and turns the result into JSON with the status the spec declares. An
-operation whose handler is missing answers 501 problem+json.
+per-request reflection), then, in the threadpool (on the event loop for the handlers their
+object names in ``run_on_event_loop``), turns them into models, calls the handler bound for its
+tag, and turns the result into JSON with the status the spec declares. An operation whose
+handler is missing answers 501 problem+json.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 
 from connexion.lifecycle import ConnexionRequest
 from connexion.resolver import Resolver
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from specfirst.dispatch import call, event_loop_functions
 from specfirst.problems import not_implemented
 from specfirst.reply import parse, request_body, respond
 from specfirst.security import caller
@@ -62,12 +63,14 @@ class Operations:
         self._orders = orders
         self._notifications = notifications
         self._hub = hub
+        self._on_event_loop = event_loop_functions(orders, notifications, hub)
 
     async def list_orders(self, request: ConnexionRequest) -> Response:
         """GET /orders"""
         query = request.query_params
-        return await run_in_threadpool(
+        return await call(
             self._list_orders,
+            "list_orders" in self._on_event_loop,
             buyer_id=query.get("buyerId", None),
             id_=query.get("id", None),
             pon=query.get("pon", None),
@@ -133,8 +136,9 @@ class Operations:
 
     async def create_order(self, request: ConnexionRequest) -> Response:
         """POST /orders"""
-        return await run_in_threadpool(
+        return await call(
             self._create_order,
+            "create_order" in self._on_event_loop,
             body=await request_body(request),
         )
 
@@ -156,8 +160,9 @@ class Operations:
     async def get_order(self, request: ConnexionRequest) -> Response:
         """GET /orders/{id}"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._get_order,
+            "get_order" in self._on_event_loop,
             id_=path["id"],
         )
 
@@ -179,8 +184,9 @@ class Operations:
     async def update_order(self, request: ConnexionRequest) -> Response:
         """PUT /orders/{id}"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._update_order,
+            "update_order" in self._on_event_loop,
             body=await request_body(request),
             id_=path["id"],
             if_match=request.headers.get("If-Match"),
@@ -208,8 +214,9 @@ class Operations:
     async def patch_order(self, request: ConnexionRequest) -> Response:
         """PATCH /orders/{id}"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._patch_order,
+            "patch_order" in self._on_event_loop,
             body=await request_body(request),
             id_=path["id"],
             if_match=request.headers.get("If-Match"),
@@ -237,8 +244,9 @@ class Operations:
     async def list_order_revisions(self, request: ConnexionRequest) -> Response:
         """GET /orders/{id}/revisions"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._list_order_revisions,
+            "list_order_revisions" in self._on_event_loop,
             id_=path["id"],
         )
 
@@ -260,8 +268,9 @@ class Operations:
     async def cancel_order(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/cancel"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._cancel_order,
+            "cancel_order" in self._on_event_loop,
             id_=path["id"],
             if_match=request.headers.get("If-Match"),
         )
@@ -286,8 +295,9 @@ class Operations:
     async def hold_order(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/hold"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._hold_order,
+            "hold_order" in self._on_event_loop,
             id_=path["id"],
             if_match=request.headers.get("If-Match"),
         )
@@ -312,8 +322,9 @@ class Operations:
     async def release_order(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/release"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._release_order,
+            "release_order" in self._on_event_loop,
             id_=path["id"],
             if_match=request.headers.get("If-Match"),
         )
@@ -338,8 +349,9 @@ class Operations:
     async def complete_order(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/complete"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._complete_order,
+            "complete_order" in self._on_event_loop,
             id_=path["id"],
             if_match=request.headers.get("If-Match"),
         )
@@ -364,8 +376,9 @@ class Operations:
     async def fail_order(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/fail"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._fail_order,
+            "fail_order" in self._on_event_loop,
             body=await request_body(request),
             id_=path["id"],
             if_match=request.headers.get("If-Match"),
@@ -393,8 +406,9 @@ class Operations:
     async def report_order_jeopardy(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/jeopardy"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._report_order_jeopardy,
+            "report_order_jeopardy" in self._on_event_loop,
             body=await request_body(request),
             id_=path["id"],
             if_match=request.headers.get("If-Match"),
@@ -422,8 +436,9 @@ class Operations:
     async def complete_order_item(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/items/{orderItemReference}/complete"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._complete_order_item,
+            "complete_order_item" in self._on_event_loop,
             id_=path["id"],
             order_item_reference=path["orderItemReference"],
             if_match=request.headers.get("If-Match"),
@@ -451,8 +466,9 @@ class Operations:
     async def fail_order_item(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/items/{orderItemReference}/fail"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._fail_order_item,
+            "fail_order_item" in self._on_event_loop,
             body=await request_body(request),
             id_=path["id"],
             order_item_reference=path["orderItemReference"],
@@ -483,8 +499,9 @@ class Operations:
     async def add_order_item_milestone(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/items/{orderItemReference}/milestones"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._add_order_item_milestone,
+            "add_order_item_milestone" in self._on_event_loop,
             body=await request_body(request),
             id_=path["id"],
             order_item_reference=path["orderItemReference"],
@@ -516,8 +533,9 @@ class Operations:
         """GET /orders/{id}/notifications"""
         path = request.path_params
         query = request.query_params
-        return await run_in_threadpool(
+        return await call(
             self._list_order_notifications,
+            "list_order_notifications" in self._on_event_loop,
             id_=path["id"],
             limit=query.get("limit", 50),
             offset=query.get("offset", 0),
@@ -545,8 +563,9 @@ class Operations:
     async def create_order_notification(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/notifications"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._create_order_notification,
+            "create_order_notification" in self._on_event_loop,
             body=await request_body(request),
             id_=path["id"],
         )
@@ -571,8 +590,9 @@ class Operations:
     async def get_latest_order_notification(self, request: ConnexionRequest) -> Response:
         """GET /orders/{id}/notification"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._get_latest_order_notification,
+            "get_latest_order_notification" in self._on_event_loop,
             id_=path["id"],
         )
 
@@ -594,8 +614,9 @@ class Operations:
     async def create_order_notification_singular(self, request: ConnexionRequest) -> Response:
         """POST /orders/{id}/notification"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._create_order_notification_singular,
+            "create_order_notification_singular" in self._on_event_loop,
             body=await request_body(request),
             id_=path["id"],
         )
@@ -620,8 +641,9 @@ class Operations:
     async def list_hubs(self, request: ConnexionRequest) -> Response:
         """GET /hub"""
         query = request.query_params
-        return await run_in_threadpool(
+        return await call(
             self._list_hubs,
+            "list_hubs" in self._on_event_loop,
             limit=query.get("limit", 50),
             offset=query.get("offset", 0),
         )
@@ -645,8 +667,9 @@ class Operations:
 
     async def create_hub(self, request: ConnexionRequest) -> Response:
         """POST /hub"""
-        return await run_in_threadpool(
+        return await call(
             self._create_hub,
+            "create_hub" in self._on_event_loop,
             body=await request_body(request),
         )
 
@@ -668,8 +691,9 @@ class Operations:
     async def get_hub(self, request: ConnexionRequest) -> Response:
         """GET /hub/{id}"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._get_hub,
+            "get_hub" in self._on_event_loop,
             id_=path["id"],
         )
 
@@ -691,8 +715,9 @@ class Operations:
     async def delete_hub(self, request: ConnexionRequest) -> Response:
         """DELETE /hub/{id}"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._delete_hub,
+            "delete_hub" in self._on_event_loop,
             id_=path["id"],
         )
 

@@ -63,7 +63,7 @@ from jsonschema import Draft4Validator, ValidationError
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from specfirst.compiled import CompiledBodies
+from specfirst.compiled import Check, CompiledBodies, accepted, parameter_check
 from specfirst.document import Spec, copy_of, fingerprint, resolve
 from specfirst.problems import invalid
 from specfirst.reply import keep_parsed_body
@@ -294,7 +294,8 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
 
     # Connexion copies the parameter's definition and builds a new jsonschema validator for every
     # parameter of every request; one per parameter definition does (the spec never changes).
-    _checks: ClassVar[dict[int, tuple[dict[str, Any], Draft4Validator]]] = {}
+    # A compiled check (specfirst/compiled.py) first: when it accepts, jsonschema is not asked.
+    _checks: ClassVar[dict[int, tuple[dict[str, Any], Draft4Validator, Check | None]]] = {}
 
     @staticmethod
     def validate_parameter(
@@ -311,8 +312,11 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
         known = AllErrorsParameterValidator._checks.get(id(param))
         if known is None or known[0] is not param:
             schema = param.get("schema", param)
-            known = (param, Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER))
+            validator = Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER)
+            known = (param, validator, parameter_check(schema))
             AllErrorsParameterValidator._checks[id(param)] = known
+        if accepted(known[2], value):
+            return None
         try:
             known[1].validate(value)
         except ValidationError as error:

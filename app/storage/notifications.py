@@ -8,7 +8,7 @@ at the seller: they are keyed by order id, not tied to a local order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Select, bindparam, func, update
@@ -120,7 +120,7 @@ class SqlNotifications:
         connection = self.session.connection()
         available = connection.execute(counting(order_id)).scalar_one()
         rows = connection.execute(
-            listing(order_id, limit, offset, NOTIFICATIONS.c.canonical, NOTIFICATIONS.c.seq)
+            listing(order_id, limit, offset, (NOTIFICATIONS.c.canonical, NOTIFICATIONS.c.seq))
         ).all()
         return JSONPage(
             available,
@@ -139,11 +139,13 @@ def counting(order_id: str) -> Select[Any]:
     return core_select(func.count()).select_from(NOTIFICATIONS).where(_of(order_id))
 
 
-def listing(order_id: str, limit: int, offset: int, *columns: Any) -> Select[Any]:
-    """One page of the order's notifications, newest first: their ``columns`` (their documents
-    when none is named). The one statement of a list, whichever form it is read in."""
+def listing(
+    order_id: str, limit: int, offset: int, columns: Sequence[Any] = (NOTIFICATIONS.c.document,)
+) -> Select[Any]:
+    """One page of the order's notifications' ``columns`` (their documents), newest first: the
+    one statement of a list, whichever form it is read in."""
     return (
-        core_select(*(columns or (NOTIFICATIONS.c.document,)))
+        core_select(*columns)
         .where(_of(order_id))
         .order_by(NOTIFICATIONS.c.seq.desc())
         .limit(limit)

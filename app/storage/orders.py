@@ -5,7 +5,9 @@ order's canonical JSON beside its document; the reads that answer requests (``ge
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +17,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
@@ -89,33 +90,69 @@ WRITES = {
 }
 
 
-# GET_JSON as each dialect's driver takes it: (SQL text, whether parameters are positional).
-_DRIVER_SQL: dict[tuple[str, int], tuple[str, bool]] = {}
+@dataclass(frozen=True)
+class _DriverSQL:
+    """A statement as a dialect's driver takes it: its SQL text, its bind parameters' names in
+    order (positional drivers) or None (named), and the conversions SQLAlchemy would apply to
+    their values (a date-time on SQLite, say)."""
+
+    sql: str
+    positions: tuple[str, ...] | None
+    conversions: dict[str, Callable[[Any], Any]]
+
+    def parameters(self, values: Mapping[str, Any]) -> Any:
+        converted = {
+            name: convert(values[name]) if (convert := self.conversions.get(name)) else value
+            for name, value in values.items()
+        }
+        if self.positions is None:
+            return converted
+        return tuple(converted[name] for name in self.positions)
 
 
-def _driver_row(connection: Connection, statement: Any, name: str, value: str) -> Any:
-    """The first row of ``statement`` (one string parameter, plain columns) run on the driver's
-    cursor: compiled once per dialect, so a request pays neither SQLAlchemy's execution nor its
-    result objects; the driver keeps the prepared statement (sqlite3's statement cache,
-    psycopg's prepared statements). A driver error is raised as SQLAlchemy's DBAPIError, as
-    SQLAlchemy would, so the service still answers 503 for a database that is down."""
-    dialect = connection.dialect
+# By (dialect, id of a statement built once at module level or per filter shape, kept).
+_DRIVER_SQL: dict[tuple[str, int], _DriverSQL] = {}
+
+
+def _driver_sql(dialect: Any, statement: Any) -> _DriverSQL:
     key = (dialect.name, id(statement))
-    if key not in _DRIVER_SQL:
+    found = _DRIVER_SQL.get(key)
+    if found is None:
         compiled = statement.compile(dialect=dialect)
-        _DRIVER_SQL[key] = (str(compiled), bool(compiled.positional))
-    sql, positional = _DRIVER_SQL[key]
-    parameters: Any = (value,) if positional else {name: value}
+        conversions = {}
+        for name, bind in compiled.binds.items():
+            convert = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            if convert is not None:
+                conversions[name] = convert
+        positions = tuple(compiled.positiontup) if compiled.positional else None
+        found = _DRIVER_SQL[key] = _DriverSQL(str(compiled), positions, conversions)
+    return found
+
+
+def _driver_rows(
+    connection: Connection, statement: Any, values: Mapping[str, Any], *, one: bool = False
+) -> Any:
+    """The rows of ``statement`` (plain columns; ``values`` for its bind parameters by name),
+    or its first row with ``one``, run on the driver's cursor: compiled once per dialect, so a
+    request pays neither SQLAlchemy's execution nor its result objects; the driver keeps the
+    prepared statement (sqlite3's statement cache, psycopg's prepared statements). A driver
+    error is raised as SQLAlchemy's DBAPIError, as SQLAlchemy would, so the service still
+    answers 503 for a database that is down."""
+    dialect = connection.dialect
+    driver_sql = _driver_sql(dialect, statement)
+    parameters = driver_sql.parameters(values)
     dbapi = dialect.loaded_dbapi
     try:
         cursor = connection.connection.cursor()
         try:
-            cursor.execute(sql, parameters)
-            return cursor.fetchone()
+            cursor.execute(driver_sql.sql, parameters)
+            return cursor.fetchone() if one else cursor.fetchall()
         finally:
             cursor.close()
     except dbapi.Error as error:
-        raise DBAPIError.instance(sql, parameters, error, dbapi.Error, dialect=dialect) from error
+        raise DBAPIError.instance(
+            driver_sql.sql, parameters, error, dbapi.Error, dialect=dialect
+        ) from error
 
 
 def order_json(document: dict[str, Any]) -> str:
@@ -124,49 +161,44 @@ def order_json(document: dict[str, Any]) -> str:
     return canonical_json(Order, document)
 
 
+# Each field of OrderFilter: the column it compares and how.
+_FILTERS: dict[str, tuple[str, Callable[[Any, Any], Any]]] = {
+    "order_id": ("id", operator.eq),
+    "buyer_id": ("buyer_id", operator.eq),
+    "pon": ("pon", operator.eq),
+    "order_status": ("order_status", operator.eq),
+    "order_type": ("order_type", operator.eq),
+    "order_date_from": ("order_date", operator.ge),
+    "order_date_to": ("order_date", operator.lt),
+    "project_id": ("project_id", operator.eq),
+    "order_date_after": ("order_date", operator.gt),
+    "order_date_before": ("order_date", operator.lt),
+    "requested_completion_after": ("requested_completion_date", operator.gt),
+    "requested_completion_before": ("requested_completion_date", operator.lt),
+    "expected_completion_after": ("expected_completion_date", operator.gt),
+    "expected_completion_before": ("expected_completion_date", operator.lt),
+}
+
+
+def filter_values(where: OrderFilter) -> dict[str, Any]:
+    """The fields ``where`` sets, by name: its shape (the keys) and the values to bind."""
+    return {name: value for name in _FILTERS if (value := getattr(where, name)) is not None}
+
+
 def conditions(where: OrderFilter) -> list[Any]:
-    """The WHERE clauses of a filter."""
+    """The WHERE clauses of a filter, each value a bind parameter named after its field: the
+    statement's SQL depends only on which fields are set."""
     found: list[Any] = []
-    if where.order_id is not None:
-        found.append(col(OrderRow.id) == where.order_id)
-    if where.buyer_id is not None:
-        found.append(col(OrderRow.buyer_id) == where.buyer_id)
-    if where.pon is not None:
-        found.append(col(OrderRow.pon) == where.pon)
-    if where.order_status is not None:
-        found.append(col(OrderRow.order_status) == where.order_status)
-    if where.order_type is not None:
-        found.append(col(OrderRow.order_type) == where.order_type)
-    if where.order_date_from is not None:
-        found.append(col(OrderRow.order_date) >= where.order_date_from)
-    if where.order_date_to is not None:
-        found.append(col(OrderRow.order_date) < where.order_date_to)
-    if where.project_id is not None:
-        found.append(col(OrderRow.project_id) == where.project_id)
-    ranges = (
-        (OrderRow.order_date, where.order_date_after, where.order_date_before),
-        (
-            OrderRow.requested_completion_date,
-            where.requested_completion_after,
-            where.requested_completion_before,
-        ),
-        (
-            OrderRow.expected_completion_date,
-            where.expected_completion_after,
-            where.expected_completion_before,
-        ),
-    )
-    for column, after, before in ranges:
-        if after is not None:
-            found.append(col(column) > after)
-        if before is not None:
-            found.append(col(column) < before)
+    for name, value in filter_values(where).items():
+        column_name, compare = _FILTERS[name]
+        column = ORDERS.c[column_name]
+        found.append(compare(column, bindparam(name, value, type_=column.type)))
     return found
 
 
-def counting(where: OrderFilter) -> SelectOfScalar[int]:
+def counting(where: OrderFilter) -> Select[Any]:
     """How many orders match (a list's ``available``)."""
-    return select(func.count()).select_from(OrderRow).where(*conditions(where))
+    return core_select(func.count()).select_from(ORDERS).where(*conditions(where))
 
 
 class _NewestFirst(FunctionElement[int]):
@@ -204,17 +236,32 @@ def has_range(where: OrderFilter) -> bool:
     return where.buyer_id is None and any(bound is not None for bound in bounds)
 
 
-def listing(where: OrderFilter, limit: int, offset: int, *columns: Any) -> Select[Any]:
-    """One page of the matching orders, newest first: their ``columns`` (their documents when
-    none is named). The one statement of a list, whichever form it is read in."""
+def listing(
+    where: OrderFilter, limit: int, offset: int, columns: Sequence[Any] = (ORDERS.c.document,)
+) -> Select[Any]:
+    """One page of the matching orders' ``columns`` (their documents), newest first."""
     key = _NewestFirst(ORDERS.c.seq) if has_range(where) else ORDERS.c.seq
     return (
-        core_select(*(columns or (ORDERS.c.document,)))
+        core_select(*columns)
         .where(*conditions(where))
         .order_by(key.desc())
-        .limit(limit)
-        .offset(offset)
+        .limit(bindparam("limit", limit, type_=Integer))
+        .offset(bindparam("offset", offset, type_=Integer))
     )
+
+
+# A list's statements by the shape of its filter (the fields it sets), built at the shape's
+# first request: (how many match, the page's stored JSON and ids).
+_LISTS: dict[tuple[str, ...], tuple[Select[Any], Select[Any]]] = {}
+
+
+def _list_statements(where: OrderFilter) -> tuple[Select[Any], Select[Any]]:
+    shape = tuple(filter_values(where))
+    found = _LISTS.get(shape)
+    if found is None:
+        columns = (ORDERS.c.canonical, ORDERS.c.id)
+        found = _LISTS[shape] = (counting(where), listing(where, 0, 0, columns))
+    return found
 
 
 def _columns(document: dict[str, Any]) -> dict[str, Any]:
@@ -266,24 +313,25 @@ class SqlOrders:
         return None if row is None else _stored(row)
 
     def page(self, where: OrderFilter, limit: int, offset: int) -> Page:
-        available = self.session.exec(counting(where)).one()
-        documents = self.session.connection().execute(listing(where, limit, offset)).scalars()
+        connection = self.session.connection()
+        available = connection.execute(counting(where)).scalar_one()
+        documents = connection.execute(listing(where, limit, offset)).scalars().all()
         return Page(available, [dict(d) for d in documents])
 
     def get_json(self, order_id: str) -> OrderJSON | None:
         connection = self._connection()
-        row = _driver_row(connection, GET_JSON, "order_id", order_id)
+        row = _driver_rows(connection, GET_JSON, {"order_id": order_id}, one=True)
         if row is None:
             return None
         revision, buyer_id, canonical = row
         return OrderJSON(revision, buyer_id, self._canonical(canonical, order_id, connection))
 
     def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
+        count, page = _list_statements(where)
+        values = filter_values(where)
         connection = self._connection()
-        available = connection.execute(counting(where)).scalar_one()
-        rows = connection.execute(
-            listing(where, limit, offset, ORDERS.c.canonical, ORDERS.c.id)
-        ).all()
+        ((available,),) = _driver_rows(connection, count, values)
+        rows = _driver_rows(connection, page, {**values, "limit": limit, "offset": offset})
         return JSONPage(available, [self._canonical(c, i, connection) for c, i in rows])
 
     @staticmethod

@@ -100,7 +100,7 @@ def query_plan(database_url: str, statement: Any) -> str:
 def test_each_list_filter_is_served_from_its_index(database_url: str, name: str) -> None:
     where, index = FILTERS[name]
     # The documents (Orders.page) and the canonical JSON a list sends (Orders.page_json).
-    served = listing(where, 50, 0, ORDERS.c.canonical, ORDERS.c.id)
+    served = listing(where, 50, 0, (ORDERS.c.canonical, ORDERS.c.id))
     for statement in (listing(where, 50, 0), served, counting(where)):
         plan = query_plan(database_url, statement)
         assert index in plan, plan

@@ -1,5 +1,6 @@
-"""The compiled request body check (specfirst.compiled), on the Order API's bodies, only ever accepts what jsonschema
-accepts, and does accept the seed's bodies (or it would save nothing)."""
+"""The compiled request body and parameter checks (specfirst.compiled), on the Order API's
+bodies and parameters, only ever accept what jsonschema accepts, and do accept the seed's
+bodies and usual parameter values (or they would save nothing)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft4Validator
 
 from app.settings import project_config
-from specfirst.compiled import CompiledBodies, request_schemas
-from specfirst.document import inlined, load_spec
+from specfirst.compiled import CompiledBodies, accepted, parameter_check, request_schemas
+from specfirst.document import inlined, load_spec, operations_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_DOCUMENT = load_spec(project_config().spec)
@@ -206,3 +207,36 @@ def test_a_schema_that_contains_itself_is_left_to_jsonschema() -> None:
     handed: dict[str, Any] = {"type": "object", "properties": {}}
     handed["properties"]["associated"] = handed
     assert not compiled.compiled(handed) and compiled.accepts(handed, {}) is False
+
+
+def _parameter_schemas() -> list[tuple[str, dict[str, Any]]]:
+    """(name, schema as Connexion hands it over: inlined) of every parameter of the spec."""
+    found = {}
+    for _, _, operation in operations_of(SPEC_DOCUMENT):
+        for parameter in operation.get("parameters", []):
+            parameter = inlined(SPEC_DOCUMENT, parameter)
+            found[json.dumps(parameter, sort_keys=True)] = (parameter["name"], parameter["schema"])
+    return sorted(found.values(), key=lambda found: found[0])
+
+
+PARAMETERS = _parameter_schemas()
+
+
+def test_usual_parameter_values_pass_the_compiled_check() -> None:
+    by_name = dict(PARAMETERS)
+    usual = {"id": "ORD-0123456789ABCDEF0123", "buyerId": "Verizon", "limit": 50, "offset": 0}
+    for name, value in usual.items():
+        check = parameter_check(by_name[name])
+        assert check is not None, name
+        assert accepted(check, value), (name, value)
+    assert accepted(parameter_check(by_name["limit"]), -1) is False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PARAMETERS), AWKWARD | JSON)
+def test_the_compiled_parameter_check_never_accepts_what_jsonschema_rejects(
+    parameter: tuple[str, dict[str, Any]], value: Any
+) -> None:
+    name, schema = parameter
+    if accepted(parameter_check(schema), value):
+        assert _jsonschema_accepts(schema, value), (name, value)

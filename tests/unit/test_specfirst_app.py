@@ -4,9 +4,13 @@ guard rails, metrics and access logs named by the config, and request validation
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -14,6 +18,7 @@ from connexion.lifecycle import ConnexionRequest
 from starlette.responses import Response
 from starlette.testclient import TestClient
 
+from specfirst.app import frozen_heap
 from specfirst.health import NotReady
 from specfirst.problems import Unavailable, not_implemented
 from specfirst.reply import request_body
@@ -253,3 +258,27 @@ def test_metrics_and_access_log_are_named_by_the_config(
     scrape = client.get("/metrics").text
     assert 'widgets_requests_total{method="GET",operation_id="getWidget",status="200"}' in scrape
     assert "widgets_request_duration_seconds_bucket" in scrape
+
+
+def test_what_lives_as_long_as_the_app_is_frozen_once_it_has_started() -> None:
+    """After startup the heap is out of the collector's sight (gc.freeze), and the
+    application's own lifespan still runs around it."""
+    steps: list[str] = []
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        steps.append("started")
+        yield
+        steps.append("stopped")
+
+    async def run() -> int:
+        async with frozen_heap(lifespan)(None):
+            return gc.get_freeze_count()
+
+    gc.unfreeze()
+    try:
+        frozen = asyncio.run(run())
+    finally:
+        gc.unfreeze()
+    assert frozen > 0
+    assert steps == ["started", "stopped"]

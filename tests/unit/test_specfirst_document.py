@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -113,7 +114,10 @@ def test_each_load_is_a_copy_of_its_own_and_a_changed_file_is_read_again(tmp_pat
 
 
 def test_a_copy_shares_nothing_with_its_original_and_keeps_yamls_types() -> None:
-    original = {"paths": {"/a": {"get": {"tags": ["x"]}}}, "x-when": datetime.date(2026, 12, 1)}
+    original: dict[str, Any] = {
+        "paths": {"/a": {"get": {"tags": ["x"]}}},
+        "x-when": datetime.date(2026, 12, 1),
+    }
     copied = copy_of(original)
     assert copied == original
     copied["paths"]["/a"]["get"]["tags"].append("y")

@@ -2,9 +2,10 @@
 
 The functions Connexion calls, found by operationId. Once Connexion has routed, authenticated
 and validated a request, each takes the arguments the spec declares straight from it (no
-per-request reflection), then, in the threadpool, turns them into models, calls the handler
-bound for its tag, and turns the result into JSON with the status the spec declares. An
-operation whose handler is missing answers 501 problem+json.
+per-request reflection), then, in the threadpool (on the event loop for the handlers their
+object names in ``run_on_event_loop``), turns them into models, calls the handler bound for its
+tag, and turns the result into JSON with the status the spec declares. An operation whose
+handler is missing answers 501 problem+json.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Any
 
 from connexion.lifecycle import ConnexionRequest
 from connexion.resolver import Resolver
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from specfirst.bodies import convert, read_body
 from specfirst.connexion_overrides import SpecResolver
+from specfirst.dispatch import call, event_loop_functions
 from specfirst.problems import not_implemented
 from specfirst.reply import parse, request_body, respond
 from specfirst.security import caller, optional_caller
@@ -60,12 +61,14 @@ class Operations:
         self._files = files
         self._default = default
         self._events_subscription = events_subscription
+        self._on_event_loop = event_loop_functions(pets, files, default, events_subscription)
 
     async def list_pets(self, request: ConnexionRequest) -> Response:
         """GET /pets"""
         query = request.query_params
-        return await run_in_threadpool(
+        return await call(
             self._list_pets,
+            "list_pets" in self._on_event_loop,
             limit=query.get("limit", 20),
             tags=query.get("tags", None),
             ids=query.get("ids", None),
@@ -133,8 +136,9 @@ class Operations:
 
     async def create_pet(self, request: ConnexionRequest) -> Response:
         """POST /pets"""
-        return await run_in_threadpool(
+        return await call(
             self._create_pet,
+            "create_pet" in self._on_event_loop,
             body=await read_body(request, "json", accepted=("application/vnd.pets+json",)),
         )
 
@@ -156,8 +160,9 @@ class Operations:
     async def get_pets_pet_id(self, request: ConnexionRequest) -> Response:
         """GET /pets/{petId}"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._get_pets_pet_id,
+            "get_pets_pet_id" in self._on_event_loop,
             pet_id=path["petId"],
             session=request.cookies.get("session"),
             visits=request.cookies.get("visits"),
@@ -185,8 +190,9 @@ class Operations:
     async def find_pet_by_id(self, request: ConnexionRequest) -> Response:
         """DELETE /pets/{petId}"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._find_pet_by_id,
+            "find_pet_by_id" in self._on_event_loop,
             pet_id=path["petId"],
         )
 
@@ -208,8 +214,9 @@ class Operations:
     async def patch_pet(self, request: ConnexionRequest) -> Response:
         """PATCH /pets/{petId}"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._patch_pet,
+            "patch_pet" in self._on_event_loop,
             body=await request_body(request),
             pet_id=path["petId"],
         )
@@ -234,8 +241,9 @@ class Operations:
     async def upload_photo(self, request: ConnexionRequest) -> Response:
         """PUT /pets/{pet-id}/photo"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._upload_photo,
+            "upload_photo" in self._on_event_loop,
             body=await read_body(request, "binary"),
             pet_id=path["pet_id"],
         )
@@ -260,8 +268,9 @@ class Operations:
     async def upload_form(self, request: ConnexionRequest) -> Response:
         """POST /pets/{pet-id}/photo"""
         path = request.path_params
-        return await run_in_threadpool(
+        return await call(
             self._upload_form,
+            "upload_form" in self._on_event_loop,
             body=await read_body(request, "multipart", file_lists=()),
             pet_id=path["pet_id"],
         )
@@ -285,8 +294,9 @@ class Operations:
 
     async def add_note(self, request: ConnexionRequest) -> Response:
         """POST /notes"""
-        return await run_in_threadpool(
+        return await call(
             self._add_note,
+            "add_note" in self._on_event_loop,
             body=await read_body(request, "text"),
         )
 
@@ -307,8 +317,9 @@ class Operations:
 
     async def login(self, request: ConnexionRequest) -> Response:
         """POST /login"""
-        return await run_in_threadpool(
+        return await call(
             self._login,
+            "login" in self._on_event_loop,
             body=await read_body(request, "form"),
         )
 
@@ -327,8 +338,9 @@ class Operations:
 
     async def feedback(self, request: ConnexionRequest) -> Response:
         """POST /feedback"""
-        return await run_in_threadpool(
+        return await call(
             self._feedback,
+            "feedback" in self._on_event_loop,
             body=await read_body(request, "form"),
         )
 
@@ -349,8 +361,9 @@ class Operations:
 
     async def import_(self, request: ConnexionRequest) -> Response:
         """POST /subscriptions"""
-        return await run_in_threadpool(
+        return await call(
             self._import_,
+            "import_" in self._on_event_loop,
             body=await request_body(request),
         )
 
@@ -371,8 +384,9 @@ class Operations:
 
     async def put_open(self, request: ConnexionRequest) -> Response:
         """PUT /open"""
-        return await run_in_threadpool(
+        return await call(
             self._put_open,
+            "put_open" in self._on_event_loop,
             body=await request_body(request),
         )
 
