@@ -16,7 +16,8 @@ The service and the references on the domain run the seller's background worker 
 service does by default (``--no-worker`` turns it off everywhere); the ceiling has none. wrk (Debian's ``wrk``) drives four operations with
 Lua scripts: GET /orders/{id} (random stored orders), POST /orders (the seed's create body, a
 unique PON per request), GET /orders?buyerId=&limit=50 (random buyers) and PATCH /orders/{id}
-(a merge patch of ``notes`` on random open orders). Each app is measured ``--rounds`` times, the
+(a merge patch of ``notes`` on random open orders); after a write, the seller's worker is given
+up to a minute to finish the orders it queued before the next operation. Each app is measured ``--rounds`` times, the
 apps taking turns within a round, and the median round is reported; the spread between rounds
 says how noisy the machine was. Server and load generator share this machine's cores the same
 way for every app, so the ratios are what to compare.
@@ -313,6 +314,26 @@ class Scripts:
         return path
 
 
+WRITES = ("post", "patch")
+SETTLE_SECONDS = 60.0
+
+
+def settle(url: str, worker: bool) -> None:
+    """After a write's measurement: the seller's worker finishes the orders it queued (at most
+    a minute) before the next operation is measured, so that a read is not measured beside a
+    backlog of background work; what is left is taken off the queue. An app without a worker
+    (the ceiling, ``--no-worker``) has nothing to wait for."""
+    engine = make_engine(url)
+    deadline = time.monotonic() + (SETTLE_SECONDS if worker else 0.0)
+    query = text("SELECT count(*) FROM orders WHERE needs_processing")
+    with engine.connect() as connection:
+        while connection.execute(query).scalar_one() and time.monotonic() < deadline:
+            connection.rollback()
+            time.sleep(0.5)
+    engine.dispose()
+    drain(url)
+
+
 def drain(url: str) -> None:
     """Takes the orders written by the last app off the seller's queue, so that the next app's
     worker does not start with a backlog."""
@@ -422,6 +443,8 @@ def compare(
                     served += sample.requests
                     if name == "us" and round_ == 0:
                         MEMORY.append((served, rss_mib(pid)))
+                    if op in WRITES:
+                        settle(url, args.worker and name != "ceiling")
                     print(
                         f"round {round_ + 1} {LABELS[name]:15} {OPERATIONS[op]:30} "
                         f"{sample.rps:8.0f} rps  p50 {sample.p50:7.2f} ms  p99 {sample.p99:7.2f} ms  "
