@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Integer, Select, bindparam, func, insert, update
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Connection,
+    Integer,
+    Select,
+    bindparam,
+    func,
+    insert,
+    update,
+)
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.compiler import compiles
@@ -245,8 +255,9 @@ def listing(
         core_select(*columns)
         .where(*conditions(where))
         .order_by(key.desc())
-        .limit(bindparam("limit", limit, type_=Integer))
-        .offset(bindparam("offset", offset, type_=Integer))
+        # BIGINT: the spec allows offsets past PostgreSQL's INTEGER (up to 2**53 - 1).
+        .limit(bindparam("limit", limit, type_=BigInteger))
+        .offset(bindparam("offset", offset, type_=BigInteger))
     )
 
 

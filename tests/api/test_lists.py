@@ -46,6 +46,14 @@ def test_every_list_counts_in_its_headers(client: TestClient) -> None:
     assert "x-total-count" not in single.headers
 
 
+def test_the_largest_offset_the_spec_allows_answers_an_empty_page(client: TestClient) -> None:
+    # 2**53 - 1, past PostgreSQL's INTEGER: a 500 once the page's OFFSET was bound as one.
+    create_order(client)
+    for path in ("/orders", "/orders?buyerId=Verizon&orderStatus=ACKNOWLEDGED"):
+        page = counted(client, path, offset=9007199254740991, limit=500)
+        assert (page["available"], page["returned"]) == (1, 0), path
+
+
 @pytest.fixture
 def orders(client: TestClient, settings: Settings) -> dict[str, dict[str, Any]]:
     """Three orders of Verizon's: "a" and "b" of project P-1, "c" of P-2; ordered on different
