@@ -266,8 +266,11 @@ def listing(
 _LISTS: dict[tuple[str, ...], tuple[Select[Any], Select[Any]]] = {}
 
 
-def _list_statements(where: OrderFilter) -> tuple[Select[Any], Select[Any]]:
-    shape = tuple(filter_values(where))
+def _list_statements(
+    where: OrderFilter, values: Mapping[str, Any]
+) -> tuple[Select[Any], Select[Any]]:
+    """``values``: ``filter_values(where)``, whose keys are the shape."""
+    shape = tuple(values)
     found = _LISTS.get(shape)
     if found is None:
         columns = (ORDERS.c.canonical, ORDERS.c.id)
@@ -338,8 +341,8 @@ class SqlOrders:
         return OrderJSON(revision, buyer_id, self._canonical(canonical, order_id, connection))
 
     def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
-        count, page = _list_statements(where)
         values = filter_values(where)
+        count, page = _list_statements(where, values)
         connection = self._connection()
         ((available,),) = _driver_rows(connection, count, values)
         rows = _driver_rows(connection, page, {**values, "limit": limit, "offset": offset})
