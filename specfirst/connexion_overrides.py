@@ -14,6 +14,8 @@ when an app is created) refuses any other, naming both, so an upgrade is a delib
 - SwaggerUIAtItsPath: Swagger UI's middleware only looks at requests under its path.
 - security_map: Connexion's security handlers bound to the application's verifiers by scheme
   name, and one for openIdConnect (Connexion has none).
+- DirectRouting: an operation's request is routed once, by the routes' own patterns, and its
+  per-operation steps (security, validation, context, operation) are called in turn.
 - validate_each_spec_once: Connexion checks a spec against the OpenAPI schema once per
   process for each content, not once per app created.
 - SpecResolver: operations found by method and path as well as by operationId.
@@ -32,15 +34,22 @@ from typing import Any, ClassVar
 
 from connexion import AsyncApp
 from connexion.apps.asynchronous import AsyncApi, AsyncASGIApp
+from connexion.context import _context, _operation, _receive, _scope
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import BadRequestProblem, TypeValidationError
 from connexion.lifecycle import ConnexionRequest
-from connexion.middleware import ConnexionMiddleware
+from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.abstract import ROUTING_CONTEXT
+from connexion.middleware.context import ContextMiddleware
+from connexion.middleware.lifespan import LifespanMiddleware
 from connexion.middleware.request_validation import (
     RequestValidationAPI,
     RequestValidationMiddleware,
     RequestValidationOperation,
 )
+from connexion.middleware.response_validation import ResponseValidationMiddleware
+from connexion.middleware.routing import RoutingMiddleware
+from connexion.middleware.security import SecurityMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.operations import AbstractOperation
 from connexion.resolver import Resolution, Resolver
@@ -61,6 +70,7 @@ from connexion.validators import (
 )
 from jsonschema import Draft4Validator, ValidationError
 from starlette.responses import Response
+from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from specfirst.compiled import Check, CompiledBodies, accepted, parameter_check
@@ -160,6 +170,24 @@ class GeneratedApp(AsyncApp):  # type: ignore[misc]
         # is only built at the first request, so it can still be replaced here.
         self._middleware_app = GeneratedASGIApp()
         self.middleware.app = self._middleware_app
+
+    def add_middleware(
+        self,
+        middleware_class: Any,
+        *,
+        position: MiddlewarePosition = MiddlewarePosition.BEFORE_CONTEXT,
+        **options: Any,
+    ) -> None:
+        # Connexion finds a position by its middleware's class, and some of its middlewares are
+        # replaced by subclasses here (middlewares()): a position is found by subclass too.
+        stack = self.middleware
+        if stack.middleware_stack is None:
+            for index, present in enumerate(stack.middlewares):
+                present = present.func if isinstance(present, functools.partial) else present
+                if isinstance(present, type) and issubclass(present, position.value):
+                    stack.middlewares.insert(index, functools.partial(middleware_class, **options))
+                    return
+        super().add_middleware(middleware_class, position=position, **options)
 
 
 class SpecResolver(Resolver):  # type: ignore[misc]
@@ -362,6 +390,12 @@ class RequestValidationOnce(RequestValidationOperation):  # type: ignore[misc]
         return known
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope, receive = await self.checked(scope, receive)
+        await self.next_app(scope, receive, send)
+
+    async def checked(self, scope: Scope, receive: Receive) -> tuple[Scope, Receive]:
+        """The request's parameters and body checked (the first error raised, listing every
+        failure); the scope and receive the operation reads them from."""
         self._parameter_validator.validate(scope)
         if not self._bodiless:  # without a request body, the checks below have nothing to check
             mime_type, encoding = self.extract_content_type(scope["headers"])
@@ -377,7 +411,7 @@ class RequestValidationOnce(RequestValidationOperation):  # type: ignore[misc]
                     uri_parser=self._body_uri_parser,
                 )
                 receive, scope = await checker.wrap_receive(receive, scope=scope)
-        await self.next_app(scope, receive, send)
+        return scope, receive
 
 
 class RequestValidationOnceAPI(RequestValidationAPI):  # type: ignore[misc]
@@ -451,10 +485,173 @@ class SwaggerUIAtItsPath(SwaggerUIMiddleware):  # type: ignore[misc]
         await super().__call__(scope, receive, send)
 
 
+# ---- routing ----------------------------------------------------------------------------------
+
+# The middlewares between routing and the operations, in Connexion's sequence: when an app's
+# stack is exactly these, their per-operation steps can be called without them.
+DIRECT_CHAIN = (
+    SecurityMiddleware,
+    RequestValidation,
+    ResponseValidationMiddleware,
+    LifespanMiddleware,
+    ContextMiddleware,
+    GeneratedASGIApp,
+)
+
+
+class _Routed:
+    """One operation's route: its pattern (Starlette's, with its convertors), methods, and what
+    to call once it is matched."""
+
+    def __init__(self, base_path: str, route: Route, operation_id: str, app: ASGIApp) -> None:
+        self.base_path = base_path
+        self.route = route
+        self.operation_id = operation_id
+        self.app = app
+
+
+class DirectRouting(RoutingMiddleware):  # type: ignore[misc]
+    """Connexion's routing middleware, which matches a request against the operations' routes
+    itself: Connexion's goes through a Starlette mount and router, each matching again and
+    copying the scope, and every middleware after it finds the operation again by its id.
+
+    The routes are Connexion's own (their patterns, convertors and sequence), so a request finds
+    the operation it would find there; when the middlewares after this one are Connexion's
+    (DIRECT_CHAIN), a matched operation's steps are called in turn, as those middlewares call
+    them. Anything else (no match, a method the path does not take, an ASGI root path) goes
+    through Connexion's router, which answers it as it always does."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        super().__init__(app)
+        self._next: ASGIApp = app
+        self._mounts: list[tuple[str, Mount, list[_Routed]]] | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("root_path"):
+            await super().__call__(scope, receive, send)
+            return
+        found = self._match(scope["method"], scope["path"])
+        if found is None:
+            await super().__call__(scope, receive, send)
+            return
+        routed, path_params = found
+        scope.setdefault("path_params", {}).update(path_params)
+        routing = scope.setdefault("extensions", {}).setdefault(ROUTING_CONTEXT, {})
+        routing["api_base_path"] = routed.base_path
+        routing["operation_id"] = routed.operation_id
+        await routed.app(scope, receive, send)
+
+    def _match(self, method: str, path: str) -> tuple[_Routed, dict[str, Any]] | None:
+        if self._mounts is None:
+            self._mounts = self._routes()
+        for _base, mount, routes in self._mounts:
+            at = mount.path_regex.match(path)
+            if at is None:
+                continue
+            rest = "/" + at.group("path")
+            for routed in routes:
+                route = routed.route
+                if route.methods is None or method not in route.methods:
+                    continue
+                matched = route.path_regex.match(rest)
+                if matched is not None:
+                    converters = route.param_convertors
+                    params = {k: converters[k].convert(v) for k, v in matched.groupdict().items()}
+                    return routed, params
+            return None  # Connexion's router: a 405, or the next API on the same base path
+        return None
+
+    def _routes(self) -> list[tuple[str, Mount, list[_Routed]]]:
+        steps = _operation_steps(self._next)
+        mounts = []
+        for mount in self.router.routes:
+            if not isinstance(mount, Mount) or not isinstance(mount.app, Router):
+                return []  # not as Connexion builds it: its router answers everything
+            # Mount.path is the base path without its trailing slash, as Connexion's routing
+            # gives it to the next middlewares (api_base_path).
+            routes = []
+            for route in mount.app.routes:
+                operation_id = getattr(getattr(route, "endpoint", None), "operation_id", None)
+                if not isinstance(route, Route) or operation_id is None:
+                    return []
+                app = steps.get((mount.path, operation_id), self._next)
+                routes.append(_Routed(mount.path, route, operation_id, app))
+            mounts.append((mount.path, mount, routes))
+        return mounts
+
+
+def _chain(app: Any) -> list[Any]:
+    """``app`` and the apps after it, each one's next (up to DIRECT_CHAIN's length)."""
+    found: list[Any] = []
+    while app is not None and len(found) <= len(DIRECT_CHAIN):
+        found.append(app)
+        app = getattr(app, "app", None) if not isinstance(app, LifespanMiddleware) else app.next_app
+    return found
+
+
+def _operation_steps(app: ASGIApp) -> dict[tuple[str, str], ASGIApp]:
+    """Each operation's steps, by (base path, operationId), as the middlewares after routing
+    would call them; none when those middlewares are not DIRECT_CHAIN, or an API shares its
+    base path with another."""
+    chain = _chain(app)[: len(DIRECT_CHAIN)]
+    if [type(m) for m in chain] != list(DIRECT_CHAIN):
+        return {}
+    security, validation, responses, _lifespan, context, final = chain
+    steps: dict[tuple[str, str], ASGIApp] = {}
+    for base_path, apis in final.apis.items():
+        layers = [m.apis.get(base_path, []) for m in (security, validation, responses, context)]
+        if len(apis) != 1 or any(len(found) != 1 for found in layers):
+            return {}
+        for operation_id, operation in apis[0].operations.items():
+            ops = [found[0].operations.get(operation_id) for found in layers]
+            if operation_id is None or any(op is None for op in ops):
+                continue
+            checked = _checked(ops[0], ops[1])
+            if ops[2] is layers[2][0].next_app:  # responses are not validated
+                steps[(base_path, operation_id)] = checked(_in_context(ops[3].operation, operation))
+            else:  # the response validation middleware's step leads to the operation
+                steps[(base_path, operation_id)] = checked(ops[2])
+    return steps
+
+
+def _checked(security: Any, validation: RequestValidationOnce) -> Callable[[ASGIApp], ASGIApp]:
+    """What Connexion's security and request validation middlewares do for one operation, then
+    ``then``."""
+    verify = security.verification_fn if security.security else None
+
+    def steps(then: ASGIApp) -> ASGIApp:
+        async def run(scope: Scope, receive: Receive, send: Send) -> None:
+            if verify is not None:
+                await verify(ConnexionRequest(scope))
+            scope, receive = await validation.checked(scope, receive)
+            await then(scope, receive, send)
+
+        return run
+
+    return steps
+
+
+def _in_context(spec_operation: Any, operation: ASGIApp) -> ASGIApp:
+    """What Connexion's context middleware does for one operation, then the operation."""
+
+    async def run(scope: Scope, receive: Receive, send: Send) -> None:
+        _context.set(scope.get("extensions", {}).get("connexion_context", {}))
+        _operation.set(spec_operation)
+        _receive.set(receive)
+        _scope.set(scope)
+        await operation(scope, receive, send)
+
+    return run
+
+
 def middlewares() -> list[Any]:
     """Connexion's middlewares, in its sequence, with ours in place (a new list: each app adds its
     own to it)."""
-    ours = {SwaggerUIMiddleware: SwaggerUIAtItsPath, RequestValidationMiddleware: RequestValidation}
+    ours = {
+        SwaggerUIMiddleware: SwaggerUIAtItsPath,
+        RoutingMiddleware: DirectRouting,
+        RequestValidationMiddleware: RequestValidation,
+    }
     return [
         ours.get(middleware, middleware) for middleware in ConnexionMiddleware.default_middlewares
     ]
