@@ -31,6 +31,7 @@ from sqlmodel import Session, col, select
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
 from app.domain.time import now, utc_instant
+from app.storage.readers import Driver
 from app.storage.tables import OrderRevisionRow, OrderRow
 from generated.models import Order
 from specfirst.reply import canonical_json
@@ -140,7 +141,7 @@ def _driver_sql(dialect: Any, statement: Any) -> _DriverSQL:
 
 
 def _driver_rows(
-    connection: Connection, statement: Any, values: Mapping[str, Any], *, one: bool = False
+    driver: Driver, statement: Any, values: Mapping[str, Any], *, one: bool = False
 ) -> Any:
     """The rows of ``statement`` (plain columns; ``values`` for its bind parameters by name),
     or its first row with ``one``, run on the driver's cursor: compiled once per dialect, so a
@@ -148,18 +149,19 @@ def _driver_rows(
     prepared statement (sqlite3's statement cache, psycopg's prepared statements). A driver
     error is raised as SQLAlchemy's DBAPIError, as SQLAlchemy would, so the service still
     answers 503 for a database that is down."""
-    dialect = connection.dialect
+    dialect = driver.dialect
     driver_sql = _driver_sql(dialect, statement)
     parameters = driver_sql.parameters(values)
     dbapi = dialect.loaded_dbapi
     try:
-        cursor = connection.connection.cursor()
+        cursor = driver.connection.cursor()
         try:
             cursor.execute(driver_sql.sql, parameters)
             return cursor.fetchone() if one else cursor.fetchall()
         finally:
             cursor.close()
     except dbapi.Error as error:
+        driver.broken()
         raise DBAPIError.instance(
             driver_sql.sql, parameters, error, dbapi.Error, dialect=dialect
         ) from error
@@ -303,11 +305,15 @@ class SqlOrders:
     """The domain's OrderRepository (app/domain/ports.py) on the orders tables."""
 
     def __init__(
-        self, session: Callable[[], Session], connection: Callable[[], Connection]
+        self,
+        session: Callable[[], Session],
+        connection: Callable[[], Connection],
+        driver: Callable[[], Driver],
     ) -> None:
-        # Both opened when first used: a read of canonical JSON needs no ORM session.
+        # Each opened when first used: a read of canonical JSON needs no ORM session.
         self._session = session
         self._connection = connection
+        self._driver = driver
 
     @property
     def session(self) -> Session:
@@ -333,28 +339,27 @@ class SqlOrders:
         return Page(available, [dict(d) for d in documents])
 
     def get_json(self, order_id: str) -> OrderJSON | None:
-        connection = self._connection()
-        row = _driver_rows(connection, GET_JSON, {"order_id": order_id}, one=True)
+        row = _driver_rows(self._driver(), GET_JSON, {"order_id": order_id}, one=True)
         if row is None:
             return None
         revision, buyer_id, canonical = row
-        return OrderJSON(revision, buyer_id, self._canonical(canonical, order_id, connection))
+        return OrderJSON(revision, buyer_id, self._canonical(canonical, order_id))
 
     def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
         values = filter_values(where)
         count, page = _list_statements(where, values)
-        connection = self._connection()
-        ((available,),) = _driver_rows(connection, count, values)
-        rows = _driver_rows(connection, page, {**values, "limit": limit, "offset": offset})
-        return JSONPage(available, [self._canonical(c, i, connection) for c, i in rows])
+        driver = self._driver()
+        ((available,),) = _driver_rows(driver, count, values)
+        rows = _driver_rows(driver, page, {**values, "limit": limit, "offset": offset})
+        return JSONPage(available, [self._canonical(c, i) for c, i in rows])
 
-    @staticmethod
-    def _canonical(canonical: str | None, order_id: str, connection: Connection) -> str:
+    def _canonical(self, canonical: str | None, order_id: str) -> str:
         """The stored text; made from the document for an order stored without one (the
         document is only read, and parsed, then)."""
         if canonical is not None:
             return canonical
-        return order_json(connection.execute(GET_DOCUMENT, {"order_id": order_id}).scalar_one())
+        found = self._connection().execute(GET_DOCUMENT, {"order_id": order_id}).scalar_one()
+        return order_json(found)
 
     def insert(self, document: dict[str, Any]) -> StoredOrder:
         at = now()

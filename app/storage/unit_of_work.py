@@ -24,6 +24,7 @@ from sqlmodel import Session
 from app.storage.hubs import SqlHubs
 from app.storage.notifications import SqlNotifications
 from app.storage.orders import SqlOrders
+from app.storage.readers import Driver, ThreadReaders, keeps_readers
 from app.storage.svlans import SqlSvlans, SqlUniSvlans
 
 
@@ -32,10 +33,17 @@ class Transaction:
     first used too: a read-only transaction that only runs Core statements (the reads that
     answer requests) runs them on a pooled connection of its own, without an ORM session."""
 
-    def __init__(self, engine: Engine, callbacks: Mapping[str, str], read_only: bool) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        callbacks: Mapping[str, str],
+        read_only: bool,
+        readers: ThreadReaders | None = None,
+    ) -> None:
         self._engine = engine
         self._callbacks = callbacks
         self._read_only = read_only
+        self._readers = readers
         self._session: Session | None = None
         self._connection: Connection | None = None
 
@@ -56,6 +64,14 @@ class Transaction:
             self._connection = self._engine.connect()
         return self._connection
 
+    def driver(self) -> Driver:
+        """Where statements run on the driver: a read-only transaction without a session on
+        its thread's kept connection (readers), else on ``connection()``."""
+        if self._readers is not None and self._read_only and self._session is None:
+            return self._readers.driver()
+        connection = self.connection()
+        return Driver(connection.dialect, connection.connection.dbapi_connection)
+
     def commit(self) -> None:
         if self._session is not None:
             self._session.commit()
@@ -69,7 +85,7 @@ class Transaction:
 
     @cached_property
     def orders(self) -> SqlOrders:
-        return SqlOrders(lambda: self.session, self.connection)
+        return SqlOrders(lambda: self.session, self.connection, self.driver)
 
     @cached_property
     def notifications(self) -> SqlNotifications:
@@ -95,10 +111,11 @@ class UnitOfWork:
     def __init__(self, engine: Engine, callbacks: Mapping[str, str] | None = None) -> None:
         self.engine = engine
         self.callbacks = {buyer: url.rstrip("/") for buyer, url in (callbacks or {}).items()}
+        self._readers = ThreadReaders(engine) if keeps_readers(engine) else None
 
     @contextmanager
     def __call__(self, *, read_only: bool = False) -> Iterator[Transaction]:
-        tx = Transaction(self.engine, self.callbacks, read_only)
+        tx = Transaction(self.engine, self.callbacks, read_only, self._readers)
         try:
             yield tx
             if not read_only:
