@@ -81,6 +81,8 @@ from specfirst.routes import UI_PATH
 from specfirst.validation import NUL, NUL_DETAIL, body_errors, nul_pointers
 
 WRITTEN_FOR = "3.3.0"
+# Where the parameter validator leaves the path parameters it resolved for the operation.
+RESOLVED_PATH = "specfirst.resolved_path_params"
 
 
 class ConnexionVersionError(RuntimeError):
@@ -147,6 +149,9 @@ class GeneratedOperation:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = ConnexionRequest(scope, receive, uri_parser=self._uri_parser)
+        resolved = scope.get(RESOLVED_PATH)
+        if resolved is not None:
+            request._path_params = resolved  # as request.path_params would resolve them again
         response = await self._function(request)
         await response(scope, receive, send)
 
@@ -265,6 +270,35 @@ def _typed(param: dict[str, Any], text: str | None) -> Any:
 
 class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
     refuse_nul = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Without a query string, an operation whose parameters are all in its path (or in an
+        # optional query) has only its path parameters to check: no request object needed.
+        self._path_only = not (
+            self.parameters.get("header")
+            or self.parameters.get("cookie")
+            or any(p.get("required") for p in self.parameters.get("query", []))
+        )
+
+    def validate(self, scope: Scope) -> None:
+        if self._path_only and not scope.get("query_string") and self._path_accepted(scope):
+            return
+        super().validate(scope)
+
+    def _path_accepted(self, scope: Scope) -> bool:
+        """Whether the path parameters pass, as validate_request would find them (resolved
+        by the URI parser, which the operation would run again: it is handed them,
+        RESOLVED_PATH); False for anything validate_request should look at and say."""
+        if self.refuse_nul and NUL in scope["path"]:
+            return False
+        resolved = self.uri_parser.resolve_path(scope.get("path_params", {}))
+        for param in self.parameters.get("path", []):
+            value = resolved.get(param["name"].replace("-", "_"))
+            if self.validate_parameter("path", value, param):
+                return False
+        scope[RESOLVED_PATH] = resolved
+        return True
 
     def validate_request(self, request: ConnexionRequest) -> None:
         # Before the schemas, whose text patterns may refuse a NUL too (see the body's).
@@ -606,7 +640,8 @@ def _operation_steps(app: ASGIApp) -> dict[tuple[str, str], ASGIApp]:
             ops = [found[0].operations.get(operation_id) for found in layers]
             if operation_id is None or any(op is None for op in ops):
                 continue
-            checked = _checked(ops[0], ops[1])
+            bearer = _bearer_only(ops[0], layers[0][0].security_handler_factory)
+            checked = _checked(ops[0], bearer, ops[1])
             if ops[2] is layers[2][0].next_app:  # responses are not validated
                 steps[(base_path, operation_id)] = checked(_in_context(ops[3].operation, operation))
             else:  # the response validation middleware's step leads to the operation
@@ -614,14 +649,52 @@ def _operation_steps(app: ASGIApp) -> dict[tuple[str, str], ASGIApp]:
     return steps
 
 
-def _checked(security: Any, validation: RequestValidationOnce) -> Callable[[ASGIApp], ASGIApp]:
+def _bearer_only(security: Any, factory: Any) -> BoundVerifier | None:
+    """The verifier of an operation whose one security requirement is one http bearer scheme
+    with no scopes (most APIs' every operation), when it is the application's (security_map)."""
+    requirements = security.security or []
+    if len(requirements) != 1 or len(requirements[0]) != 1:
+        return None
+    ((name, scopes),) = requirements[0].items()
+    scheme = security.security_schemes.get(name, {})
+    handler = factory.security_handlers.get("bearer")
+    if scopes or scheme.get("type") != "http" or str(scheme.get("scheme")).lower() != "bearer":
+        return None
+    verifier_of = getattr(handler, "scheme_verifier", None)
+    return None if verifier_of is None else verifier_of(scheme)
+
+
+async def _bearer_accepted(verify: BoundVerifier, scope: Scope) -> bool:
+    """Whether ``verify`` accepts the request's bearer token, found as Connexion's bearer
+    handler finds it; the verified info is then where Connexion's security leaves it. False
+    for anything else (no header, another scheme, a refusal, an error), which Connexion's own
+    verification then answers."""
+    header = next((value for name, value in scope["headers"] if name == b"authorization"), b"")
+    parts = header.decode("latin-1").split(maxsplit=1)
+    if len(parts) != 2 or parts[0].lower() != "bearer":
+        return False
+    try:
+        info = await verify(parts[1])
+    except Exception:  # said again, and answered, by Connexion's verification
+        return False
+    if not isinstance(info, Mapping):
+        return False
+    context = scope.setdefault("extensions", {}).setdefault("connexion_context", {})
+    context.update({"user": info.get("sub", info.get("uid")), "token_info": info})
+    return True
+
+
+def _checked(
+    security: Any, bearer: BoundVerifier | None, validation: RequestValidationOnce
+) -> Callable[[ASGIApp], ASGIApp]:
     """What Connexion's security and request validation middlewares do for one operation, then
-    ``then``."""
+    ``then``. ``bearer``: the operation's one bearer verifier, called directly on the token
+    (Connexion's verification builds a request and goes through three wrappers for it)."""
     verify = security.verification_fn if security.security else None
 
     def steps(then: ASGIApp) -> ASGIApp:
         async def run(scope: Scope, receive: Receive, send: Send) -> None:
-            if verify is not None:
+            if verify is not None and (bearer is None or not await _bearer_accepted(bearer, scope)):
                 await verify(ConnexionRequest(scope))
             scope, receive = await validation.checked(scope, receive)
             await then(scope, receive, send)
@@ -721,6 +794,9 @@ def security_map(verifiers: Mapping[str, BoundVerifier]) -> dict[str, type[Any]]
             return verifier_of(security_scheme)
 
     class Bearer(_KnownSignatures, BearerSecurityHandler):  # type: ignore[misc]
+        # Read by DirectRouting, which calls a bearer scheme's verifier directly.
+        scheme_verifier = staticmethod(verifier_of)
+
         def _resolve_func(self, security_scheme: Any) -> BoundVerifier:
             return verifier_of(security_scheme)
 

@@ -3,7 +3,7 @@ for a body without a length) and the security headers of every response."""
 
 from __future__ import annotations
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -26,23 +26,32 @@ UI_CSP = (
 )
 
 
+def _raw(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    return [
+        (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()
+    ]
+
+
 class Guard:
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self._api_headers = _raw({**SECURITY_HEADERS, "Content-Security-Policy": API_CSP})
+        self._ui_headers = _raw({**SECURITY_HEADERS, "Content-Security-Policy": UI_CSP})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = UI_CSP if scope["path"].startswith(UI_PATH) else API_CSP
+        added = self._ui_headers if scope["path"].startswith(UI_PATH) else self._api_headers
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    headers.setdefault(name, value)
-                headers.setdefault("Content-Security-Policy", csp)
+                # Each one the response does not set itself (raw: this runs for every response).
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(header for header in added if header[0] not in present)
+                message["headers"] = headers
             await send(message)
 
         refusal = self.refusal(Headers(scope=scope))

@@ -31,7 +31,6 @@ from prometheus_client.gc_collector import GCCollector
 from prometheus_client.platform_collector import PlatformCollector
 from prometheus_client.process_collector import ProcessCollector
 from pythonjsonlogger.json import JsonFormatter
-from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -41,6 +40,7 @@ from specfirst.problems import PROBLEM_JSON, problem_body
 from specfirst.routes import HEALTHZ, METRICS, READYZ, SPEC_JSON, SPEC_YAML, UI_PATH
 
 REQUEST_ID_HEADER = "X-Request-ID"
+RAW_ID_HEADER = REQUEST_ID_HEADER.lower().encode("latin-1")
 # A client's request id is echoed only when it is short and made of safe characters (uuids,
 # ULIDs, trace ids); anything else is replaced, so logs and headers never carry junk.
 SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -182,7 +182,7 @@ def operation_label(scope: Scope) -> str:
 
 def incoming_request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", []):
-        if name == b"x-request-id":
+        if name == RAW_ID_HEADER:
             sent = value.decode("latin-1")
             return sent if SANE_REQUEST_ID.match(sent) else str(uuid.uuid4())
     return str(uuid.uuid4())
@@ -214,7 +214,9 @@ class RequestObservability:
             if message["type"] == "http.response.start":
                 response_started = True
                 status = message["status"]
-                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
+                headers = [h for h in message.get("headers", ()) if h[0].lower() != RAW_ID_HEADER]
+                headers.append((RAW_ID_HEADER, rid.encode("latin-1")))
+                message["headers"] = headers
             await send(message)
 
         try:
@@ -258,7 +260,7 @@ class RequestObservability:
                 "headers": [
                     (b"content-type", PROBLEM_JSON.encode()),
                     (b"content-length", str(len(body)).encode()),
-                    (REQUEST_ID_HEADER.lower().encode(), rid.encode()),
+                    (RAW_ID_HEADER, rid.encode()),
                 ],
             }
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from connexion.context import context
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import MiddlewarePosition
 from connexion.middleware.routing import RoutingMiddleware
@@ -58,6 +59,7 @@ async def _echo(request: ConnexionRequest) -> Response:
             "path": dict(request.path_params),
             "query": dict(request.query_params),
             "body": json.loads(body) if body else None,
+            "user": context.get("user"),  # whose credential security accepted
         }
     )
 
@@ -105,6 +107,20 @@ REQUESTS: list[tuple[str, str, dict[str, Any]]] = [
     ("GET", "/items/a1?size=11&colour=red", {"headers": AUTH}),
     ("GET", "/items/a1", {}),
     ("GET", "/items/a1", {"headers": {"Authorization": "Bearer nope"}}),
+    ("GET", "/items/a1", {"headers": {"Authorization": "bearer   ok-ann"}}),
+    ("GET", "/items/a1", {"headers": {"Authorization": "Bearer"}}),
+    ("GET", "/items/a1", {"headers": {"Authorization": ""}}),
+    ("GET", "/items/a1", {"headers": {"Authorization": "Basic b2s6b2s="}}),
+    (
+        "GET",
+        "/items/a1",
+        {"headers": [("Authorization", "Basic x"), ("Authorization", "Bearer ok-a")]},
+    ),
+    (
+        "GET",
+        "/items/a1",
+        {"headers": [("Authorization", "Bearer ok-b"), ("Authorization", "Basic x")]},
+    ),
     ("DELETE", "/items/a1", {"headers": AUTH}),
     ("POST", "/items/a1", {"headers": AUTH}),
     ("GET", "/items/", {"headers": AUTH}),
