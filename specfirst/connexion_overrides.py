@@ -640,7 +640,7 @@ def _operation_steps(app: ASGIApp) -> dict[tuple[str, str], ASGIApp]:
             ops = [found[0].operations.get(operation_id) for found in layers]
             if operation_id is None or any(op is None for op in ops):
                 continue
-            bearer = _bearer_only(ops[0], layers[0][0].security_handler_factory)
+            bearer = _first_bearer(ops[0], layers[0][0].security_handler_factory)
             checked = _checked(ops[0], bearer, ops[1])
             if ops[2] is layers[2][0].next_app:  # responses are not validated
                 steps[(base_path, operation_id)] = checked(_in_context(ops[3].operation, operation))
@@ -649,11 +649,13 @@ def _operation_steps(app: ASGIApp) -> dict[tuple[str, str], ASGIApp]:
     return steps
 
 
-def _bearer_only(security: Any, factory: Any) -> BoundVerifier | None:
-    """The verifier of an operation whose one security requirement is one http bearer scheme
-    with no scopes (most APIs' every operation), when it is the application's (security_map)."""
+def _first_bearer(security: Any, factory: Any) -> BoundVerifier | None:
+    """The verifier of an operation's first security requirement when that is one http bearer
+    scheme with no scopes (most APIs' every operation) and the verifier is the application's
+    (security_map). Connexion tries the requirements in turn and takes the first that passes:
+    when this one passes, its answer is Connexion's."""
     requirements = security.security or []
-    if len(requirements) != 1 or len(requirements[0]) != 1:
+    if not requirements or len(requirements[0]) != 1:
         return None
     ((name, scopes),) = requirements[0].items()
     scheme = security.security_schemes.get(name, {})
@@ -688,7 +690,7 @@ def _checked(
     security: Any, bearer: BoundVerifier | None, validation: RequestValidationOnce
 ) -> Callable[[ASGIApp], ASGIApp]:
     """What Connexion's security and request validation middlewares do for one operation, then
-    ``then``. ``bearer``: the operation's one bearer verifier, called directly on the token
+    ``then``. ``bearer``: the operation's first bearer verifier, called directly on the token
     (Connexion's verification builds a request and goes through three wrappers for it)."""
     verify = security.verification_fn if security.security else None
 
