@@ -26,7 +26,10 @@ from specfirst.security import Info
 from specfirst.settings import ServiceSettings
 from tests.specfirst_support import document, json_response, operation, project, service
 
-BEARER = {"bearerAuth": {"type": "http", "scheme": "bearer"}}
+SCHEMES = {
+    "bearerAuth": {"type": "http", "scheme": "bearer"},
+    "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+}
 
 
 def _paths() -> dict[str, Any]:
@@ -38,7 +41,10 @@ def _paths() -> dict[str, Any]:
         # Declared first, so it takes /items/special too (Starlette's first match).
         "/items/{id}": {
             "get": operation("getItem", parameters=[item, size], security=secured),
-            "delete": operation("deleteItem", parameters=[item], security=secured),
+            # Either credential: Connexion tries the bearer token first, then the key.
+            "delete": operation(
+                "deleteItem", parameters=[item], security=[{"bearerAuth": []}, {"key": []}]
+            ),
         },
         "/items/special": {"get": operation("getSpecial")},
         "/counts/{n}": {"get": operation("getCount", parameters=[count])},
@@ -83,9 +89,10 @@ async def _verify(token: str) -> Info | None:
 
 
 def _client(tmp_path: Path, *, validate_responses: bool, root_path: str = "") -> TestClient:
-    config = project(tmp_path, document(_paths(), components={"securitySchemes": BEARER}))
+    config = project(tmp_path, document(_paths(), components={"securitySchemes": SCHEMES}))
     settings = ServiceSettings(validate_responses=validate_responses, log_format="plain")
-    app = service(config, FUNCTIONS, verifiers={"bearerAuth": _verify}, settings=settings)
+    verifiers = {"bearerAuth": _verify, "key": _verify}
+    app = service(config, FUNCTIONS, verifiers=verifiers, settings=settings)
     return TestClient(app, raise_server_exceptions=False, root_path=root_path)
 
 
@@ -122,6 +129,10 @@ REQUESTS: list[tuple[str, str, dict[str, Any]]] = [
         {"headers": [("Authorization", "Bearer ok-b"), ("Authorization", "Basic x")]},
     ),
     ("DELETE", "/items/a1", {"headers": AUTH}),
+    ("DELETE", "/items/a1", {"headers": {"X-Key": "ok-key"}}),
+    ("DELETE", "/items/a1", {"headers": {"Authorization": "Bearer nope", "X-Key": "ok-key"}}),
+    ("DELETE", "/items/a1", {"headers": {"Authorization": "Bearer ok-b", "X-Key": "ok-key"}}),
+    ("DELETE", "/items/a1", {"headers": {"X-Key": "nope"}}),
     ("POST", "/items/a1", {"headers": AUTH}),
     ("GET", "/items/", {"headers": AUTH}),
     ("GET", "/items/a1/", {"headers": AUTH}),
