@@ -37,14 +37,14 @@ def inline_threadpool() -> None:
     import fastapi.routing
     import starlette.concurrency
 
-    import generated.operations
+    import specfirst.dispatch
 
     async def inline(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return func(*args, **kwargs)
 
     for module in (
         starlette.concurrency,
-        generated.operations,
+        specfirst.dispatch,
         fastapi.routing,
         fastapi.dependencies.utils,
     ):

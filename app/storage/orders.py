@@ -20,6 +20,7 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
+    text,
     update,
 )
 from sqlalchemy import select as core_select
@@ -27,6 +28,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
@@ -138,6 +140,18 @@ def _driver_sql(dialect: Any, statement: Any) -> _DriverSQL:
         positions = tuple(compiled.positiontup) if compiled.positional else None
         found = _DRIVER_SQL[key] = _DriverSQL(str(compiled), positions, conversions)
     return found
+
+
+def queued(limit: int, skip: Sequence[int] = ()) -> SelectOfScalar[OrderRow]:
+    """The seller's work queue: orders to process, oldest first, but those in ``skip`` (seqs).
+    The condition is written bare, as the partial index ix_orders_to_process states it: SQLite
+    serves a query from a partial index only when the query repeats its condition, and
+    SQLAlchemy writes a boolean column as ``needs_processing = 1`` there, which made each poll
+    of the worker scan the whole table."""
+    waiting: list[Any] = [text("needs_processing")]
+    if skip:
+        waiting.append(col(OrderRow.seq).not_in(skip))
+    return select(OrderRow).where(*waiting).order_by(col(OrderRow.seq)).limit(limit)
 
 
 def _driver_rows(
@@ -429,12 +443,7 @@ class SqlOrders:
         return [Revision(r.revision, r.recorded_at, r.document) for r in rows]
 
     def to_process(self, limit: int, skip: Sequence[int] = ()) -> list[StoredOrder]:
-        queued: list[Any] = [col(OrderRow.needs_processing)]
-        if skip:
-            queued.append(col(OrderRow.seq).not_in(skip))
-        rows = self.session.exec(
-            select(OrderRow).where(*queued).order_by(col(OrderRow.seq)).limit(limit)
-        ).all()
+        rows = self.session.exec(queued(limit, skip)).all()
         return [_stored(row) for row in rows]
 
     def claim_processing(self, order: StoredOrder) -> bool:

@@ -17,7 +17,7 @@ from sqlmodel import SQLModel, col
 
 from app.domain.records import OrderFilter
 from app.storage.database import alembic_config, check_database, make_engine, migrate
-from app.storage.orders import ORDERS, counting, listing
+from app.storage.orders import ORDERS, counting, listing, queued
 from app.storage.tables import NotificationRow, OrderRow
 
 
@@ -94,6 +94,17 @@ def query_plan(database_url: str, statement: Any) -> str:
             return " ".join(str(row[-1]) for row in rows)
         connection.execute(text("SET enable_seqscan = off"))
         return " ".join(row[0] for row in connection.execute(text(f"EXPLAIN {sql}")))
+
+
+@pytest.mark.parametrize("skip", [(), (3, 5)])
+def test_the_work_queue_is_read_from_its_partial_index(database_url: str, skip: Any) -> None:
+    # The worker polls the queue twice a second: a scan of the table cost CPU in proportion
+    # to the orders stored.
+    plan = query_plan(database_url, queued(20, skip))
+    # SQLite: "SCAN orders USING INDEX ix_orders_to_process" (the index's entries only), where
+    # a full scan reads "SCAN orders".
+    assert "ix_orders_to_process" in plan, plan
+    assert "Seq Scan" not in plan, plan
 
 
 @pytest.mark.parametrize("name", sorted(FILTERS))
