@@ -242,6 +242,14 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def idle_cpu(pid: int, seconds: float) -> float:
+    """The server's CPU time while no request comes, ms per second: what its background work
+    (the seller's worker polling its queue) costs at this size of the database."""
+    before = cpu_seconds(pid)
+    time.sleep(seconds)
+    return 1000 * (cpu_seconds(pid) - before) / seconds
+
+
 def measure(base: str, pid: int, script: Path, seconds: float, connections: int) -> Sample:
     """wrk's numbers and the server's CPU time per request: throughput moves with whatever else
     runs on the machine, CPU per request much less."""
@@ -504,6 +512,7 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
 
 
 PAGE_SIZES = (10, 25, 50, 100)
+IDLE_SECONDS = {False: 5.0, True: 1.0}  # by --quick
 
 
 @dataclass
@@ -517,15 +526,16 @@ class Curves:
 
 
 def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
-    """get and list latency of the service as the orders table grows 10k -> 100k -> 1M. Each
-    size is a new database in which every buyer has 100 orders, so a page is always 50 of 100
-    matches and only the size of the table changes. At the largest size, the list's CPU per
+    """get and list latency of the service as the orders table grows 10k -> 100k -> 1M, and its
+    CPU while idle (before the requests) at each size. Each size is a new database in which
+    every buyer has 100 orders, so a page is always 50 of 100 matches and only the size of the
+    table changes. At the largest size, the list's CPU per
     request with pages of 10 to 100 orders, for the service and the ceiling."""
     sizes = [1_000, 10_000] if args.quick else [10_000, 100_000, 1_000_000]
     lines = [
-        "| stored orders | populate s | GET /orders/{id} rps | p50 ms | p99 ms | CPU ms/req "
-        "| GET /orders?buyerId&limit=50 rps | p50 ms | p99 ms | CPU ms/req |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| stored orders | populate s | idle CPU ms/s | GET /orders/{id} rps | p50 ms | p99 ms "
+        "| CPU ms/req | GET /orders?buyerId&limit=50 rps | p50 ms | p99 ms | CPU ms/req |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     by_orders: dict[str, list[tuple[float, float]]] = {
         OPERATIONS["get"]: [],
@@ -551,6 +561,7 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
         row = f"| {size:,} | {took:.1f} |"
         env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
         with server(APPS["us"], env) as (base, pid):
+            row += f" {idle_cpu(pid, IDLE_SECONDS[args.quick]):.0f} |"
             for op in ("get", "list"):
                 wrk(base, scripts(op), args.warmup, args.connections)
                 s = measure(base, pid, scripts(op), args.seconds, args.connections)
