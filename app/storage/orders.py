@@ -146,8 +146,8 @@ def queued(limit: int, skip: Sequence[int] = ()) -> SelectOfScalar[OrderRow]:
     """The seller's work queue: orders to process, oldest first, but those in ``skip`` (seqs).
     The condition is written bare, as the partial index ix_orders_to_process states it: SQLite
     serves a query from a partial index only when the query repeats its condition, and
-    SQLAlchemy writes a boolean column as ``needs_processing = 1`` there, which made each poll
-    of the worker scan the whole table."""
+    SQLAlchemy writes a boolean column as ``needs_processing = 1`` there; without the index
+    each poll of the worker would scan the whole table."""
     waiting: list[Any] = [text("needs_processing")]
     if skip:
         waiting.append(col(OrderRow.seq).not_in(skip))
