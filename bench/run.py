@@ -529,8 +529,8 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
     """get and list latency of the service as the orders table grows 10k -> 100k -> 1M, and its
     CPU while idle (before the requests) at each size. Each size is a new database in which
     every buyer has 100 orders, so a page is always 50 of 100 matches and only the size of the
-    table changes. At the largest size, the list's CPU per
-    request with pages of 10 to 100 orders, for the service and the ceiling."""
+    table changes. At the largest size, the list's CPU per request with pages of 10 to 100
+    orders, for the service and the ceiling."""
     sizes = [1_000, 10_000] if args.quick else [10_000, 100_000, 1_000_000]
     lines = [
         "| stored orders | populate s | idle CPU ms/s | GET /orders/{id} rps | p50 ms | p99 ms "

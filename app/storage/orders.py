@@ -34,7 +34,7 @@ from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
 from app.domain.time import now, utc_instant
 from app.storage.readers import Driver
-from app.storage.tables import OrderRevisionRow, OrderRow
+from app.storage.tables import TO_PROCESS, OrderRevisionRow, OrderRow
 from generated.models import Order
 from specfirst.reply import canonical_json
 
@@ -144,11 +144,10 @@ def _driver_sql(dialect: Any, statement: Any) -> _DriverSQL:
 
 def queued(limit: int, skip: Sequence[int] = ()) -> SelectOfScalar[OrderRow]:
     """The seller's work queue: orders to process, oldest first, but those in ``skip`` (seqs).
-    The condition is written bare, as the partial index ix_orders_to_process states it: SQLite
-    serves a query from a partial index only when the query repeats its condition, and
-    SQLAlchemy writes a boolean column as ``needs_processing = 1`` there; without the index
-    each poll of the worker would scan the whole table."""
-    waiting: list[Any] = [text("needs_processing")]
+    The condition is the partial index's own text: SQLAlchemy writes a boolean column as
+    ``needs_processing = 1`` on SQLite, which SQLite does not match to the index, and without
+    the index each poll of the worker would scan the whole table."""
+    waiting: list[Any] = [text(TO_PROCESS)]
     if skip:
         waiting.append(col(OrderRow.seq).not_in(skip))
     return select(OrderRow).where(*waiting).order_by(col(OrderRow.seq)).limit(limit)

@@ -22,6 +22,9 @@ from sqlmodel import Field, SQLModel
 
 # JSONB on PostgreSQL (compact, indexable later), plain JSON text elsewhere.
 Document = JSON().with_variant(JSONB(), "postgresql")
+# The seller's work queue, as its partial index states it: SQLite serves a query from a partial
+# index only when the query repeats the index's condition, so the queue's query uses this too.
+TO_PROCESS = "needs_processing"
 
 
 class OrderRow(SQLModel, table=True):
@@ -43,8 +46,8 @@ class OrderRow(SQLModel, table=True):
         Index(
             "ix_orders_to_process",
             "seq",
-            postgresql_where=text("needs_processing"),
-            sqlite_where=text("needs_processing"),
+            postgresql_where=text(TO_PROCESS),
+            sqlite_where=text(TO_PROCESS),
         ),
     )
 
