@@ -88,8 +88,10 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole suite, on SQLite and on a throwaway PostgreSQL server."""
-    session.run(PYTHON, "-m", "pytest", *session.posargs)
+    """The whole suite, on SQLite and on a throwaway PostgreSQL server, spread over one pytest-xdist
+    worker per core, at most four (each worker starts its own PostgreSQL server; the live-process
+    tests are timed for a few neighbours, not dozens). ``-- -n 0`` runs it in one process."""
+    session.run(PYTHON, "-m", "pytest", "-n", "auto", "--maxprocesses", "4", *session.posargs)
 
 
 @nox.session
