@@ -1,8 +1,10 @@
 """specfirst.observability: request ids that are safe to echo, labels that stay few, one log
-handler however often logging is configured, metrics under the configured prefix."""
+handler however often logging is configured, a JSON line for every record, metrics under the
+configured prefix."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -10,6 +12,7 @@ from specfirst.observability import (
     OUR_HANDLER,
     Metrics,
     configure_logging,
+    formatter,
     incoming_request_id,
     operation_label,
 )
@@ -56,3 +59,22 @@ def test_metrics_are_named_by_their_prefix() -> None:
     text = metrics.exposition().decode()
     assert 'shop_requests_total{method="GET",operation_id="getWidget",status="200"} 2.0' in text
     assert 'shop_request_duration_seconds_count{operation_id="getWidget"} 2.0' in text
+
+
+def test_every_record_becomes_one_json_line_even_those_orjson_refuses() -> None:
+    json_lines = formatter("json")
+
+    def line(message: str, *args: object, **extra: object) -> dict[str, object]:
+        record = logging.LogRecord("shop.access", logging.INFO, __file__, 1, message, args, None)
+        record.__dict__.update(extra)
+        text = json_lines.format(record)
+        assert "\n" not in text
+        parsed: dict[str, object] = json.loads(text)
+        return parsed
+
+    plain = line("GET %s %s", "/widgets/é", 200, status=200)
+    assert plain["message"] == "GET /widgets/é 200" and plain["status"] == 200
+    assert plain["level"] == "INFO" and plain["logger"] == "shop.access"
+    # A JSON body may carry a lone surrogate ("\\ud800"), and an integer may not fit in 64 bits.
+    assert line("note %s", "\ud800")["message"] == "note \ud800"
+    assert line("big", count=2**70)["count"] == 2**70
