@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +32,6 @@ def assert_unavailable(response: httpx.Response) -> None:
     assert "Traceback" not in response.text and "File " not in response.text
 
 
-def eventually(check: Callable[[], bool], seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not check():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
-
-
 def confirmed(http: httpx.Client, order_id: str) -> bool:
     """Whether the seller's background worker has processed the order (its notification)."""
     notifications = http.get(f"/orders/{order_id}/notifications")
@@ -55,7 +47,7 @@ def test_postgresql_down_then_back(tmp_path: Path) -> None:
         before = http.post("/orders", json=new_order("PO-before"))
         assert before.status_code == 201, before.text
         order = before.json()
-        eventually(lambda: confirmed(http, order["id"]))
+        servers.wait_for(lambda: confirmed(http, order["id"]), "the order confirmed")
 
         postgres.stop()
         path = f"/orders/{order['id']}"
@@ -69,12 +61,13 @@ def test_postgresql_down_then_back(tmp_path: Path) -> None:
         time.sleep(1)  # the worker meets the outage too
 
         postgres.start()
-        eventually(lambda: http.get(path).status_code == 200)
+        servers.wait_for(lambda: http.get(path).status_code == 200, "the order readable")
         assert server.process.poll() is None  # the same process, not a restarted one
         assert http.get(path).json() == order
         after = http.post("/orders", json=new_order("PO-after"))
         assert after.status_code == 201, after.text
-        eventually(lambda: confirmed(http, after.json()["id"]))  # the worker is back at work
+        # The worker is back at work.
+        servers.wait_for(lambda: confirmed(http, after.json()["id"]), "the new order confirmed")
         assert http.get("/readyz").status_code == 200
 
     log = server.log.read_text()
@@ -88,7 +81,7 @@ def test_sqlite_locked_longer_than_the_timeout_then_free(tmp_path: Path) -> None
         servers.http_client(server.url) as http,
     ):
         order = http.post("/orders", json=new_order("PO-before")).json()
-        eventually(lambda: confirmed(http, order["id"]))
+        servers.wait_for(lambda: confirmed(http, order["id"]), "the order confirmed")
 
         # Another process holds the write lock (a long migration, a backup) past the timeout.
         locker = sqlite3.connect(database, isolation_level=None)
@@ -105,6 +98,6 @@ def test_sqlite_locked_longer_than_the_timeout_then_free(tmp_path: Path) -> None
 
         after = http.post("/orders", json=new_order("PO-after"))
         assert after.status_code == 201, after.text
-        eventually(lambda: confirmed(http, after.json()["id"]))
+        servers.wait_for(lambda: confirmed(http, after.json()["id"]), "the new order confirmed")
         assert http.get("/orders", params={"buyerId": "Verizon"}).json()["available"] == 2
         assert http.get(f"/orders/{order['id']}/revisions").json()["available"] == 1
