@@ -15,7 +15,7 @@ database (a new SQLite file, or PostgreSQL) preloaded with ``--orders`` orders:
 The service and the references on the domain run the seller's background worker thread, as the
 service does by default (``--no-worker`` turns it off everywhere); the ceiling has none. wrk (Debian's ``wrk``) drives four operations with
 Lua scripts: GET /orders/{id} (random stored orders), POST /orders (the seed's create body, a
-unique PON per request), GET /orders?buyerId=&limit=50 (random buyers) and PATCH /orders/{id}
+unique PON per request, dated ahead so that the seller confirms it, an ENNI per 1,000 orders), GET /orders?buyerId=&limit=50 (random buyers) and PATCH /orders/{id}
 (a merge patch of ``notes`` on random open orders); after a write, the seller's worker is given
 up to a minute to finish the orders it queued before the next operation. Each app is measured ``--rounds`` times, the
 apps taking turns within a round, and the median round is reported; the spread between rounds
@@ -52,7 +52,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -145,6 +145,28 @@ def server(app: App, env: dict[str, str], workers: int = 1) -> Iterator[tuple[st
 
 # ---- wrk ----------------------------------------------------------------------------------
 
+# What the POST script replaces in the seed's create request, and how many orders share an ENNI.
+SEED_PON, SEED_ENNI = "PO-12345", "ENNI-123-abc"
+ORDERS_PER_ENNI = 1000
+
+
+def new_order_request() -> dict[str, object]:
+    """The seed's create request dated ahead, as a buyer's new order is: with the seed's 2016
+    dates the seller's worker refuses every order (DAT001, a date in the past), a cheaper path
+    than the S-VLAN allocation and confirmation of an order it accepts."""
+    ahead = datetime.now(UTC) + timedelta(days=90)
+    return {
+        **CREATE_REQUEST,
+        "orderDate": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M+00:00"),
+        "requestedCompletionDate": ahead.strftime("%Y-%m-%dT%H:%M+00:00"),
+    }
+
+
+def lua_pattern(text: str) -> str:
+    """``text`` as a Lua pattern that matches it literally (%-escaping every punctuation)."""
+    return re.sub(r"(\W)", r"%\1", text)
+
+
 LUA_COMMON = """
 local counter = 0
 local threads = 0
@@ -181,14 +203,19 @@ request = function()
   return wrk.format("PATCH", string.format("/orders/ORD-B%09d", n), headers, body)
 end
 """,
-    # The seed's create request with a purchase order number never used before, by its buyer.
+    # The seed's create request (dated ahead) with a purchase order number never used before,
+    # by its buyer, on an ENNI of its own for every 1,000 orders: on the seed's one ENNI the
+    # seller's worker would run out of S-VLAN ids after 4,094 orders, and every app measured
+    # after that (the apps share the database) would have its orders refused, a cheaper path.
     "post": """
 local headers = {{["Content-Type"] = "application/json", ["Authorization"] = "Bearer {verizon}"}}
 local body = io.open("{create}"):read("*a")
 request = function()
   counter = counter + 1
   local pon = "PO-{tag}-" .. tid .. "-" .. counter
-  return wrk.format("POST", "/orders", headers, (body:gsub('"PO%-12345"', '"' .. pon .. '"')))
+  local enni = "ENNI-{tag}-" .. tid .. "-" .. math.floor(counter / {orders_per_enni})
+  local sent = body:gsub('"{pon}"', '"' .. pon .. '"'):gsub('"{enni}"', '"' .. enni .. '"')
+  return wrk.format("POST", "/orders", headers, sent)
 end
 """,
 }
@@ -303,7 +330,11 @@ class Scripts:
             ]
         }
         self.create = directory / "create.json"
-        self.create.write_bytes(orjson.dumps(CREATE_REQUEST))
+        self.create.write_bytes(orjson.dumps(new_order_request()))
+        sent = self.create.read_text()
+        for replaced in (SEED_PON, SEED_ENNI):
+            if sent.count(f'"{replaced}"') != 1:
+                raise SystemExit(f"the spec's createOrderRequest no longer holds {replaced} once")
         self.runs = 0
 
     def __call__(self, operation: str, limit: int = 50) -> Path:
@@ -316,6 +347,9 @@ class Scripts:
             create=self.create,
             tag=tag,
             limit=limit,
+            pon=lua_pattern(SEED_PON),
+            enni=lua_pattern(SEED_ENNI),
+            orders_per_enni=ORDERS_PER_ENNI,
             **self.tokens,
         )
         path.write_text(LUA_COMMON + textwrap.dedent(body))
