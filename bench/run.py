@@ -13,14 +13,16 @@ database (a new SQLite file, or PostgreSQL) preloaded with ``--orders`` orders:
   storage), no validation: what the framework costs over the service's own domain.
 
 The service and the references on the domain run the seller's background worker thread, as the
-service does by default (``--no-worker`` turns it off everywhere); the ceiling has none. wrk (Debian's ``wrk``) drives four operations with
-Lua scripts: GET /orders/{id} (random stored orders), POST /orders (the seed's create body, a
-unique PON per request, dated ahead so that the seller confirms it, an ENNI per 1,000 orders), GET /orders?buyerId=&limit=50 (random buyers) and PATCH /orders/{id}
-(a merge patch of ``notes`` on random open orders); after a write, the seller's worker is given
-up to a minute to finish the orders it queued before the next operation. Each app is measured ``--rounds`` times, the
-apps taking turns within a round, and the median round is reported; the spread between rounds
-says how noisy the machine was. Server and load generator share this machine's cores the same
-way for every app, so the ratios are what to compare.
+service does by default (``--no-worker`` turns it off everywhere); the ceiling has none. wrk
+(Debian's ``wrk``) drives four operations with Lua scripts: GET /orders/{id} (random stored
+orders), POST /orders (the seed's create body dated ahead, so that the seller confirms it, with a
+unique PON per request and an ENNI per 1,000 orders), GET /orders?buyerId=&limit=50 (random
+buyers) and PATCH /orders/{id} (a merge patch of ``notes`` on random open orders); after a
+write, the seller's worker is given up to a minute to finish the orders it queued before the
+next operation. Each app is measured ``--rounds`` times, the apps taking turns within a round,
+and the median round is reported; the spread between rounds says how noisy the machine was.
+Server and load generator share this machine's cores the same way for every app, so the ratios
+are what to compare.
 
 The report embeds PNG plots (bench/plots/ beside bench/results.md): throughput and p99 per app
 and operation, and with ``--scale`` the service's CPU per request against stored orders and
