@@ -20,7 +20,8 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
-from tests.servers import ROOT, free_port, wait_until_answering
+from tests.ports import free_port
+from tests.servers import ROOT, wait_until_answering
 
 PROVIDER_SCRIPT = ROOT / "tests" / "oauth2_provider.mjs"
 AUDIENCE = "urn:orders-api:test"

@@ -6,12 +6,13 @@ import contextlib
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.ports import free_port
 
 
 def _bindir() -> Path | None:
@@ -20,12 +21,6 @@ def _bindir() -> Path | None:
         return Path(found).parent
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
     return Path(candidates[-1]).parent if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -69,7 +64,7 @@ def controllable_server() -> Iterator[PostgresServer]:
     # initdb refuses to run as root: run the server as the packages' postgres user then.
     as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     tmp = Path(tempfile.mkdtemp(prefix="orders-pg-"))
-    server = PostgresServer(bindir, tmp / "data", _free_port(), as_user)
+    server = PostgresServer(bindir, tmp / "data", free_port(), as_user)
     if as_user:
         shutil.chown(tmp, "postgres")
     try:

@@ -6,7 +6,6 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import httpx
 
 from app.storage.database import make_engine, migrate
 from app.storage.tokens import TokenStore
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,12 +43,6 @@ def request_headers(url: str | None = None, **extra: str) -> dict[str, str]:
 def http_client(url: str, *, timeout: float = 30) -> httpx.Client:
     """An HTTP client of the service at ``url`` that sends ``request_headers(url)``."""
     return httpx.Client(base_url=url, headers=request_headers(url), timeout=timeout)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -21,7 +21,8 @@ from app.main import create_app
 from app.settings import Settings
 from tests.helpers import CREATE_REQUEST, assert_problem
 from tests.oauth2 import AUDIENCE, JwksServer, SigningKey, auth
-from tests.servers import bearer, free_port
+from tests.ports import free_port
+from tests.servers import bearer
 
 ISSUER = "http://127.0.0.1:1/authorization-server"  # only compared, never called
 KEY = SigningKey("key-1")

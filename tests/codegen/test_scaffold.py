@@ -23,7 +23,8 @@ import pytest
 import yaml
 
 from tests.helpers import ROOT, assert_not_implemented, assert_problem, mypy, mypy_errors
-from tests.servers import free_port, wait_until_answering
+from tests.ports import free_port
+from tests.servers import wait_until_answering
 
 PETSTORE = ROOT / "tests" / "corpus" / "specs" / "petstore.yaml"
 PETSTORE_FUNCTIONS = ("list_pets", "create_pets", "show_pet_by_id")

@@ -14,12 +14,13 @@ from app.storage.database import make_engine
 from app.storage.outbox import DELIVERED, PENDING, Outbox
 from tests import servers
 from tests.helpers import upcoming
+from tests.ports import free_port
 from tests.servers import BUYER_ENV, bearer, received_versions, wait_for
 
 
 @pytest.fixture
 def buyer_port() -> int:
-    return servers.free_port()
+    return free_port()
 
 
 @pytest.fixture

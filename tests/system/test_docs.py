@@ -41,6 +41,7 @@ from codegen.generate import SPEC
 from codegen.spec import operations
 from specfirst.document import load_spec
 from tests import servers
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = docs.DOCS.read_text(encoding="utf-8")
@@ -674,7 +675,7 @@ def run_page(page: Path, tmp_path: Path, postgres_server: str | None) -> None:
     """Runs the page's blocks in order in one shell, then checks what they did."""
     code = runnable_code(page)
     scratch = scratch_directory(tmp_path)
-    ports = {int(p): servers.free_port() for p in DOCUMENTED_PORT.findall(code)}
+    ports = {int(p): free_port() for p in DOCUMENTED_PORT.findall(code)}
     with contextlib.ExitStack() as cleanup:
         service = None
         if SERVICE_PORT in ports:

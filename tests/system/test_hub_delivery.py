@@ -14,6 +14,7 @@ from app.storage.database import make_engine
 from app.storage.outbox import DELIVERED, Outbox
 from tests import servers
 from tests.helpers import upcoming
+from tests.ports import free_port
 from tests.servers import BUYER_ENV, FAST_RETRIES, bearer, received, wait_for
 
 
@@ -40,7 +41,7 @@ def test_a_buyer_subscribes_receives_what_it_asked_for_and_unsubscribes(
             {"Verizon": seller_at_buyer.removeprefix("Bearer ")}
         ),
     }
-    buyer_port = servers.free_port()
+    buyer_port = free_port()
     buyer_url = f"http://127.0.0.1:{buyer_port}"
     outbox = Outbox(make_engine(database_url))
     buyer = servers.start(buyer_db, logs / "buyer.log", port=buyer_port, env=BUYER_ENV)

@@ -17,7 +17,8 @@ import pytest
 
 from tests.helpers import CREATE_REQUEST, assert_problem
 from tests.oauth2 import AUDIENCE, Client, Provider, SigningKey, auth, provider
-from tests.servers import Server, free_port, running
+from tests.ports import free_port
+from tests.servers import Server, running
 
 BUYER = Client(
     "buyer-app", "listOrders createOrder getOrder", {"party": "Verizon", "role": "buyer"}

@@ -16,6 +16,7 @@ from app.storage.database import make_engine
 from app.storage.outbox import PENDING, Outbox
 from tests import servers
 from tests.helpers import later, upcoming
+from tests.ports import free_port
 from tests.servers import bearer
 
 
@@ -33,7 +34,7 @@ def has_received(buyer_url: str, order_id: str, auth: dict[str, str], count: int
 def test_orders_run_to_completion_and_the_buyer_hears_each_step_across_a_crash(
     database_url: str, tmp_path: Path, logs: Path
 ) -> None:
-    buyer_port = servers.free_port()
+    buyer_port = free_port()
     buyer_db = f"sqlite:///{tmp_path / 'buyer.db'}"
     buyer_url = f"http://127.0.0.1:{buyer_port}"
     at_buyer = bearer(buyer_db, "Verizon", "buyer")  # Verizon reads what it received

@@ -18,7 +18,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from app.settings import project_config
 from specfirst.document import load_spec
-from tests.servers import bearer, free_port, wait_until_answering
+from tests.ports import free_port
+from tests.servers import bearer, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "orders-api"

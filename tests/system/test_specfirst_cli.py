@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from specfirst.cli import metrics_directory, service_cli
 from specfirst.settings import ServiceSettings
-from tests.servers import free_port, wait_until_answering
+from tests.ports import free_port
+from tests.servers import wait_until_answering
 from tests.specfirst_support import document, project
 
 ROOT = Path(__file__).resolve().parents[2]
