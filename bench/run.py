@@ -44,7 +44,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -65,6 +64,7 @@ from app.storage.database import make_engine, migrate
 from app.storage.tokens import TokenStore
 from bench import plots
 from bench.populate import CREATE_REQUEST, populate
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -110,12 +110,6 @@ LABELS = {
 REFERENCES = ("ceiling", "fastapi", "orm")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextlib.contextmanager
 def server(app: App, env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, int]]:
     """Starts ``app``; yields its base URL and process id once it answers."""
@@ -156,11 +150,11 @@ def new_order_request() -> dict[str, object]:
     """The seed's create request dated ahead, as a buyer's new order is: with the seed's 2016
     dates the seller's worker refuses every order (DAT001, a date in the past), a cheaper path
     than the S-VLAN allocation and confirmation of an order it accepts."""
-    ahead = datetime.now(UTC) + timedelta(days=90)
+    today = datetime.now(UTC)
     return {
         **CREATE_REQUEST,
-        "orderDate": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M+00:00"),
-        "requestedCompletionDate": ahead.strftime("%Y-%m-%dT%H:%M+00:00"),
+        "orderDate": today.strftime("%Y-%m-%dT%H:%M+00:00"),
+        "requestedCompletionDate": (today + timedelta(days=90)).strftime("%Y-%m-%dT%H:%M+00:00"),
     }
 
 
@@ -332,11 +326,11 @@ class Scripts:
             ]
         }
         self.create = directory / "create.json"
-        self.create.write_bytes(orjson.dumps(new_order_request()))
-        sent = self.create.read_text()
+        sent = orjson.dumps(new_order_request())
         for replaced in (SEED_PON, SEED_ENNI):
-            if sent.count(f'"{replaced}"') != 1:
+            if sent.count(f'"{replaced}"'.encode()) != 1:
                 raise SystemExit(f"the spec's createOrderRequest no longer holds {replaced} once")
+        self.create.write_bytes(sent)
         self.runs = 0
 
     def __call__(self, operation: str, limit: int = 50) -> Path:
