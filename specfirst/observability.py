@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import random
 import re
 import sys
 import time
-import uuid
 from contextvars import ContextVar
 from typing import Any
 
@@ -194,12 +194,25 @@ def operation_label(scope: Scope) -> str:
     return UNMATCHED
 
 
+# A uuid4's version (4) and variant (RFC 9562) bits over 128 random ones.
+_UUID4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
+_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
+
+
+def new_request_id() -> str:
+    """A fresh uuid4, written out. A request id correlates log lines and is no secret, so its
+    bits come from ``random`` (seeded from the OS, again in each forked worker) rather than
+    ``os.urandom``, whose system call and UUID object cost four times as much per request."""
+    h = "%032x" % ((random.getrandbits(128) & _UUID4_CLEAR) | _UUID4_SET)
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 def incoming_request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", []):
         if name == RAW_ID_HEADER:
             sent = value.decode("latin-1")
-            return sent if SANE_REQUEST_ID.match(sent) else str(uuid.uuid4())
-    return str(uuid.uuid4())
+            return sent if SANE_REQUEST_ID.match(sent) else new_request_id()
+    return new_request_id()
 
 
 class RequestObservability:

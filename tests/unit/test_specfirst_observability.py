@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import uuid
 
 from specfirst.observability import (
     OUR_HANDLER,
@@ -14,6 +15,7 @@ from specfirst.observability import (
     configure_logging,
     formatter,
     incoming_request_id,
+    new_request_id,
     operation_label,
 )
 
@@ -25,6 +27,21 @@ def test_a_sane_request_id_is_kept_and_anything_else_replaced() -> None:
     assert UUID.match(incoming_request_id({"headers": [(b"x-request-id", b"a b")]}))
     assert UUID.match(incoming_request_id({"headers": [(b"x-request-id", b"x" * 129)]}))
     assert UUID.match(incoming_request_id({"headers": []}))
+
+
+def test_a_fresh_request_id_is_a_uuid4_written_as_uuid_writes_it() -> None:
+    made = [new_request_id() for _ in range(2000)]
+    assert len(set(made)) == len(made)
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert (parsed.version, parsed.variant) == (4, uuid.RFC_4122)
+        assert str(parsed) == text
+    # Every bit but the six fixed ones varies.
+    ored, anded = 0, (1 << 128) - 1
+    for text in made:
+        ored |= uuid.UUID(text).int
+        anded &= uuid.UUID(text).int
+    assert bin(ored ^ anded).count("1") == 122
 
 
 def test_requests_are_labelled_by_operation_or_own_route_never_by_path() -> None:
