@@ -3,7 +3,8 @@ for a body without a length) and the security headers of every response."""
 
 from __future__ import annotations
 
-from starlette.datastructures import Headers
+from collections.abc import Iterable
+
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -54,16 +55,24 @@ class Guard:
                 message["headers"] = headers
             await send(message)
 
-        refusal = self.refusal(Headers(scope=scope))
+        refusal = self.refusal(scope["headers"])
         if refusal is not None:
             # Answered before a byte of the body is read.
             await refusal(scope, receive, send_with_headers)
             return
         await self.app(scope, receive, send_with_headers)
 
-    def refusal(self, headers: Headers) -> Response | None:
-        length = headers.get("content-length")
-        if length is None and "chunked" in headers.get("transfer-encoding", "").lower():
+    def refusal(self, raw_headers: Iterable[tuple[bytes, bytes]]) -> Response | None:
+        # The raw headers, scanned once (a Headers object costs more than the scan, and this
+        # runs for every request); the first of each name counts, as Headers.get would take it.
+        length: str | None = None
+        encoding: str | None = None
+        for name, value in raw_headers:
+            if name == b"content-length" and length is None:
+                length = value.decode("latin-1")
+            elif name == b"transfer-encoding" and encoding is None:
+                encoding = value.decode("latin-1")
+        if length is None and encoding is not None and "chunked" in encoding.lower():
             # Connexion reads a body by its Content-Length only: say so, rather than let a
             # chunked body pass for a missing one.
             return problem_response(411, "Length Required", "send the body with a Content-Length")

@@ -20,20 +20,28 @@ GUARD = Guard(never_called, max_body_bytes=10)
 
 
 def test_a_body_over_the_limit_is_413() -> None:
-    refusal = GUARD.refusal(Headers({"content-length": "11"}))
+    refusal = GUARD.refusal(Headers({"content-length": "11"}).raw)
     assert refusal is not None and refusal.status_code == 413
     assert json.loads(bytes(refusal.body))["detail"] == "the request body is larger than 10 bytes"
-    assert GUARD.refusal(Headers({"content-length": "10"})) is None
+    assert GUARD.refusal(Headers({"content-length": "10"}).raw) is None
 
 
 def test_a_chunked_body_is_411() -> None:
-    refusal = GUARD.refusal(Headers({"transfer-encoding": "Chunked"}))
+    refusal = GUARD.refusal(Headers({"transfer-encoding": "Chunked"}).raw)
     assert refusal is not None and refusal.status_code == 411
     assert refusal.media_type == "application/problem+json"
 
 
 def test_a_request_without_a_body_passes() -> None:
-    assert GUARD.refusal(Headers({})) is None
+    assert GUARD.refusal(Headers({}).raw) is None
+
+
+def test_the_first_of_a_repeated_header_counts() -> None:
+    over = GUARD.refusal([(b"content-length", b"11"), (b"content-length", b"1")])
+    assert over is not None and over.status_code == 413
+    assert GUARD.refusal([(b"content-length", b"1"), (b"content-length", b"11")]) is None
+    plain = [(b"transfer-encoding", b"gzip"), (b"transfer-encoding", b"chunked")]
+    assert GUARD.refusal(plain) is None
 
 
 async def _answer(scope: object, receive: object, send: Send) -> None:
