@@ -170,7 +170,15 @@ def bind_verifiers(
     return {name: _bound(name, verify) for name, verify in verifiers.items()}
 
 
+# How many credentials _bound remembers the answer of before it starts afresh.
+REMEMBERED_CREDENTIALS = 10_000
+
+
 def _bound(scheme: str, verify: Verifier) -> Callable[..., Awaitable[Info | None]]:
+    # A verifier that keeps its answers (as most do, for a while) returns the very same info
+    # for a credential again: its answer with the Caller is then the one made last time.
+    made: dict[tuple[str, ...], tuple[Info, Info]] = {}
+
     async def verified(*credential: str) -> Info | None:
         try:
             info = await verify(*credential)
@@ -179,7 +187,14 @@ def _bound(scheme: str, verify: Verifier) -> Callable[..., Awaitable[Info | None
             raise OAuthResponseProblem(detail=str(refused)) from None
         if info is None:
             return None
-        return {**info, CALLER: caller_of(scheme, info)}
+        known = made.get(credential)
+        if known is not None and known[0] is info:
+            return known[1]
+        answer = {**info, CALLER: caller_of(scheme, info)}
+        if len(made) >= REMEMBERED_CREDENTIALS:
+            made.clear()  # bounded: made-up credentials cannot grow it without end
+        made[credential] = (info, answer)
+        return answer
 
     return verified
 

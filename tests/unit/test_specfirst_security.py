@@ -4,6 +4,7 @@ Connexion's test client); the caller handed to the operation; x-roles optional."
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -14,7 +15,9 @@ from connexion.lifecycle import ConnexionRequest
 from starlette.responses import Response
 from starlette.testclient import TestClient
 
+from specfirst import security
 from specfirst.security import (
+    CALLER,
     Caller,
     Info,
     InvalidCredential,
@@ -272,6 +275,36 @@ def test_an_unsupported_scheme_is_refused_with_its_name() -> None:
     )
     with pytest.raises(SecuritySetupError, match=r"'digestAuth': type 'http' scheme 'digest'"):
         bind_verifiers(spec, {"digestAuth": table({})})
+
+
+def test_a_credential_whose_info_is_unchanged_gets_the_caller_made_before() -> None:
+    answers: dict[str, Info] = {"t-1": {"sub": "bob", "role": "user"}}
+    bound = bind_verifiers(SPEC, {**VERIFIERS, "bearerAuth": table(answers)})["bearerAuth"]
+
+    def who(token: str) -> Caller:
+        info = asyncio.run(bound(token))
+        assert info is not None
+        found = info[CALLER]
+        assert isinstance(found, Caller)
+        return found
+
+    first = who("t-1")
+    assert who("t-1") is first  # the verifier answered the same info
+    answers["t-1"] = {"sub": "bob", "role": "admin"}  # a new answer: a new caller
+    assert (who("t-1").role, first.role) == ("admin", "user")
+    assert asyncio.run(bound("t-unknown")) is None
+
+
+def test_the_remembered_credentials_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(security, "REMEMBERED_CREDENTIALS", 3)
+    answers = {f"t-{n}": {"sub": f"user-{n}"} for n in range(5)}
+    bound = bind_verifiers(SPEC, {**VERIFIERS, "bearerAuth": table(answers)})["bearerAuth"]
+    made = [asyncio.run(bound(f"t-{n}")) for n in range(5)]
+    # Three remembered, then all forgotten for the fourth: t-3 and t-4 are the ones kept.
+    assert asyncio.run(bound("t-4")) is made[4]
+    assert asyncio.run(bound("t-3")) is made[3]
+    again = asyncio.run(bound("t-0"))
+    assert again is not made[0] and again == made[0]
 
 
 def test_a_spec_without_security_needs_no_verifier_and_sends_no_challenge() -> None:
