@@ -268,6 +268,11 @@ def _typed(param: dict[str, Any], text: str | None) -> Any:
         return text
 
 
+def _schema_of(param: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = param.get("schema", param)
+    return schema
+
+
 class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
     refuse_nul = False
 
@@ -279,6 +284,12 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
             self.parameters.get("header")
             or self.parameters.get("cookie")
             or any(p.get("required") for p in self.parameters.get("query", []))
+        )
+        # Path parameters that are all plain strings resolve to the text routing matched (the
+        # URI parser's coercion gives a string back as it is): no parser needed for them.
+        self._plain_path = all(
+            _schema_of(p).get("type") == "string" and not is_nullable(p)
+            for p in self.parameters.get("path", [])
         )
 
     def validate(self, scope: Scope) -> None:
@@ -292,7 +303,8 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
         RESOLVED_PATH); False for anything validate_request should look at and say."""
         if self.refuse_nul and NUL in scope["path"]:
             return False
-        resolved = self.uri_parser.resolve_path(scope.get("path_params", {}))
+        matched = scope.get("path_params", {})
+        resolved = dict(matched) if self._plain_path else self.uri_parser.resolve_path(matched)
         for param in self.parameters.get("path", []):
             value = resolved.get(param["name"].replace("-", "_"))
             if self.validate_parameter("path", value, param):
