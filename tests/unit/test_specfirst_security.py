@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-from collections.abc import Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -277,12 +277,19 @@ def test_an_unsupported_scheme_is_refused_with_its_name() -> None:
         bind_verifiers(spec, {"digestAuth": table({})})
 
 
+def answered(bound: Callable[..., Awaitable[Info | None]], credential: str) -> Info | None:
+    async def verify() -> Info | None:
+        return await bound(credential)
+
+    return asyncio.run(verify())
+
+
 def test_a_credential_whose_info_is_unchanged_gets_the_caller_made_before() -> None:
     answers: dict[str, Info] = {"t-1": {"sub": "bob", "role": "user"}}
     bound = bind_verifiers(SPEC, {**VERIFIERS, "bearerAuth": table(answers)})["bearerAuth"]
 
     def who(token: str) -> Caller:
-        info = asyncio.run(bound(token))
+        info = answered(bound, token)
         assert info is not None
         found = info[CALLER]
         assert isinstance(found, Caller)
@@ -292,18 +299,18 @@ def test_a_credential_whose_info_is_unchanged_gets_the_caller_made_before() -> N
     assert who("t-1") is first  # the verifier answered the same info
     answers["t-1"] = {"sub": "bob", "role": "admin"}  # a new answer: a new caller
     assert (who("t-1").role, first.role) == ("admin", "user")
-    assert asyncio.run(bound("t-unknown")) is None
+    assert answered(bound, "t-unknown") is None
 
 
 def test_the_remembered_credentials_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(security, "REMEMBERED_CREDENTIALS", 3)
     answers = {f"t-{n}": {"sub": f"user-{n}"} for n in range(5)}
     bound = bind_verifiers(SPEC, {**VERIFIERS, "bearerAuth": table(answers)})["bearerAuth"]
-    made = [asyncio.run(bound(f"t-{n}")) for n in range(5)]
+    made = [answered(bound, f"t-{n}") for n in range(5)]
     # Three remembered, then all forgotten for the fourth: t-3 and t-4 are the ones kept.
-    assert asyncio.run(bound("t-4")) is made[4]
-    assert asyncio.run(bound("t-3")) is made[3]
-    again = asyncio.run(bound("t-0"))
+    assert answered(bound, "t-4") is made[4]
+    assert answered(bound, "t-3") is made[3]
+    again = answered(bound, "t-0")
     assert again is not made[0] and again == made[0]
 
 
