@@ -12,6 +12,8 @@ when an app is created) refuses any other, naming both, so an upgrade is a delib
 - RequestValidation (RequestValidationOnce): request validation built once per operation,
   with validators that list every error (AllErrors*), compiled body checks first.
 - SwaggerUIAtItsPath: Swagger UI's middleware only looks at requests under its path.
+- ExceptionsAnswered: Connexion's exception middleware without Starlette's per-request request
+  object and wrapper (the request is made for a handler, when an exception comes).
 - security_map: Connexion's security handlers bound to the application's verifiers by scheme
   name, and one for openIdConnect (Connexion has none).
 - DirectRouting: an operation's request is routed once, by the routes' own patterns, and its
@@ -41,6 +43,7 @@ from connexion.lifecycle import ConnexionRequest
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
 from connexion.middleware.abstract import ROUTING_CONTEXT
 from connexion.middleware.context import ContextMiddleware
+from connexion.middleware.exceptions import ExceptionMiddleware
 from connexion.middleware.lifespan import LifespanMiddleware
 from connexion.middleware.request_validation import (
     RequestValidationAPI,
@@ -69,9 +72,14 @@ from connexion.validators import (
     ParameterValidator,
 )
 from jsonschema import Draft4Validator, ValidationError
+from starlette._exception_handler import _lookup_exception_handler
+from starlette._utils import is_async_callable
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route, Router
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from specfirst.compiled import Check, CompiledBodies, accepted, parameter_check
 from specfirst.document import Spec, copy_of, fingerprint, resolve
@@ -517,6 +525,53 @@ def validator_map(document: Spec, *, refuse_nul: bool = False) -> dict[str, Any]
     }
 
 
+# ---- exceptions -------------------------------------------------------------------------------
+
+
+class ExceptionsAnswered(ExceptionMiddleware):  # type: ignore[misc]
+    """Connexion's exception middleware: an exception is answered by the handler Starlette's
+    wrapper would pick (a status handler for an HTTPException, else the nearest class in the
+    exception's MRO), in the same way. Starlette builds a request object and a wrapped app for
+    every request; here the request is made only for a handler, when an exception comes."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        scope["starlette.exception_handlers"] = (self._exception_handlers, self._status_handlers)
+        started = False
+
+        async def sender(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sender)
+        except Exception as exc:
+            handler: Any = None
+            if isinstance(exc, HTTPException):
+                handler = self._status_handlers.get(exc.status_code)
+            if handler is None:
+                handler = _lookup_exception_handler(self._exception_handlers, exc)
+            if handler is None:
+                raise
+            if started:
+                raise RuntimeError(
+                    "Caught handled exception, but response already started."
+                ) from exc
+            request = Request(scope, receive, send)
+            if is_async_callable(handler):
+                response = await handler(request, exc)
+            else:
+                response = await run_in_threadpool(handler, request, exc)
+            if response is not None:
+                await response(scope, receive, sender)
+            # Reused exception instances accumulate tracebacks across requests.
+            exc.__traceback__ = None
+
+
 # ---- Swagger UI -------------------------------------------------------------------------------
 
 
@@ -735,6 +790,7 @@ def middlewares() -> list[Any]:
     """Connexion's middlewares, in its sequence, with ours in place (a new list: each app adds its
     own to it)."""
     ours = {
+        ExceptionMiddleware: ExceptionsAnswered,
         SwaggerUIMiddleware: SwaggerUIAtItsPath,
         RoutingMiddleware: DirectRouting,
         RequestValidationMiddleware: RequestValidation,
