@@ -14,8 +14,7 @@ own modules only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from functools import cached_property
 
 from sqlalchemy import Connection, Engine
@@ -72,6 +71,19 @@ class Transaction:
         connection = self.connection()
         return Driver(connection.dialect, connection.connection.dbapi_connection)
 
+    def __enter__(self) -> Transaction:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """Commits a write whose block ended without an exception, then closes what is open; a
+        read has nothing to commit, and closing ends it. (A class rather than a generator
+        context manager: it is entered for every request.)"""
+        try:
+            if kind is None and not self._read_only:
+                self.commit()
+        finally:
+            self.close()
+
     def commit(self) -> None:
         if self._session is not None:
             self._session.commit()
@@ -113,13 +125,6 @@ class UnitOfWork:
         self.callbacks = {buyer: url.rstrip("/") for buyer, url in (callbacks or {}).items()}
         self._readers = ThreadReaders(engine) if keeps_readers(engine) else None
 
-    @contextmanager
-    def __call__(self, *, read_only: bool = False) -> Iterator[Transaction]:
-        tx = Transaction(self.engine, self.callbacks, read_only, self._readers)
-        try:
-            yield tx
-            if not read_only:
-                tx.commit()
-            # Else closing ends its transaction: a read has nothing to commit.
-        finally:
-            tx.close()
+    def __call__(self, *, read_only: bool = False) -> Transaction:
+        """A transaction, to use in a ``with`` block (Transaction.__exit__ commits or ends it)."""
+        return Transaction(self.engine, self.callbacks, read_only, self._readers)
