@@ -114,13 +114,23 @@ class _DriverSQL:
     conversions: dict[str, Callable[[Any], Any]]
 
     def parameters(self, values: Mapping[str, Any]) -> Any:
-        converted = {
-            name: convert(values[name]) if (convert := self.conversions.get(name)) else value
-            for name, value in values.items()
-        }
+        # Runs for every read that answers a request: most statements convert nothing.
+        conversions = self.conversions
         if self.positions is None:
-            return converted
-        return tuple(converted[name] for name in self.positions)
+            if not conversions:
+                return values
+            return {
+                name: convert(value) if (convert := conversions.get(name)) else value
+                for name, value in values.items()
+            }
+        if not conversions:
+            return tuple([values[name] for name in self.positions])
+        return tuple(
+            [
+                convert(values[name]) if (convert := conversions.get(name)) else values[name]
+                for name in self.positions
+            ]
+        )
 
 
 # By (dialect, id of a statement built once at module level or per filter shape, kept).
