@@ -156,7 +156,11 @@ class GeneratedOperation:
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = ConnexionRequest(scope, receive, uri_parser=self._uri_parser)
+        # From a Starlette request made here: ConnexionRequest(scope) first looks for one by
+        # hasattr, which goes through its attribute proxy and fails, for every request.
+        request = ConnexionRequest.from_starlette_request(
+            Request(scope, receive), uri_parser=self._uri_parser
+        )
         resolved = scope.get(RESOLVED_PATH)
         if resolved is not None:
             request._path_params = resolved  # as request.path_params would resolve them again
@@ -738,7 +742,11 @@ async def _bearer_accepted(verify: BoundVerifier, scope: Scope) -> bool:
     handler finds it; the verified info is then where Connexion's security leaves it. False
     for anything else (no header, another scheme, a refusal, an error), which Connexion's own
     verification then answers."""
-    header = next((value for name, value in scope["headers"] if name == b"authorization"), b"")
+    header = b""
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            header = value
+            break
     parts = header.decode("latin-1").split(maxsplit=1)
     if len(parts) != 2 or parts[0].lower() != "bearer":
         return False
@@ -749,7 +757,8 @@ async def _bearer_accepted(verify: BoundVerifier, scope: Scope) -> bool:
     if not isinstance(info, Mapping):
         return False
     context = scope.setdefault("extensions", {}).setdefault("connexion_context", {})
-    context.update({"user": info.get("sub", info.get("uid")), "token_info": info})
+    context["user"] = info.get("sub", info.get("uid"))
+    context["token_info"] = info
     return True
 
 
@@ -771,6 +780,16 @@ def _checked(
         return run
 
     return steps
+
+
+def request_context() -> dict[str, Any]:
+    """Connexion's context of the request being answered (``connexion.context``), read from its
+    context variable: through the proxy Connexion exports, a read costs several times more."""
+    try:
+        found: dict[str, Any] = _context.get()
+    except LookupError:
+        raise RuntimeError("no request is being answered (Connexion's context is unset)") from None
+    return found
 
 
 def _in_context(spec_operation: Any, operation: ASGIApp) -> ASGIApp:

@@ -22,9 +22,9 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from connexion.context import context
 from connexion.exceptions import OAuthResponseProblem
 
+from specfirst.connexion_overrides import request_context
 from specfirst.document import Spec, operations_of, resolve
 from specfirst.problems import problem
 
@@ -87,7 +87,7 @@ def _verified_caller(token_info: Any) -> Caller | None:
 def caller(operation_id: str, roles: list[str]) -> Caller:
     """The caller of a secured operation; 403 when its role is not among the operation's
     ``x-roles`` (an empty list admits every authenticated caller)."""
-    who = _verified_caller(context.get("token_info"))
+    who = _verified_caller(request_context().get("token_info"))
     if who is None:
         raise problem(401, "Unauthorized", "credentials are required")
     if roles and who.role not in roles:
@@ -100,7 +100,7 @@ def caller(operation_id: str, roles: list[str]) -> Caller:
 def optional_caller(operation_id: str, roles: list[str]) -> Caller | None:
     """The caller of an operation whose security admits anonymous calls (an empty requirement
     ``{}`` among its others): None for an anonymous one, else as ``caller``."""
-    if _verified_caller(context.get("token_info")) is None:
+    if _verified_caller(request_context().get("token_info")) is None:
         return None
     return caller(operation_id, roles)
 
