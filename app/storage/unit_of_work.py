@@ -45,6 +45,7 @@ class Transaction:
         self._readers = readers
         self._session: Session | None = None
         self._connection: Connection | None = None
+        self._orders: SqlOrders | None = None
 
     @property
     def session(self) -> Session:
@@ -95,9 +96,13 @@ class Transaction:
         if self._connection is not None:
             self._connection.close()
 
-    @cached_property
+    @property
     def orders(self) -> SqlOrders:
-        return SqlOrders(lambda: self.session, self.connection, self.driver)
+        # Kept by hand: every request reads orders, and Python 3.11's cached_property takes a
+        # lock on each first access.
+        if self._orders is None:
+            self._orders = SqlOrders(lambda: self.session, self.connection, self.driver)
+        return self._orders
 
     @cached_property
     def notifications(self) -> SqlNotifications:
