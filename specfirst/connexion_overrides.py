@@ -281,6 +281,7 @@ def _typed(param: dict[str, Any], text: str | None) -> Any:
 
 
 def _schema_of(param: dict[str, Any]) -> dict[str, Any]:
+    """A parameter's schema (OpenAPI 3's ``schema``; Swagger 2 keeps it on the parameter)."""
     schema: dict[str, Any] = param.get("schema", param)
     return schema
 
@@ -397,7 +398,7 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
             )
         known = AllErrorsParameterValidator._checks.get(id(param))
         if known is None or known[0] is not param:
-            schema = param.get("schema", param)
+            schema = _schema_of(param)
             validator = Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER)
             known = (param, validator, parameter_check(schema))
             AllErrorsParameterValidator._checks[id(param)] = known
