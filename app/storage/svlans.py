@@ -1,54 +1,120 @@
 """S-VLAN ids on ENNIs and on VLAN-based UNIs: each id is used by one order item at a time on
 its ENNI or UNI, across all orders.
 
-The table's primary key (ENNI, id) is what guarantees it: two orders allocating at once both
+The table's primary key (port, id) is what guarantees it: two orders allocating at once both
 try to insert, one wins, the other moves on to the next free id (or fails, for an id the buyer
-asked for). Each insert runs in a savepoint so a lost race does not undo the transaction.
+asked for). The insert skips a taken id (``ON CONFLICT DO NOTHING``) instead of failing, so a
+lost race leaves the transaction usable without a savepoint. The statements are SQLAlchemy Core,
+built once: the seller's worker runs them for every order it confirms.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlalchemy import Connection, Integer, Table, bindparam, delete, exists, union_all
+from sqlalchemy import select as core_select
+from sqlmodel import Session
 
 from app.domain.ports import SvlanExhausted, SvlanTaken, UniSvlanExhausted
 from app.domain.records import SvlanAssigned, SvlanWant, UniSvlanAssigned, UniSvlanWant
+from app.storage.inserts import InsertOrSkip
 from app.storage.tables import SvlanRow, UniSvlanRow
 
 VLAN_IDS = range(1, 4095)
 
 
-def _assigned(row: SvlanRow) -> SvlanAssigned:
-    return SvlanAssigned(row.seller_enni_id, row.svlan_id, row.order_item_reference)
+@dataclass(frozen=True)
+class Held:
+    """An id in use on a port (ENNI or UNI), by an order item (``reference``)."""
+
+    port: str
+    svlan_id: int
+    reference: str
 
 
-def _inserted(session: Session, row: SvlanRow | UniSvlanRow) -> bool:
-    """Whether ``row`` was inserted; False when its id is taken (a savepoint keeps the rest)."""
-    try:
-        with session.begin_nested():
-            session.add(row)
-        return True
-    except IntegrityError:
-        return False
+class _Assignments:
+    """The statements on one table of S-VLAN ids in use, and their use; ``port`` names the
+    table's ENNI or UNI column."""
 
+    def __init__(self, table: Table, port: str) -> None:
+        self.port = port
+        self.held = core_select(
+            table.c[port], table.c.svlan_id, table.c.order_item_reference
+        ).where(table.c.order_id == bindparam("order_id"))
+        self.lowest_free = _lowest_free(table, port)
+        self.insert = InsertOrSkip(table, table.c.svlan_id)
+        self.delete = delete(table).where(
+            table.c[port] == bindparam("port"), table.c.svlan_id == bindparam("svlan_id")
+        )
+        self.release = delete(table).where(table.c.order_id == bindparam("order_id"))
 
-RowT = TypeVar("RowT", SvlanRow, UniSvlanRow)
+    def held_by(self, connection: Connection, order_id: str) -> list[Held]:
+        """The ids ``order_id`` holds, on every port."""
+        rows = connection.execute(self.held, {"order_id": order_id})
+        return [Held(port, svlan_id, reference) for port, svlan_id, reference in rows]
 
+    def take(self, connection: Connection, order_id: str, held: Held) -> bool:
+        """Whether the id is now the order item's; False when another one has it."""
+        values = {
+            self.port: held.port,
+            "svlan_id": held.svlan_id,
+            "order_id": order_id,
+            "order_item_reference": held.reference,
+        }
+        return self.insert(connection, values) is not None
 
-def _lowest_free(session: Session, used: Iterable[int], row: Callable[[int], RowT]) -> RowT | None:
-    """The row of the lowest id not in ``used`` that could be inserted (another order may take
-    one between the read and the insert: then the next one); None when every id is taken."""
-    taken = set(used)
-    for svlan_id in VLAN_IDS:
-        if svlan_id not in taken:
-            candidate = row(svlan_id)
-            if _inserted(session, candidate):
+    def allocate(
+        self, connection: Connection, order_id: str, port: str, reference: str
+    ) -> Held | None:
+        """The lowest free id on ``port``, taken for the order item; on a lost race, the next
+        free one. None when every id is taken."""
+        start = VLAN_IDS.start
+        while True:
+            free = connection.execute(self.lowest_free, {"port": port, "start": start}).scalar()
+            if free is None:
+                return None
+            candidate = Held(port, int(free), reference)
+            if self.take(connection, order_id, candidate):
                 return candidate
-    return None
+            start = candidate.svlan_id + 1
+
+    def drop(self, connection: Connection, held: Iterable[Held]) -> None:
+        for each in held:
+            connection.execute(self.delete, {"port": each.port, "svlan_id": each.svlan_id})
+
+    def release_all(self, connection: Connection, order_id: str) -> None:
+        connection.execute(self.release, {"order_id": order_id})
+
+
+def _lowest_free(table: Table, port: str) -> Any:
+    """The lowest id at least ``start`` not in use on ``port``: ``start`` itself, or the one
+    after a used id, whichever comes first among those not used. The database walks the
+    primary key's index; nothing is read into Python."""
+    start = bindparam("start", type_=Integer)
+    on_port = table.c[port] == bindparam("port")
+    candidates = union_all(
+        core_select(start.label("candidate")),
+        core_select((table.c.svlan_id + 1).label("candidate")).where(
+            on_port, table.c.svlan_id >= start
+        ),
+    ).subquery("candidates")
+    used = table.alias("used")
+    taken = exists().where(
+        used.c[port] == bindparam("port"), used.c.svlan_id == candidates.c.candidate
+    )
+    return (
+        core_select(candidates.c.candidate)
+        .where(candidates.c.candidate <= VLAN_IDS.stop - 1, ~taken)
+        .order_by(candidates.c.candidate)
+        .limit(1)
+    )
+
+
+ENNI = _Assignments(SvlanRow.__table__, "seller_enni_id")  # type: ignore[attr-defined]
+UNI = _Assignments(UniSvlanRow.__table__, "seller_uni_id")  # type: ignore[attr-defined]
 
 
 class SqlSvlans:
@@ -57,75 +123,41 @@ class SqlSvlans:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _insert(self, row: SvlanRow) -> bool:
-        return _inserted(self.session, row)
-
     def assign(self, order_id: str, wants: Iterable[SvlanWant]) -> list[SvlanAssigned]:
         """Keeps the ids the order already holds (an order processed again keeps its ids)."""
-        held = {
-            (r.seller_enni_id, r.svlan_id): r
-            for r in self.session.exec(select(SvlanRow).where(SvlanRow.order_id == order_id))
-        }
-        kept: dict[tuple[str, int], SvlanRow] = {}
-        wants = list(wants)
+        connection = self.session.connection()
+        held = {(h.port, h.svlan_id): h for h in ENNI.held_by(connection, order_id)}
+        kept: dict[tuple[str, int], Held] = {}
         # Requested ids first, so that an automatic pick never takes an id the order asked for.
         for want in sorted(wants, key=lambda w: not w.requested):
+            port, reference = want.seller_enni_id, want.order_item_reference
             if want.requested:
                 for svlan_id in want.requested:
-                    key = (want.seller_enni_id, svlan_id)
-                    row = held.get(key) or SvlanRow(
-                        seller_enni_id=want.seller_enni_id,
-                        svlan_id=svlan_id,
-                        order_id=order_id,
-                        order_item_reference=want.order_item_reference,
-                    )
-                    if key not in held and not self._insert(row):
-                        raise SvlanTaken(want.seller_enni_id, svlan_id, want.order_item_reference)
-                    kept[key] = row
+                    key = (port, svlan_id)
+                    wanted = held.get(key) or Held(port, svlan_id, reference)
+                    if key not in held and not ENNI.take(connection, order_id, wanted):
+                        raise SvlanTaken(port, svlan_id, reference)
+                    kept[key] = wanted
                 continue
             mine = next(
                 (
-                    row
-                    for key, row in held.items()
-                    if key[0] == want.seller_enni_id
-                    and row.order_item_reference == want.order_item_reference
-                    and key not in kept
+                    h
+                    for key, h in held.items()
+                    if h.port == port and h.reference == reference and key not in kept
                 ),
                 None,
-            )
-            if mine is not None:
-                kept[(mine.seller_enni_id, mine.svlan_id)] = mine
-                continue
-            kept_row = self._allocate(order_id, want)
-            kept[(kept_row.seller_enni_id, kept_row.svlan_id)] = kept_row
-        for key, row in held.items():
-            if key not in kept:
-                self.session.delete(row)
-        self.session.flush()
-        rows = sorted(kept.values(), key=lambda r: (r.order_item_reference, r.svlan_id))
-        return [_assigned(row) for row in rows]
-
-    def _allocate(self, order_id: str, want: SvlanWant) -> SvlanRow:
-        """The lowest free id on the ENNI; on a lost race, the next one."""
-        used = self.session.exec(
-            select(SvlanRow.svlan_id).where(SvlanRow.seller_enni_id == want.seller_enni_id)
-        ).all()
-        row = _lowest_free(
-            self.session,
-            used,
-            lambda svlan_id: SvlanRow(
-                seller_enni_id=want.seller_enni_id,
-                svlan_id=svlan_id,
-                order_id=order_id,
-                order_item_reference=want.order_item_reference,
-            ),
-        )
-        if row is None:
-            raise SvlanExhausted(want.seller_enni_id, want.order_item_reference)
-        return row
+            ) or ENNI.allocate(connection, order_id, port, reference)
+            if mine is None:
+                raise SvlanExhausted(port, reference)
+            kept[(mine.port, mine.svlan_id)] = mine
+        ENNI.drop(connection, (h for key, h in held.items() if key not in kept))
+        return [
+            SvlanAssigned(h.port, h.svlan_id, h.reference)
+            for h in sorted(kept.values(), key=lambda h: (h.reference, h.svlan_id))
+        ]
 
     def release(self, order_id: str) -> None:
-        self.session.exec(delete(SvlanRow).where(col(SvlanRow.order_id) == order_id))
+        ENNI.release_all(self.session.connection(), order_id)
 
 
 class SqlUniSvlans:
@@ -136,42 +168,23 @@ class SqlUniSvlans:
 
     def assign(self, order_id: str, wants: Iterable[UniSvlanWant]) -> list[UniSvlanAssigned]:
         """Keeps the ids the order already holds (an order processed again keeps its ids)."""
-        held = {
-            (row.seller_uni_id, row.order_item_reference): row
-            for row in self.session.exec(
-                select(UniSvlanRow).where(UniSvlanRow.order_id == order_id)
-            )
-        }
+        wants = list(wants)
+        connection = self.session.connection()
+        held = {(h.port, h.reference): h for h in UNI.held_by(connection, order_id)}
         kept = []
         for want in wants:
-            row = held.pop((want.seller_uni_id, want.order_item_reference), None)
-            kept.append(row or self._allocate(order_id, want))
-        for row in held.values():
-            self.session.delete(row)
-        self.session.flush()
+            port, reference = want.seller_uni_id, want.order_item_reference
+            mine = held.pop((port, reference), None) or UNI.allocate(
+                connection, order_id, port, reference
+            )
+            if mine is None:
+                raise UniSvlanExhausted(port, reference)
+            kept.append(mine)
+        UNI.drop(connection, held.values())
         return [
-            UniSvlanAssigned(row.seller_uni_id, row.svlan_id, row.order_item_reference)
-            for row in sorted(kept, key=lambda r: (r.order_item_reference, r.svlan_id))
+            UniSvlanAssigned(h.port, h.svlan_id, h.reference)
+            for h in sorted(kept, key=lambda h: (h.reference, h.svlan_id))
         ]
 
-    def _allocate(self, order_id: str, want: UniSvlanWant) -> UniSvlanRow:
-        """The lowest free id on the UNI; on a lost race, the next one."""
-        used = self.session.exec(
-            select(UniSvlanRow.svlan_id).where(UniSvlanRow.seller_uni_id == want.seller_uni_id)
-        ).all()
-        row = _lowest_free(
-            self.session,
-            used,
-            lambda svlan_id: UniSvlanRow(
-                seller_uni_id=want.seller_uni_id,
-                svlan_id=svlan_id,
-                order_id=order_id,
-                order_item_reference=want.order_item_reference,
-            ),
-        )
-        if row is None:
-            raise UniSvlanExhausted(want.seller_uni_id, want.order_item_reference)
-        return row
-
     def release(self, order_id: str) -> None:
-        self.session.exec(delete(UniSvlanRow).where(col(UniSvlanRow.order_id) == order_id))
+        UNI.release_all(self.session.connection(), order_id)

@@ -1,13 +1,15 @@
 """The unit of work on SQLite and PostgreSQL: one commit for everything in it, nothing at all
-when it fails, optimistic revisions, and savepoints that keep a transaction usable."""
+when it fails, optimistic revisions, and inserts of a taken key that keep a transaction usable."""
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import exc, func, text
+from sqlalchemy import event, exc, func, text
 from sqlmodel import Session, select
 
 from app.domain.ports import (
@@ -18,7 +20,7 @@ from app.domain.ports import (
     UniSvlanExhausted,
     VersionConflict,
 )
-from app.domain.records import OrderFilter, SvlanWant, UniSvlanWant
+from app.domain.records import OrderFilter, SvlanAssigned, SvlanWant, UniSvlanWant
 from app.storage.database import database_unavailable, make_engine, migrate
 from app.storage.notifications import notification_json
 from app.storage.svlans import VLAN_IDS
@@ -248,3 +250,41 @@ def test_an_order_stored_without_canonical_json_is_read_from_its_document(
         page = tx.orders.page_json(OrderFilter(buyer_id=ORDER["buyerId"]), 10, 0)
     assert found is not None and found.canonical == stored.canonical
     assert page.items == [stored.canonical]
+
+
+def test_an_svlan_id_taken_between_the_read_and_the_insert_gives_the_next_free_one(
+    uow: UnitOfWork,
+) -> None:
+    """Two orders allocate on one ENNI at once: the second reads id 1 as free before the first
+    commits it, and its insert of 1 then takes nothing, so it moves on to 2."""
+    read_free = threading.Event()
+    inserts: list[int] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if not threading.current_thread().name.startswith("second"):
+            return
+        if "candidates" in statement:
+            read_free.set()
+        elif statement.startswith("INSERT INTO svlan_assignments"):
+            inserts.append(1)
+
+    event.listen(uow.engine, "after_cursor_execute", seen)
+    try:
+        with uow() as first:
+            [one] = first.svlans.assign("ORD-1", [SvlanWant("ENNI-1", "01")])
+            with ThreadPoolExecutor(1, thread_name_prefix="second") as pool:
+                second = pool.submit(assign_in_own_unit, uow, "ORD-2")
+                try:
+                    assert read_free.wait(10)
+                finally:
+                    first.commit()  # else the second waits for it for ever
+            [two] = second.result(timeout=20)
+    finally:
+        event.remove(uow.engine, "after_cursor_execute", seen)
+    assert (one.svlan_id, two.svlan_id) == (1, 2)
+    assert len(inserts) == 2  # 1, skipped as taken, then 2
+
+
+def assign_in_own_unit(uow: UnitOfWork, order_id: str) -> list[SvlanAssigned]:
+    with uow() as tx:
+        return tx.svlans.assign(order_id, [SvlanWant("ENNI-1", "01")])
