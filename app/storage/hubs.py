@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from app.domain.records import Hub, Page
@@ -14,7 +16,17 @@ from app.storage.tables import DeliveryRow, HubRow
 HUB_DELETED = "hub deleted"
 
 
-def _hub(row: HubRow) -> Hub:
+HUBS = HubRow.__table__  # type: ignore[attr-defined]
+# Built once: every notification the seller emits looks up its buyer's hubs.
+OF_BUYER = (
+    core_select(HUBS.c.id, HUBS.c.buyer_id, HUBS.c.callback, HUBS.c.query, HUBS.c.event_types)
+    .where(HUBS.c.buyer_id == bindparam("buyer_id"))
+    .order_by(HUBS.c.seq)
+)
+
+
+def _hub(row: Any) -> Hub:
+    """The hub of a row (a HubRow, or a Core row of OF_BUYER's columns)."""
     types = None if row.event_types is None else frozenset(row.event_types.split(","))
     return Hub(row.id, row.buyer_id, row.callback, row.query, types)
 
@@ -45,9 +57,7 @@ class SqlHubs:
         return None if row is None else _hub(row)
 
     def of_buyer(self, buyer_id: str) -> list[Hub]:
-        rows = self.session.exec(
-            select(HubRow).where(HubRow.buyer_id == buyer_id).order_by(col(HubRow.seq))
-        ).all()
+        rows = self.session.connection().execute(OF_BUYER, {"buyer_id": buyer_id})
         return [_hub(row) for row in rows]
 
     def page(self, buyer_id: str, limit: int, offset: int) -> Page:

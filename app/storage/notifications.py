@@ -11,21 +11,39 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, update
+from sqlalchemy import Connection, Select, bindparam, func, insert, update
 from sqlalchemy import select as core_select
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from app.domain.ports import VersionConflict
 from app.domain.records import JSONPage, Page
 from app.domain.time import now, utc_instant
 from app.storage.hubs import SqlHubs
+from app.storage.inserts import InsertOrSkip
 from app.storage.tables import DeliveryRow, NotificationRow, OrderRow
 from generated.models import OrderNotification
 from specfirst.reply import canonical_json
 
 NOTIFICATIONS = NotificationRow.__table__  # type: ignore[attr-defined]
+DELIVERIES = DeliveryRow.__table__  # type: ignore[attr-defined]
+ORDERS = OrderRow.__table__  # type: ignore[attr-defined]
+# Built once: the seller's worker emits a notification for every order it processes.
 GET_DOCUMENT = core_select(NOTIFICATIONS.c.document).where(NOTIFICATIONS.c.seq == bindparam("seq"))
+COUNT_OF_ORDER = (
+    core_select(func.count())
+    .select_from(NOTIFICATIONS)
+    .where(NOTIFICATIONS.c.order_id == bindparam("order_id"))
+)
+# Skipped when the (order, version) is stored already: a version taken, or received twice.
+INSERT_NOTIFICATION = InsertOrSkip(NOTIFICATIONS, NOTIFICATIONS.c.seq)
+INSERT_DELIVERY = insert(DELIVERIES)
+SET_EXPECTED = (
+    update(ORDERS)
+    .where(ORDERS.c.id == bindparam("order_id"))
+    .values(
+        expected_completion_date=bindparam("expected", type_=ORDERS.c.expected_completion_date.type)
+    )
+)
 
 
 class SqlNotifications:
@@ -38,35 +56,31 @@ class SqlNotifications:
         self.callbacks = callbacks
 
     def emit(self, document: dict[str, Any]) -> dict[str, Any]:
-        session = self.session
+        connection = self.session.connection()
         order_id = document["orderId"]
-        count = session.exec(
-            select(func.count())
-            .select_from(NotificationRow)
-            .where(NotificationRow.order_id == order_id)
-        ).one()
+        count = connection.execute(COUNT_OF_ORDER, {"order_id": order_id}).scalar_one()
         # The order's row is locked by the write that emits, so versions are not raced for;
         # a version taken by a received notification is skipped.
         for number in range(count + 1, count + 100):
             emitted = {**document, "notificationVersion": f"{number:02d}"}
-            row = notification_row(emitted)
-            try:
-                with session.begin_nested():
-                    session.add(row)
-            except IntegrityError:
+            inserted = INSERT_NOTIFICATION(connection, notification_values(emitted))
+            if inserted is None:
                 continue
-            assert row.seq is not None
-            for hub_id, callback in self._destinations(document):
-                session.add(
-                    DeliveryRow(
-                        notification_seq=row.seq,
-                        order_id=order_id,
-                        url=f"{callback}/orders/{order_id}/notifications",
-                        hub_id=hub_id,
-                        next_attempt_at=now(),
-                    )
-                )
-            self._expect(order_id, document.get("expectedCompletionDate"))
+            deliveries = [
+                {
+                    "notification_seq": inserted.seq,
+                    "order_id": order_id,
+                    "url": f"{callback}/orders/{order_id}/notifications",
+                    "hub_id": hub_id,
+                    "state": "pending",
+                    "attempts": 0,
+                    "next_attempt_at": now(),
+                }
+                for hub_id, callback in self._destinations(document)
+            ]
+            if deliveries:
+                connection.execute(INSERT_DELIVERY, deliveries)
+            self._expect(connection, order_id, document.get("expectedCompletionDate"))
             return emitted
         raise RuntimeError(f"no free notificationVersion for order {order_id}")
 
@@ -81,26 +95,21 @@ class SqlNotifications:
         callback = self.callbacks.get(buyer)
         return [] if callback is None else [(None, callback)]
 
-    def _expect(self, order_id: str, expected: str | None) -> None:
+    @staticmethod
+    def _expect(connection: Connection, order_id: str, expected: str | None) -> None:
         """The order's expected completion date, for the lists' filters, when this notification
         names one."""
         if expected is not None:
-            self.session.exec(
-                update(OrderRow)
-                .where(col(OrderRow.id) == order_id)
-                .values(expected_completion_date=utc_instant(expected))
-                .execution_options(synchronize_session=False)
+            connection.execute(
+                SET_EXPECTED, {"order_id": order_id, "expected": utc_instant(expected)}
             )
 
     def receive(self, document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
         order_id, version = document["orderId"], document.get("notificationVersion")
-        try:
-            # A savepoint: a notification received before leaves the transaction usable.
-            with self.session.begin_nested():
-                self.session.add(notification_row(document))
+        connection = self.session.connection()
+        # A notification received before inserts nothing, and leaves the transaction usable.
+        if INSERT_NOTIFICATION(connection, notification_values(document)) is not None:
             return True, document
-        except IntegrityError:
-            pass
         stored = self.session.exec(
             select(NotificationRow.document).where(
                 NotificationRow.order_id == order_id, NotificationRow.version == version
@@ -157,15 +166,15 @@ def _of(order_id: str) -> Any:
     return NOTIFICATIONS.c.order_id == order_id
 
 
-def notification_row(document: dict[str, Any]) -> NotificationRow:
-    """A notification to store: its document, and its canonical JSON beside it."""
-    return NotificationRow(
-        order_id=document["orderId"],
-        version=document.get("notificationVersion"),
-        created_at=now(),
-        document=document,
-        canonical=notification_json(document),
-    )
+def notification_values(document: dict[str, Any]) -> dict[str, Any]:
+    """A notification's row: its document, and its canonical JSON beside it."""
+    return {
+        "order_id": document["orderId"],
+        "version": document.get("notificationVersion"),
+        "created_at": now(),
+        "document": document,
+        "canonical": notification_json(document),
+    }
 
 
 def notification_json(document: dict[str, Any]) -> str:
