@@ -97,6 +97,17 @@ def _with_revision(written: Any) -> Any:
     )
 
 
+# The seller's worker takes an order off its queue, unless another worker has or it changed.
+CLAIM = (
+    update(ORDERS)
+    .where(
+        ORDERS.c.seq == bindparam("claimed_seq"),
+        ORDERS.c.revision == bindparam("claimed_revision"),
+        ORDERS.c.needs_processing,
+    )
+    .values(needs_processing=False)
+)
+
 WRITES = {
     "insert": (INSERT_ORDER.returning(ORDERS.c.seq), _with_revision(INSERT_ORDER)),
     "update": (UPDATE_ORDER.returning(ORDERS.c.seq), _with_revision(UPDATE_ORDER)),
@@ -457,14 +468,7 @@ class SqlOrders:
 
     def claim_processing(self, order: StoredOrder) -> bool:
         # The row lock of the UPDATE makes a second worker wait, then find it taken.
-        result = self.session.exec(
-            update(OrderRow)
-            .where(
-                col(OrderRow.seq) == order.seq,
-                col(OrderRow.revision) == order.revision,
-                col(OrderRow.needs_processing),
-            )
-            .values(needs_processing=False)
-            .execution_options(synchronize_session=False)
+        result: Any = self.session.connection().execute(
+            CLAIM, {"claimed_seq": order.seq, "claimed_revision": order.revision}
         )
         return bool(result.rowcount == 1)
