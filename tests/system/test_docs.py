@@ -626,6 +626,8 @@ def developers_checks(run: PageRun) -> None:
         "quick",
     ):
         assert f" {session} " in listed or f" {session}\n" in listed, session
+    worker = run.output_of("sh", "bench.worker")
+    assert "200 orders processed ({'IN_PROGRESS': 200}): CPU per order median " in worker, worker
 
 
 def shown_answers(run: PageRun) -> None:
