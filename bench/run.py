@@ -738,8 +738,10 @@ def pictures(args: argparse.Namespace, samples: dict[str, dict[str, list[Sample]
         (first_n, first), (last_n, last) = MEMORY[0], MEMORY[-1]
         lines += [
             f"The service's resident memory (all its processes), first round: {first:.0f} MiB "
-            f"after {first_n:,} requests, {last:.0f} MiB after {last_n:,} "
-            f"({100 * (last - first) / first:+.1f}%).",
+            f"after {first_n:,} requests ({OPERATIONS[args.operations[0]]}), {last:.0f} MiB "
+            f"after {last_n:,} ({OPERATIONS[args.operations[-1]]}): "
+            f"{100 * (last - first) / first:+.1f}%, across operations; `--memory` checks for a "
+            "leak.",
             "",
         ]
     return lines
