@@ -36,14 +36,15 @@ STATUSES = text("SELECT order_status, count(*) FROM orders GROUP BY order_status
 
 def create(orders: Orders, count: int) -> None:
     """As the bench's POST script sends them: the PON and ENNI replaced in the request's text."""
-    request = json.dumps(new_order_request())
-    buyer = Party(json.loads(request)["buyerId"], BUYER)
+    request = new_order_request()
+    buyer = Party(str(request["buyerId"]), BUYER)
+    template = json.dumps(request)
     for n in range(count):
-        text = request.replace(SEED_PON, f"PO-{n}").replace(
+        body = template.replace(SEED_PON, f"PO-{n}").replace(
             SEED_ENNI, f"ENNI-{n // ORDERS_PER_ENNI}"
         )
         orders.create(
-            buyer, json.loads(text), lambda order_id: f"http://127.0.0.1/orders/{order_id}"
+            buyer, json.loads(body), lambda order_id: f"http://127.0.0.1/orders/{order_id}"
         )
 
 
