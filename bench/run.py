@@ -26,11 +26,11 @@ Server and load generator share this machine's cores the same way for every app,
 are what to compare.
 
 The report embeds PNG plots (bench/plots/ beside bench/results.md): throughput and p99 per app
-and operation, and with ``--scale`` the service's CPU per request against stored orders and
+and operation, and with ``--scale`` CPU per request against stored orders and
 against page size; it also gives the service's resident memory after its first and last
-measurement of the first round. ``--scale`` adds the latency of get and list with 10k, 100k and
-1M stored orders (it should stay flat), and the list with pages of 10 to 100 orders (the
-service and the ceiling); ``--memory [N]`` the service's resident memory after 10k and after N
+measurement of the first round. ``--scale`` adds get and list with 10k, 100k and 1M stored orders
+for the service and the ceiling, the sizes taking turns over ``--scale-rounds`` rounds and the
+growth against 10k taken within each round, and the list with pages of 10 to 100 orders; ``--memory [N]`` the service's resident memory after 10k and after N
 reads (default 1M); ``--timings`` the time of code generation and of the app's import and startup;
 ``--profile`` a py-spy profile of the service under each load (top functions printed, flame
 graphs in bench/results/). ``--quick`` tries everything small, in about a minute.
@@ -559,12 +559,13 @@ def comparison_table(samples: dict[str, dict[str, list[Sample]]]) -> str:
 
 PAGE_SIZES = (10, 25, 50, 100)
 IDLE_SECONDS = {False: 5.0, True: 1.0}  # by --quick
+SCALE_APPS = ("us", "ceiling")
 
 
 @dataclass
 class Curves:
     """The scale section's table and its points: CPU ms per request by stored orders (get,
-    list) and by page size (the service and the ceiling, at the largest size)."""
+    list; the service and the ceiling) and by page size (both, at the largest size)."""
 
     table: str
     by_orders: dict[str, list[tuple[float, float]]]
@@ -572,74 +573,137 @@ class Curves:
 
 
 def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
-    """get and list latency of the service as the orders table grows 10k -> 100k -> 1M, and its
-    CPU while idle (before the requests) at each size. Each size is a new database in which
+    """get and list of the service and the ceiling as the orders table grows 10k -> 100k -> 1M,
+    and the service's CPU while idle at each size. Each size is a database of its own in which
     every buyer has 100 orders, so a page is always 50 of 100 matches and only the size of the
-    table changes. At the largest size, the list's CPU per request with pages of 10 to 100
-    orders, for the service and the ceiling."""
+    table changes. The sizes take turns within each of ``--scale-rounds`` rounds, and a growth
+    is the median over rounds of the growth within each round: sizes measured minutes apart on
+    a machine whose speed drifts would otherwise differ by the drift. At the largest size, the
+    list's CPU per request with pages of 10 to 100 orders, for the service and the ceiling."""
     sizes = [1_000, 10_000] if args.quick else [10_000, 100_000, 1_000_000]
+    stored = {size: scale_database(directory, size) for size in sizes}
+    idle: dict[int, float] = {}
+    samples: dict[tuple[str, int, str], list[Sample]] = {}
+    for round_ in range(args.scale_rounds):
+        turn = sizes[round_ % len(sizes) :] + sizes[: round_ % len(sizes)]
+        for size in turn:
+            for name in SCALE_APPS:
+                with server(APPS[name], scale_env(stored[size][0])) as (base, pid):
+                    if name == "us" and size not in idle:
+                        idle[size] = idle_cpu(pid, IDLE_SECONDS[args.quick])
+                    for op in ("get", "list"):
+                        script = stored[size][2](op)
+                        wrk(base, script, args.warmup, args.connections)
+                        sample = measure(base, pid, script, args.seconds, args.connections)
+                        samples.setdefault((name, size, op), []).append(sample)
+                        print(
+                            f"scale round {round_ + 1} {size:>9,} {LABELS[name]:15} "
+                            f"{OPERATIONS[op]:30} cpu {sample.cpu:5.2f} ms/req",
+                            flush=True,
+                        )
+    largest = sizes[-1]
+    by_page, pages = page_sizes(args, stored[largest], largest)
+    for size in sizes:
+        shutil.rmtree(directory / f"scale-{size}", ignore_errors=True)
+    by_orders = {
+        f"{OPERATIONS[op]} ({LABELS[name]})": [
+            (float(size), median_cpu(samples[name, size, op])) for size in sizes
+        ]
+        for op in ("get", "list")
+        for name in SCALE_APPS
+    }
+    table = scale_table(sizes, stored, idle, samples)
+    return Curves("\n".join([table, "", *pages]), by_orders, by_page)
+
+
+def scale_env(url: str) -> dict[str, str]:
+    return {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
+
+
+def scale_database(directory: Path, size: int) -> tuple[str, float, Scripts]:
+    """A new SQLite file with ``size`` orders, 100 per buyer, in a folder of its own with its
+    wrk scripts (each database has its own tokens): (its URL, the seconds storing them took,
+    its scripts)."""
+    folder = directory / f"scale-{size}"
+    folder.mkdir()
+    url = f"sqlite:///{folder / 'orders.db'}"
+    engine = make_engine(url)
+    migrate(engine)
+    started = time.monotonic()
+    populate(engine, size, size // 100)
+    took = time.monotonic() - started
+    engine.dispose()
+    print(f"scale: stored {size:,} orders in {took:.1f}s", flush=True)
+    return url, took, Scripts(folder, url, size, size // 100)
+
+
+def median_cpu(samples: list[Sample]) -> float:
+    return statistics.median(s.cpu for s in samples)
+
+
+def scale_table(
+    sizes: list[int],
+    stored: dict[int, tuple[str, float, Scripts]],
+    idle: dict[int, float],
+    samples: dict[tuple[str, int, str], list[Sample]],
+) -> str:
+    """One row per size: the service's median round of get and list, then the CPU per request
+    of both apps against the smallest size's (the median of the per-round growths)."""
+    smallest = sizes[0]
     lines = [
         "| stored orders | populate s | idle CPU ms/s | GET /orders/{id} rps | p50 ms | p99 ms "
-        "| CPU ms/req | GET /orders?buyerId&limit=50 rps | p50 ms | p99 ms | CPU ms/req |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    by_orders: dict[str, list[tuple[float, float]]] = {
-        OPERATIONS["get"]: [],
-        OPERATIONS["list"]: [],
-    }
-    by_page: dict[str, list[tuple[float, float]]] = {}
-    pages = [
-        "",
-        "| page size | "
-        + " | ".join(f"{LABELS[a]} rps | CPU ms/req" for a in ("us", "ceiling"))
-        + " |",
-        "|---:|" + "---:|---:|" * 2,
+        "| CPU ms/req | GET /orders?buyerId&limit=50 rps | p50 ms | p99 ms | CPU ms/req "
+        f"| us GET CPU vs {smallest:,} | ceiling GET | us list CPU vs {smallest:,} "
+        "| ceiling list |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
-        path = directory / f"scale-{size}.db"
-        url = f"sqlite:///{path}"
-        engine = make_engine(url)
-        migrate(engine)
-        started = time.monotonic()
-        populate(engine, size, size // 100)
-        took = time.monotonic() - started
-        scripts = Scripts(directory, url, size, size // 100)
-        row = f"| {size:,} | {took:.1f} |"
-        env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
-        with server(APPS["us"], env) as (base, pid):
-            row += f" {idle_cpu(pid, IDLE_SECONDS[args.quick]):.0f} |"
-            for op in ("get", "list"):
-                wrk(base, scripts(op), args.warmup, args.connections)
-                s = measure(base, pid, scripts(op), args.seconds, args.connections)
-                row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
-                by_orders[OPERATIONS[op]].append((size, s.cpu))
-        print(row, flush=True)
-        lines.append(row)
-        if size == sizes[-1]:
-            results: dict[str, dict[int, Sample]] = {}
-            for name in ("us", "ceiling"):
-                with server(APPS[name], env) as (base, pid):
-                    wrk(base, scripts("list"), args.warmup, args.connections)
-                    results[name] = {
-                        limit: measure(
-                            base, pid, scripts("list", limit), args.seconds, args.connections
-                        )
-                        for limit in PAGE_SIZES
-                    }
-                by_page[LABELS[name]] = [(n, results[name][n].cpu) for n in PAGE_SIZES]
-            for n in PAGE_SIZES:
-                pages.append(
-                    f"| {n} |"
-                    + "".join(
-                        f" {results[a][n].rps:.0f} | {results[a][n].cpu:.2f} |"
-                        for a in ("us", "ceiling")
-                    )
+        row = f"| {size:,} | {stored[size][1]:.1f} | {idle[size]:.0f} |"
+        for op in ("get", "list"):
+            s = median(samples["us", size, op])
+            row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
+        for op in ("get", "list"):
+            for name in SCALE_APPS:
+                growth = per_round(
+                    samples[name, size, op],
+                    samples[name, smallest, op],
+                    lambda big, small: big.cpu / small.cpu - 1,
                 )
-            pages[0] = f"GET /orders?buyerId&limit=N with {size:,} stored orders (100 per buyer):"
-            pages.insert(1, "")
-        for leftover in directory.glob(f"scale-{size}.db*"):
-            leftover.unlink()
-    return Curves("\n".join([*lines, "", *pages]), by_orders, by_page)
+                cpu = median_cpu(samples[name, size, op])
+                row += f" {cpu:.2f} ms ({100 * growth:+.0f}%) |"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def page_sizes(
+    args: argparse.Namespace, stored: tuple[str, float, Scripts], size: int
+) -> tuple[dict[str, list[tuple[float, float]]], list[str]]:
+    """The list's CPU per request by page size (10 to 100 orders), the service and the
+    ceiling: the plot's points and the table's lines."""
+    url, _, scripts = stored
+    results: dict[str, dict[int, Sample]] = {}
+    for name in SCALE_APPS:
+        with server(APPS[name], scale_env(url)) as (base, pid):
+            wrk(base, scripts("list"), args.warmup, args.connections)
+            results[name] = {
+                limit: measure(base, pid, scripts("list", limit), args.seconds, args.connections)
+                for limit in PAGE_SIZES
+            }
+    by_page = {
+        LABELS[name]: [(float(n), results[name][n].cpu) for n in PAGE_SIZES] for name in SCALE_APPS
+    }
+    lines = [
+        f"GET /orders?buyerId&limit=N with {size:,} stored orders (100 per buyer):",
+        "",
+        "| page size | " + " | ".join(f"{LABELS[a]} rps | CPU ms/req" for a in SCALE_APPS) + " |",
+        "|---:|" + "---:|---:|" * len(SCALE_APPS),
+    ]
+    for n in PAGE_SIZES:
+        lines.append(
+            f"| {n} |"
+            + "".join(f" {results[a][n].rps:.0f} | {results[a][n].cpu:.2f} |" for a in SCALE_APPS)
+        )
+    return by_page, lines
 
 
 # ---- memory over many requests -----------------------------------------------------------
@@ -720,7 +784,7 @@ def startup_timings(directory: Path, repeat: int) -> str:
 
 def plot_dir(args: argparse.Namespace) -> Path:
     """Next to the report: bench/plots/ for bench/results.md, else the report's folder."""
-    folder = args.output.parent / ("plots" if args.output.name == "results.md" else "")
+    folder: Path = args.output.parent / ("plots" if args.output.name == "results.md" else "")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -803,6 +867,8 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true",
                         help="a throwaway PostgreSQL from Debian's binaries (tests/postgres.py)")  # fmt: skip
     parser.add_argument("--scale", action="store_true", help="also the 10k/100k/1M latency curve")
+    parser.add_argument("--scale-rounds", type=int,
+                        help="turns of the sizes in --scale (default 3; quick 1)")  # fmt: skip
     parser.add_argument("--timings", action="store_true", help="also codegen and startup times")
     parser.add_argument("--profile", action="store_true", help="py-spy the service (round 1)")
     parser.add_argument("--memory", type=int, nargs="?", const=1_000_000, default=0,
@@ -817,6 +883,7 @@ def main() -> None:
     args.seconds = args.seconds or (3 if quick else 10)
     args.warmup = args.warmup or (1 if quick else 2)
     args.rounds = (1 if quick else 3) if args.rounds is None else args.rounds
+    args.scale_rounds = args.scale_rounds or (1 if quick else 3)
     args.apps = args.apps.split(",")
     args.operations = args.operations.split(",")
     args.output = args.output or (RESULTS / "latest.md" if quick else ROOT / "bench" / "results.md")
@@ -870,7 +937,7 @@ def main() -> None:
         if args.scale:
             curves = scale_curve(args, directory)
             sections += [
-                "## Scale: the service's get and list as orders grow (SQLite)",
+                "## Scale: get and list as orders grow (SQLite)",
                 "",
                 curves.table,
                 "",
@@ -880,7 +947,7 @@ def main() -> None:
                     plots.cpu_curve(
                         curves.by_orders,
                         "stored orders",
-                        "the service's CPU per request",
+                        "CPU per request, the service and the ceiling",
                         plot_dir(args) / "cpu-by-orders.png",
                     ),
                 ),
