@@ -26,14 +26,15 @@ Server and load generator share this machine's cores the same way for every app,
 are what to compare.
 
 The report embeds PNG plots (bench/plots/ beside bench/results.md): throughput and p99 per app
-and operation, and with ``--scale`` CPU per request against stored orders and
-against page size; it also gives the service's resident memory after its first and last
-measurement of the first round. ``--scale`` adds get and list with 10k, 100k and 1M stored orders
-for the service and the ceiling, the sizes taking turns over ``--scale-rounds`` rounds and the
-growth against 10k taken within each round, and the list with pages of 10 to 100 orders; ``--memory [N]`` the service's resident memory after 10k and after N
-reads (default 1M); ``--timings`` the time of code generation and of the app's import and startup;
-``--profile`` a py-spy profile of the service under each load (top functions printed, flame
-graphs in bench/results/). ``--quick`` tries everything small, in about a minute.
+and operation, and with ``--scale`` CPU per request against stored orders and against page size;
+it also gives the service's resident memory after its first and last measurement of the first
+round. ``--scale`` adds get and list with 10k, 100k and 1M stored orders for the service and the
+ceiling, the sizes taking turns over ``--scale-rounds`` rounds and the growth against 10k taken
+within each round, and the list with pages of 10 to 100 orders; ``--memory [N]`` the service's
+resident memory after 10k and after N reads (default 1M); ``--timings`` the time of code
+generation and of the app's import and startup; ``--profile`` a py-spy profile of the service
+under each load (top functions printed, flame graphs in bench/results/). ``--quick`` tries
+everything small, in about a minute.
 """
 
 from __future__ import annotations
@@ -457,13 +458,18 @@ def top_functions(raw: Path, name: str, count: int = 20) -> str:
 MEMORY: list[tuple[int, float]] = []
 
 
+def quiet_env(url: str) -> dict[str, str]:
+    """An app's environment on the database at ``url``, its access log off."""
+    return {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
+
+
 def compare(
     args: argparse.Namespace, url: str, scripts: Scripts
 ) -> dict[str, dict[str, list[Sample]]]:
     samples: dict[str, dict[str, list[Sample]]] = {
         app: {op: [] for op in args.operations} for app in args.apps
     }
-    env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
+    env = quiet_env(url)
     if not args.worker:
         env["ORDERS_WORKER"] = "false"
     for round_ in range(args.rounds):
@@ -588,7 +594,7 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
         turn = sizes[round_ % len(sizes) :] + sizes[: round_ % len(sizes)]
         for size in turn:
             for name in SCALE_APPS:
-                with server(APPS[name], scale_env(stored[size][0])) as (base, pid):
+                with server(APPS[name], quiet_env(stored[size][0])) as (base, pid):
                     if name == "us" and size not in idle:
                         idle[size] = idle_cpu(pid, IDLE_SECONDS[args.quick])
                     for op in ("get", "list"):
@@ -614,10 +620,6 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
     }
     table = scale_table(sizes, stored, idle, samples)
     return Curves("\n".join([table, "", *pages]), by_orders, by_page)
-
-
-def scale_env(url: str) -> dict[str, str]:
-    return {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
 
 
 def scale_database(directory: Path, size: int) -> tuple[str, float, Scripts]:
@@ -683,7 +685,7 @@ def page_sizes(
     url, _, scripts = stored
     results: dict[str, dict[int, Sample]] = {}
     for name in SCALE_APPS:
-        with server(APPS[name], scale_env(url)) as (base, pid):
+        with server(APPS[name], quiet_env(url)) as (base, pid):
             wrk(base, scripts("list"), args.warmup, args.connections)
             results[name] = {
                 limit: measure(base, pid, scripts("list", limit), args.seconds, args.connections)
@@ -714,7 +716,7 @@ FIRST_READING = 10_000
 def memory_growth(args: argparse.Namespace, url: str, scripts: Scripts) -> str:
     """The service's resident memory after its first 10,000 requests and after
     ``args.memory``: GET /orders/{id} and the list in turns, 20 s at a time, on one worker."""
-    env = {"ORDERS_DATABASE_URL": url, "ORDERS_LOG_LEVEL": "WARNING"}
+    env = quiet_env(url)
     turns = itertools.cycle(["get", "list"])
     with server(APPS["us"], env) as (base, pid):
         served = 0
