@@ -57,6 +57,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 import orjson
@@ -594,11 +595,11 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
         turn = sizes[round_ % len(sizes) :] + sizes[: round_ % len(sizes)]
         for size in turn:
             for name in SCALE_APPS:
-                with server(APPS[name], quiet_env(stored[size][0])) as (base, pid):
+                with server(APPS[name], quiet_env(stored[size].url)) as (base, pid):
                     if name == "us" and size not in idle:
                         idle[size] = idle_cpu(pid, IDLE_SECONDS[args.quick])
                     for op in ("get", "list"):
-                        script = stored[size][2](op)
+                        script = stored[size].scripts(op)
                         wrk(base, script, args.warmup, args.connections)
                         sample = measure(base, pid, script, args.seconds, args.connections)
                         samples.setdefault((name, size, op), []).append(sample)
@@ -618,14 +619,19 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
         for op in ("get", "list")
         for name in SCALE_APPS
     }
-    table = scale_table(sizes, stored, idle, samples)
+    table = scale_table(sizes, {size: stored[size].seconds for size in sizes}, idle, samples)
     return Curves("\n".join([table, "", *pages]), by_orders, by_page)
 
 
-def scale_database(directory: Path, size: int) -> tuple[str, float, Scripts]:
+class ScaleDatabase(NamedTuple):
+    url: str
+    seconds: float  # storing its orders took
+    scripts: Scripts  # its own: each database has its own tokens
+
+
+def scale_database(directory: Path, size: int) -> ScaleDatabase:
     """A new SQLite file with ``size`` orders, 100 per buyer, in a folder of its own with its
-    wrk scripts (each database has its own tokens): (its URL, the seconds storing them took,
-    its scripts)."""
+    wrk scripts."""
     folder = directory / f"scale-{size}"
     folder.mkdir()
     url = f"sqlite:///{folder / 'orders.db'}"
@@ -636,7 +642,7 @@ def scale_database(directory: Path, size: int) -> tuple[str, float, Scripts]:
     took = time.monotonic() - started
     engine.dispose()
     print(f"scale: stored {size:,} orders in {took:.1f}s", flush=True)
-    return url, took, Scripts(folder, url, size, size // 100)
+    return ScaleDatabase(url, took, Scripts(folder, url, size, size // 100))
 
 
 def median_cpu(samples: list[Sample]) -> float:
@@ -645,7 +651,7 @@ def median_cpu(samples: list[Sample]) -> float:
 
 def scale_table(
     sizes: list[int],
-    stored: dict[int, tuple[str, float, Scripts]],
+    populated: dict[int, float],
     idle: dict[int, float],
     samples: dict[tuple[str, int, str], list[Sample]],
 ) -> str:
@@ -660,7 +666,7 @@ def scale_table(
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
-        row = f"| {size:,} | {stored[size][1]:.1f} | {idle[size]:.0f} |"
+        row = f"| {size:,} | {populated[size]:.1f} | {idle[size]:.0f} |"
         for op in ("get", "list"):
             s = median(samples["us", size, op])
             row += f" {s.rps:.0f} | {s.p50:.2f} | {s.p99:.2f} | {s.cpu:.2f} |"
@@ -678,7 +684,7 @@ def scale_table(
 
 
 def page_sizes(
-    args: argparse.Namespace, stored: tuple[str, float, Scripts], size: int
+    args: argparse.Namespace, stored: ScaleDatabase, size: int
 ) -> tuple[dict[str, list[tuple[float, float]]], list[str]]:
     """The list's CPU per request by page size (10 to 100 orders), the service and the
     ceiling: the plot's points and the table's lines."""
