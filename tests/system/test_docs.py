@@ -628,6 +628,12 @@ def developers_checks(run: PageRun) -> None:
         assert f" {session} " in listed or f" {session}\n" in listed, session
     worker = run.output_of("sh", "bench.worker")
     assert "200 orders processed ({'IN_PROGRESS': 200}): CPU per order median " in worker, worker
+    framework = run.output_of("sh", "--framework-only").splitlines()
+    assert any(
+        line.startswith("us post (framework only): ")
+        and line.endswith("; orders written while measured: 0")
+        for line in framework
+    ), framework
 
 
 def shown_answers(run: PageRun) -> None:
