@@ -24,6 +24,7 @@ from connexion.resolver import Resolver
 from specfirst.config import Config
 from specfirst.connexion_overrides import (
     GeneratedApp,
+    SpecURIParser,
     check_connexion_version,
     connexion_view,
     middlewares,
@@ -72,6 +73,7 @@ def api_options(spec: Spec, settings: ServiceSettings, *, refuse_nul: bool) -> d
         "strict_validation": True,
         "validate_responses": settings.validate_responses,
         "validator_map": validator_map(spec, refuse_nul=refuse_nul),
+        "uri_parser_class": SpecURIParser,
         # Connexion would serve the spec with every $ref inlined; clients get it as written.
         "swagger_ui_options": SwaggerUIOptions(swagger_ui_path=UI_PATH, serve_spec=False),
     }

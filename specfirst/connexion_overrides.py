@@ -63,6 +63,7 @@ from connexion.security import (
     OAuthSecurityHandler,
 )
 from connexion.spec import OpenAPISpecification
+from connexion.uri_parsing import OpenAPIURIParser
 from connexion.utils import coerce_type, is_null, is_nullable
 from connexion.validators import (
     VALIDATOR_MAP,
@@ -89,8 +90,10 @@ from specfirst.routes import UI_PATH
 from specfirst.validation import NUL, NUL_DETAIL, body_errors, nul_pointers
 
 WRITTEN_FOR = "3.3.0"
-# Where the parameter validator leaves the path parameters it resolved for the operation.
+# Where the parameter validator leaves the path and query parameters it resolved for the
+# operation, which would otherwise parse them again.
 RESOLVED_PATH = "specfirst.resolved_path_params"
+RESOLVED_QUERY = "specfirst.resolved_query_params"
 
 
 class ConnexionVersionError(RuntimeError):
@@ -164,8 +167,25 @@ class GeneratedOperation:
         resolved = scope.get(RESOLVED_PATH)
         if resolved is not None:
             request._path_params = resolved  # as request.path_params would resolve them again
+        query = scope.get(RESOLVED_QUERY)
+        if query is not None:
+            request._query_params = query  # as request.query_params would resolve them again
         response = await self._function(request)
         await response(scope, receive, send)
+
+
+class SpecURIParser(OpenAPIURIParser):  # type: ignore[misc]
+    """Connexion's URI parser for OpenAPI 3, with the map of the parameters' schemas by name
+    made once: Connexion's builds it again, from every parameter of the operation, at each
+    lookup, and parsing a query looks it up several times for each parameter sent."""
+
+    def __init__(self, param_defns: Any, body_defn: Any) -> None:
+        super().__init__(param_defns, body_defn)
+        self._param_schemas = {k: v.get("schema", {}) for k, v in self.param_defns.items()}
+
+    @property
+    def param_schemas(self) -> dict[str, Any]:
+        return self._param_schemas
 
 
 class GeneratedApi(AsyncApi):  # type: ignore[misc]  # connexion is untyped
@@ -351,6 +371,8 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
                     errors.append({"parameter": param["name"], "detail": first})
         if errors:
             raise invalid(400, errors)
+        if query_string:
+            request.scope[RESOLVED_QUERY] = request.query_params
 
     def _refuse_nul(self, request: ConnexionRequest) -> None:
         query_string = request.scope.get("query_string", b"")
@@ -388,14 +410,14 @@ class AllErrorsParameterValidator(ParameterValidator):  # type: ignore[misc]
     def validate_parameter(
         parameter_type: str, value: Any, param: dict[str, Any], param_name: str | None = None
     ) -> str | None:
+        # An optional parameter not sent passes, as below, without the nullable lookup: most of
+        # a list's many query parameters are not sent.
+        if value is None and not param.get("required"):
+            return None
         if is_nullable(param) and is_null(value):
             return None
         if value is None:
-            return (
-                f"Missing {parameter_type} parameter '{param['name']}'"
-                if param.get("required")
-                else None
-            )
+            return f"Missing {parameter_type} parameter '{param['name']}'"
         known = AllErrorsParameterValidator._checks.get(id(param))
         if known is None or known[0] is not param:
             schema = _schema_of(param)
