@@ -6,9 +6,13 @@ sees all of a request's work; ``--app`` measures one of the bench's reference ap
 ``--framework-only`` replays the domain's answers (each call of the methods the four
 operations use returns what its first call returned, nothing more is read or written), so what
 is left is the web framework's own cost: routing, tokens, validation, serialization.
+``--split`` measures each of ``--apps`` both ways, in turns within one process for ``--rounds``
+rounds: the difference is the domain's and storage's share, which no framework can make
+cheaper; for a write it prints how far ahead of FastAPI a framework that cost nothing could be.
 
     .venv/bin/python -m bench.inprocess get --inline --profile    # where a GET's time goes
     .venv/bin/python -m bench.inprocess post --framework-only     # the framework's part of it
+    .venv/bin/python -m bench.inprocess post --inline --split     # us and FastAPI, both ways
 
 The database is a new SQLite file unless ORDERS_DATABASE_URL is set. This is for finding costs;
 the figures to compare apps by are ``nox -s bench``'s.
@@ -23,6 +27,7 @@ import itertools
 import json
 import os
 import pstats
+import statistics
 import sys
 import tempfile
 import time
@@ -60,25 +65,34 @@ def inline_threadpool() -> None:
 # The methods of the domain's Orders that the service and the references call for the four
 # operations (the service reads JSON, the references documents).
 REPLAYED = ("get", "get_json", "page", "page_json", "create", "patch")
+# The operations for which the service and FastAPI make the same domain call (the reads differ:
+# the service reads stored JSON, FastAPI documents it validates).
+WRITES = ("post", "patch")
 
 
-def replay_domain() -> None:
-    """Each of the REPLAYED methods of Orders answers every call with its first answer."""
-    from app.domain.orders import Orders
+class Replay:
+    """While ``on``, each of the REPLAYED methods of Orders answers every call with the answer
+    of its first call made while on; while off, they run as written."""
 
-    for name in REPLAYED:
-        setattr(Orders, name, replaying(getattr(Orders, name)))
+    def __init__(self) -> None:
+        self.on = False
+        self._kept: dict[str, Any] = {}
 
+    def install(self) -> None:
+        from app.domain.orders import Orders
 
-def replaying(method: Callable[..., Any]) -> Callable[..., Any]:
-    kept: list[Any] = []
+        for name in REPLAYED:
+            setattr(Orders, name, self._replaying(name, getattr(Orders, name)))
 
-    def replayed(*args: Any, **kwargs: Any) -> Any:
-        if not kept:
-            kept.append(method(*args, **kwargs))
-        return kept[0]
+    def _replaying(self, name: str, method: Callable[..., Any]) -> Callable[..., Any]:
+        def replayed(*args: Any, **kwargs: Any) -> Any:
+            if not self.on:
+                return method(*args, **kwargs)
+            if name not in self._kept:
+                self._kept[name] = method(*args, **kwargs)
+            return self._kept[name]
 
-    return replayed
+        return replayed
 
 
 def stored_orders(engine: Engine) -> int:
@@ -154,8 +168,10 @@ def caller(app: Any, token: str) -> Callable[..., Awaitable[tuple[int, bytes]]]:
     return call
 
 
-async def measure(args: argparse.Namespace) -> None:
-    app, token, engine = build(args.app)
+async def prepared(app_name: str, operation: str) -> tuple[Call, Engine]:
+    """``operation``'s request to a new ``app_name`` app, after 61 orders were created through
+    it and 50 requests checked that it succeeds; the engine of its database."""
+    app, token, engine = build(app_name)
     call = caller(app, token)
     numbers = itertools.count()
 
@@ -180,20 +196,33 @@ async def measure(args: argparse.Namespace) -> None:
             media="application/merge-patch+json",
         ),
     }
-    request = operations[args.operation]
-    if args.framework_only:
-        replay_domain()
-    for _ in range(50):  # warm-up, and a check that the request succeeds
+    request = operations[operation]
+    await warmed(request)
+    return request, engine
+
+
+async def warmed(request: Call, count: int = 50) -> None:
+    for _ in range(count):  # a warm-up, and a check that the request succeeds
         status, body = await request()
         assert status in (200, 201), body[:300]
+
+
+async def cpu_per_request(request: Call, count: int) -> float:
+    """The process's CPU time per request over ``count`` requests, in µs."""
+    started = time.process_time()
+    for _ in range(count):
+        await request()
+    return (time.process_time() - started) / count * 1e6
+
+
+async def measure(args: argparse.Namespace) -> None:
+    replay = Replay()
+    replay.install()
+    request, engine = await prepared(args.app, args.operation)
+    replay.on = args.framework_only
+    await warmed(request)
     stored = stored_orders(engine)
-    batches = []
-    for _ in range(5):
-        started = time.process_time()
-        for _ in range(args.requests // 5):
-            await request()
-        batches.append((time.process_time() - started) / (args.requests // 5) * 1e6)
-    batches.sort()
+    batches = sorted([await cpu_per_request(request, args.requests // 5) for _ in range(5)])
     part = " (framework only)" if args.framework_only else ""
     written = stored_orders(engine) - stored
     print(
@@ -209,6 +238,60 @@ async def measure(args: argparse.Namespace) -> None:
         pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
 
 
+async def split(args: argparse.Namespace) -> None:
+    """``--split``: each app's whole request and its framework's part (the domain replayed), in
+    turns within one process, so that a slow spell of the machine falls on all of them."""
+    apps = args.apps.split(",")
+    replay = Replay()
+    replay.install()
+    prepared_apps = {app: await prepared(app, args.operation) for app in apps}
+    requests = {app: request for app, (request, _) in prepared_apps.items()}
+    engine = prepared_apps[apps[0]][1]
+    whole: dict[str, list[float]] = {app: [] for app in apps}
+    framework: dict[str, list[float]] = {app: [] for app in apps}
+    written = 0
+    for _ in range(args.rounds):
+        for app in apps:
+            for replayed, into in ((False, whole), (True, framework)):
+                replay.on = replayed
+                await warmed(requests[app], 10)
+                stored = stored_orders(engine)
+                into[app].append(await cpu_per_request(requests[app], args.requests // 5))
+                written += stored_orders(engine) - stored if replayed else 0
+    print(split_report(args.operation, args.rounds, whole, framework, written))
+
+
+def split_report(
+    operation: str,
+    rounds: int,
+    whole: dict[str, list[float]],
+    framework: dict[str, list[float]],
+    written: int,
+) -> str:
+    """Each app's median whole request, framework part and the rest (the domain and storage);
+    with us and FastAPI, FastAPI / us, and for a write, where both make the same domain call,
+    the most it could be were our framework free: FastAPI's whole over our rest. A ratio is
+    the median of the rounds' ratios."""
+    lines = [f"{operation}, CPU µs per request, median of {rounds} rounds:"]
+    rest = {app: [w - f for w, f in zip(whole[app], framework[app], strict=True)] for app in whole}
+    for app in whole:
+        lines.append(
+            f"  {app}: {statistics.median(whole[app]):.0f} whole, "
+            f"{statistics.median(framework[app]):.0f} framework only, "
+            f"{statistics.median(rest[app]):.0f} the rest (domain and storage)"
+        )
+    if "us" in whole and "fastapi" in whole:
+        ratio = statistics.median(f / u for f, u in zip(whole["fastapi"], whole["us"], strict=True))
+        lines.append(f"  fastapi / us: {ratio:.2f}")
+        if operation in WRITES:
+            bound = statistics.median(
+                f / r for f, r in zip(whole["fastapi"], rest["us"], strict=True)
+            )
+            lines[-1] += f"; with a framework that cost nothing at most {bound:.2f}"
+    lines.append(f"  orders written while the domain was replayed: {written}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -220,6 +303,13 @@ def main() -> None:
     parser.add_argument(
         "--framework-only", action="store_true", help="replay the domain's answers (see above)"
     )
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="whole and framework-only requests of each of --apps, in turns (see above)",
+    )
+    parser.add_argument("--apps", default="us,fastapi", help="with --split (us, fastapi, orm)")
+    parser.add_argument("--rounds", type=int, default=9, help="with --split")
     parser.add_argument("--profile", action="store_true", help="cProfile the requests after")
     parser.add_argument("--sort", default="tottime", help="pstats order (tottime, cumtime)")
     parser.add_argument("--top", type=int, default=40)
@@ -230,7 +320,7 @@ def main() -> None:
         os.environ.setdefault("ORDERS_DATABASE_URL", f"sqlite:///{directory}/inprocess.db")
         if args.inline:
             inline_threadpool()
-        asyncio.run(measure(args))
+        asyncio.run(split(args) if args.split else measure(args))
     sys.stdout.flush()
 
 
