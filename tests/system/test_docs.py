@@ -634,6 +634,12 @@ def developers_checks(run: PageRun) -> None:
         and line.endswith("; orders written while measured: 0")
         for line in framework
     ), framework
+    split = run.output_of("sh", "--split")
+    assert "post, CPU µs per request, median of 3 rounds:" in split, split
+    for app in ("us", "fastapi"):
+        assert f"\n  {app}: " in split and " the rest (domain and storage)" in split, split
+    assert "; with a framework that cost nothing at most " in split, split
+    assert split.rstrip().endswith("orders written while the domain was replayed: 0"), split
 
 
 def shown_answers(run: PageRun) -> None:
