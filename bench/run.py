@@ -688,10 +688,10 @@ def page_sizes(
 ) -> tuple[dict[str, list[tuple[float, float]]], list[str]]:
     """The list's CPU per request by page size (10 to 100 orders), the service and the
     ceiling: the plot's points and the table's lines."""
-    url, _, scripts = stored
+    scripts = stored.scripts
     results: dict[str, dict[int, Sample]] = {}
     for name in SCALE_APPS:
-        with server(APPS[name], quiet_env(url)) as (base, pid):
+        with server(APPS[name], quiet_env(stored.url)) as (base, pid):
             wrk(base, scripts("list"), args.warmup, args.connections)
             results[name] = {
                 limit: measure(base, pid, scripts("list", limit), args.seconds, args.connections)
