@@ -148,8 +148,8 @@ class SqliteStore:
             cursor = connection.execute(
                 "INSERT INTO orders (id, buyer_id, pon, buyer_order_version, order_status,"
                 " order_type, order_date, revision, needs_processing, created_at, updated_at,"
-                " document, canonical) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?)",
-                (document["id"], *queried, self._at(order_date), at, at, *[text.decode()] * 2),
+                " canonical) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)",
+                (document["id"], *queried, self._at(order_date), at, at, text.decode()),
             )
             connection.execute(
                 "INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
@@ -165,7 +165,7 @@ class SqliteStore:
 
         def work(connection: sqlite3.Connection) -> tuple[int, bytes] | None:
             row = connection.execute(
-                "SELECT seq, revision, document FROM orders WHERE id = ?", (order_id,)
+                "SELECT seq, revision, canonical FROM orders WHERE id = ?", (order_id,)
             ).fetchone()
             if row is None:
                 return None
@@ -176,8 +176,8 @@ class SqliteStore:
             connection.execute(
                 "UPDATE orders SET buyer_id = ?, pon = ?, buyer_order_version = ?,"
                 " order_status = ?, order_type = ?, order_date = ?, revision = ?,"
-                " needs_processing = 1, updated_at = ?, document = ?, canonical = ? WHERE seq = ?",
-                (*queried, self._at(order_date), revision + 1, at, *[text.decode()] * 2, seq),
+                " needs_processing = 1, updated_at = ?, canonical = ? WHERE seq = ?",
+                (*queried, self._at(order_date), revision + 1, at, text.decode(), seq),
             )
             connection.execute(
                 "INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
@@ -248,11 +248,11 @@ class PostgresStore:
             await connection.execute(
                 "WITH o AS (INSERT INTO orders (id, buyer_id, pon, buyer_order_version,"
                 " order_status, order_type, order_date, revision, needs_processing, created_at,"
-                " updated_at, document, canonical) VALUES (%s, %s, %s, %s, %s, %s, %s, 1, true,"
-                " %s, %s, %s::jsonb, %s) RETURNING seq, document)"
+                " updated_at, canonical) VALUES (%s, %s, %s, %s, %s, %s, %s, 1, true,"
+                " %s, %s, %s) RETURNING seq)"
                 " INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
-                " SELECT seq, 1, %s, document FROM o",
-                (document["id"], *columns(document), at, at, text, text, at),
+                " SELECT seq, 1, %s, %s::jsonb FROM o",
+                (document["id"], *columns(document), at, at, text, at, text),
             )
         return text.encode()
 
@@ -262,23 +262,22 @@ class PostgresStore:
             # As the service: the UPDATE only matches the revision read, else read again.
             for _ in range(20):
                 cursor = await connection.execute(
-                    "SELECT seq, revision, document FROM orders WHERE id = %s", (order_id,)
+                    "SELECT seq, revision, canonical FROM orders WHERE id = %s", (order_id,)
                 )
                 row = await cursor.fetchone()
                 if row is None:
                     return None
                 seq, revision, stored = row
-                document = patched(stored, patch)
+                document = patched(orjson.loads(stored), patch)
                 text = orjson.dumps(document).decode()
                 cursor = await connection.execute(
                     "WITH o AS (UPDATE orders SET buyer_id = %s, pon = %s,"
                     " buyer_order_version = %s, order_status = %s, order_type = %s,"
                     " order_date = %s, revision = %s, needs_processing = true, updated_at = %s,"
-                    " document = %s::jsonb, canonical = %s WHERE seq = %s AND revision = %s"
-                    " RETURNING seq, revision, document)"
+                    " canonical = %s WHERE seq = %s AND revision = %s RETURNING seq, revision)"
                     " INSERT INTO order_revisions (order_seq, revision, recorded_at, document)"
-                    " SELECT seq, revision, %s, document FROM o",
-                    (*columns(document), revision + 1, at, text, text, seq, revision, at),
+                    " SELECT seq, revision, %s, %s::jsonb FROM o",
+                    (*columns(document), revision + 1, at, text, seq, revision, at, text),
                 )
                 if cursor.rowcount == 1:
                     return revision + 1, text.encode()

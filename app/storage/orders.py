@@ -1,7 +1,8 @@
 """Orders and their revisions, in the session of a unit of work. Updates are optimistic: the
-UPDATE only matches the revision that was read, so no update is lost. Every write stores the
-order's canonical JSON beside its document; the reads that answer requests (``get_json``,
-``page_json``) return it with SQLAlchemy Core statements, no ORM object and no JSON parsed."""
+UPDATE only matches the revision that was read, so no update is lost. An order is stored once,
+as its canonical JSON (the text the API sends); the reads that answer requests (``get_json``,
+``page_json``) return it with statements compiled once and run on the driver, no ORM object and
+no JSON parsed. Each revision keeps its document as the write that made it had it."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    Connection,
     Integer,
     Select,
     bindparam,
@@ -28,7 +29,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
@@ -44,10 +44,9 @@ REVISIONS = OrderRevisionRow.__table__  # type: ignore[attr-defined]
 GET_JSON = core_select(ORDERS.c.revision, ORDERS.c.buyer_id, ORDERS.c.canonical).where(
     ORDERS.c.id == bindparam("order_id")
 )
-GET_ORDER = core_select(
-    ORDERS.c.seq, ORDERS.c.revision, ORDERS.c.document, ORDERS.c.canonical
-).where(ORDERS.c.id == bindparam("order_id"))
-GET_DOCUMENT = core_select(ORDERS.c.document).where(ORDERS.c.id == bindparam("order_id"))
+# An order read to change it: what StoredOrder needs.
+STORED = (ORDERS.c.seq, ORDERS.c.revision, ORDERS.c.canonical)
+GET_ORDER = core_select(*STORED).where(ORDERS.c.id == bindparam("order_id"))
 QUERIED = (
     "buyer_id", "pon", "buyer_order_version", "order_status", "order_type", "order_date",
     "project_id", "requested_completion_date",
@@ -62,8 +61,7 @@ def _bound(*names: str) -> dict[str, Any]:
 # The writes, with every value a bind parameter, so one compiled form serves every request.
 INSERT_ORDER = insert(ORDERS).values(
     _bound(
-        "id", "revision", "needs_processing", "created_at", "updated_at", "document",
-        "canonical", *QUERIED,
+        "id", "revision", "needs_processing", "created_at", "updated_at", "canonical", *QUERIED,
     )
 )  # fmt: skip
 UPDATE_ORDER = (
@@ -72,7 +70,7 @@ UPDATE_ORDER = (
     .values(
         # Queued again for the seller's processing when asked (reprocess), else as it was.
         needs_processing=ORDERS.c.needs_processing | bindparam("queue", type_=Boolean),
-        **_bound("revision", "updated_at", "document", "canonical", *QUERIED),
+        **_bound("revision", "updated_at", "canonical", *QUERIED),
     )
 )
 RECORD = {
@@ -163,15 +161,15 @@ def _driver_sql(dialect: Any, statement: Any) -> _DriverSQL:
     return found
 
 
-def queued(limit: int, skip: Sequence[int] = ()) -> SelectOfScalar[OrderRow]:
+def queued(limit: int, skip: Sequence[int] = ()) -> Select[Any]:
     """The seller's work queue: orders to process, oldest first, but those in ``skip`` (seqs).
     The condition is the partial index's own text: SQLAlchemy writes a boolean column as
     ``needs_processing = 1`` on SQLite, which SQLite does not match to the index, and without
     the index each poll of the worker would scan the whole table."""
     waiting: list[Any] = [text(TO_PROCESS)]
     if skip:
-        waiting.append(col(OrderRow.seq).not_in(skip))
-    return select(OrderRow).where(*waiting).order_by(col(OrderRow.seq)).limit(limit)
+        waiting.append(ORDERS.c.seq.not_in(skip))
+    return core_select(*STORED).where(*waiting).order_by(ORDERS.c.seq).limit(limit)
 
 
 def _driver_rows(
@@ -283,9 +281,9 @@ def has_range(where: OrderFilter) -> bool:
 
 
 def listing(
-    where: OrderFilter, limit: int, offset: int, columns: Sequence[Any] = (ORDERS.c.document,)
+    where: OrderFilter, limit: int, offset: int, columns: Sequence[Any] = (ORDERS.c.canonical,)
 ) -> Select[Any]:
-    """One page of the matching orders' ``columns`` (their documents), newest first."""
+    """One page of the matching orders' ``columns`` (their JSON), newest first."""
     key = _NewestFirst(ORDERS.c.seq) if has_range(where) else ORDERS.c.seq
     return (
         core_select(*columns)
@@ -298,7 +296,7 @@ def listing(
 
 
 # A list's statements by the shape of its filter (the fields it sets), built at the shape's
-# first request: (how many match, the page's stored JSON and ids).
+# first request: (how many match, the page's stored JSON).
 _LISTS: dict[tuple[str, ...], tuple[Select[Any], Select[Any]]] = {}
 
 
@@ -309,7 +307,7 @@ def _list_statements(
     shape = tuple(values)
     found = _LISTS.get(shape)
     if found is None:
-        columns = (ORDERS.c.canonical, ORDERS.c.id)
+        columns = (ORDERS.c.canonical,)
         found = _LISTS[shape] = (counting(where), listing(where, 0, 0, columns))
     return found
 
@@ -328,25 +326,18 @@ def _columns(document: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _stored(row: OrderRow) -> StoredOrder:
-    assert row.seq is not None
-    return StoredOrder(
-        seq=row.seq, revision=row.revision, document=row.document, canonical=row.canonical
-    )
+def _stored(seq: int, revision: int, canonical: str) -> StoredOrder:
+    """An order read to change it (the columns of STORED): its document parsed from its JSON, a
+    copy of its own that the domain may change."""
+    return StoredOrder(seq, revision, orjson.loads(canonical), canonical)
 
 
 class SqlOrders:
     """The domain's OrderRepository (app/domain/ports.py) on the orders tables."""
 
-    def __init__(
-        self,
-        session: Callable[[], Session],
-        connection: Callable[[], Connection],
-        driver: Callable[[], Driver],
-    ) -> None:
+    def __init__(self, session: Callable[[], Session], driver: Callable[[], Driver]) -> None:
         # Each opened when first used: a read of canonical JSON needs no ORM session.
         self._session = session
-        self._connection = connection
         self._driver = driver
 
     @property
@@ -355,29 +346,30 @@ class SqlOrders:
 
     def get(self, order_id: str) -> StoredOrder | None:
         found = self.session.connection().execute(GET_ORDER, {"order_id": order_id}).first()
-        return None if found is None else StoredOrder(*found)
+        return None if found is None else _stored(*found)
 
     def latest(self, where: OrderFilter) -> StoredOrder | None:
-        row = self.session.exec(
-            select(OrderRow)
-            .where(*conditions(where))
-            .order_by(col(OrderRow.updated_at).desc(), col(OrderRow.seq).desc())
-            .limit(1)
-        ).first()
-        return None if row is None else _stored(row)
+        found = (
+            self.session.connection()
+            .execute(
+                core_select(*STORED)
+                .where(*conditions(where))
+                .order_by(ORDERS.c.updated_at.desc(), ORDERS.c.seq.desc())
+                .limit(1)
+            )
+            .first()
+        )
+        return None if found is None else _stored(*found)
 
     def page(self, where: OrderFilter, limit: int, offset: int) -> Page:
         connection = self.session.connection()
         available = connection.execute(counting(where)).scalar_one()
-        documents = connection.execute(listing(where, limit, offset)).scalars().all()
-        return Page(available, [dict(d) for d in documents])
+        texts = connection.execute(listing(where, limit, offset)).scalars().all()
+        return Page(available, [orjson.loads(t) for t in texts])
 
     def get_json(self, order_id: str) -> OrderJSON | None:
         row = _driver_rows(self._driver(), GET_JSON, {"order_id": order_id}, one=True)
-        if row is None:
-            return None
-        revision, buyer_id, canonical = row
-        return OrderJSON(revision, buyer_id, self._canonical(canonical, order_id))
+        return None if row is None else OrderJSON(*row)
 
     def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
         values = filter_values(where)
@@ -385,15 +377,7 @@ class SqlOrders:
         driver = self._driver()
         ((available,),) = _driver_rows(driver, count, values)
         rows = _driver_rows(driver, page, {**values, "limit": limit, "offset": offset})
-        return JSONPage(available, [self._canonical(c, i) for c, i in rows])
-
-    def _canonical(self, canonical: str | None, order_id: str) -> str:
-        """The stored text; made from the document for an order stored without one (the
-        document is only read, and parsed, then)."""
-        if canonical is not None:
-            return canonical
-        found = self._connection().execute(GET_DOCUMENT, {"order_id": order_id}).scalar_one()
-        return order_json(found)
+        return JSONPage(available, [canonical for (canonical,) in rows])
 
     def insert(self, document: dict[str, Any]) -> StoredOrder:
         at = now()
@@ -463,8 +447,8 @@ class SqlOrders:
         return [Revision(r.revision, r.recorded_at, r.document) for r in rows]
 
     def to_process(self, limit: int, skip: Sequence[int] = ()) -> list[StoredOrder]:
-        rows = self.session.exec(queued(limit, skip)).all()
-        return [_stored(row) for row in rows]
+        rows = self.session.connection().execute(queued(limit, skip)).all()
+        return [_stored(*row) for row in rows]
 
     def claim_processing(self, order: StoredOrder) -> bool:
         # The row lock of the UPDATE makes a second worker wait, then find it taken.

@@ -1,5 +1,5 @@
-"""The tables. Orders keep the fields that are queried as columns and the whole document as
-JSON, so a new spec field needs no migration."""
+"""The tables. Orders keep the fields that are queried as columns and the whole order as its
+JSON text, so a new spec field needs no migration."""
 
 from __future__ import annotations
 
@@ -72,10 +72,11 @@ class OrderRow(SQLModel, table=True):
     needs_processing: bool = True
     created_at: datetime
     updated_at: datetime
-    document: dict[str, Any] = Field(sa_column=Column(Document, nullable=False))
-    # The document as the API sends it (validated and serialized once, by every write): reads
-    # return these bytes as they are. Null only in a row no write of the service has made.
-    canonical: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # The order as the API sends it (validated and serialized once, by every write): reads
+    # return these bytes as they are, and a write parses them for the order's fields. The
+    # order's only copy: a second one would double the row that every read has to fetch.
+    # Every write sets it; the column allows NULL only as migration 0008 says why.
+    canonical: str = Field(sa_column=Column(Text, nullable=True))
 
 
 class OrderRevisionRow(SQLModel, table=True):

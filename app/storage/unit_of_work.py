@@ -101,7 +101,7 @@ class Transaction:
         # Kept by hand: every request reads orders, and Python 3.11's cached_property takes a
         # lock on each first access.
         if self._orders is None:
-            self._orders = SqlOrders(lambda: self.session, self.connection, self.driver)
+            self._orders = SqlOrders(lambda: self.session, self.driver)
         return self._orders
 
     @cached_property

@@ -237,21 +237,6 @@ def test_a_notification_is_stored_with_the_canonical_json_lists_return(uow: Unit
     assert orjson.loads(other.items[0])["notificationVersion"] == "07"
 
 
-def test_an_order_stored_without_canonical_json_is_read_from_its_document(
-    uow: UnitOfWork,
-) -> None:
-    # A row no write of the service made (a bulk load, say): the reads make the text.
-    with uow() as tx:
-        stored = tx.orders.insert(document(notes="bulk"))
-    with uow.engine.begin() as connection:
-        connection.execute(text("UPDATE orders SET canonical = NULL"))
-    with uow(read_only=True) as tx:
-        found = tx.orders.get_json("ORD-1")
-        page = tx.orders.page_json(OrderFilter(buyer_id=ORDER["buyerId"]), 10, 0)
-    assert found is not None and found.canonical == stored.canonical
-    assert page.items == [stored.canonical]
-
-
 def test_an_svlan_id_taken_between_the_read_and_the_insert_gives_the_next_free_one(
     uow: UnitOfWork,
 ) -> None:
