@@ -280,13 +280,11 @@ def has_range(where: OrderFilter) -> bool:
     return where.buyer_id is None and any(bound is not None for bound in bounds)
 
 
-def listing(
-    where: OrderFilter, limit: int, offset: int, columns: Sequence[Any] = (ORDERS.c.canonical,)
-) -> Select[Any]:
-    """One page of the matching orders' ``columns`` (their JSON), newest first."""
+def listing(where: OrderFilter, limit: int, offset: int) -> Select[Any]:
+    """One page of the matching orders' JSON, newest first."""
     key = _NewestFirst(ORDERS.c.seq) if has_range(where) else ORDERS.c.seq
     return (
-        core_select(*columns)
+        core_select(ORDERS.c.canonical)
         .where(*conditions(where))
         .order_by(key.desc())
         # BIGINT: the spec allows offsets past PostgreSQL's INTEGER (up to 2**53 - 1).
@@ -307,8 +305,7 @@ def _list_statements(
     shape = tuple(values)
     found = _LISTS.get(shape)
     if found is None:
-        columns = (ORDERS.c.canonical,)
-        found = _LISTS[shape] = (counting(where), listing(where, 0, 0, columns))
+        found = _LISTS[shape] = (counting(where), listing(where, 0, 0))
     return found
 
 
