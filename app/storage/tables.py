@@ -75,7 +75,8 @@ class OrderRow(SQLModel, table=True):
     # The order as the API sends it (validated and serialized once, by every write): reads
     # return these bytes as they are, and a write parses them for the order's fields. The
     # order's only copy: a second one would double the row that every read has to fetch.
-    # Every write sets it; the column allows NULL only as migration 0008 says why.
+    # Every write sets it. The column still allows NULL: SQLite cannot take that back without
+    # rebuilding the table (migration 0008 says why it does not).
     canonical: str = Field(sa_column=Column(Text, nullable=True))
 
 
