@@ -2,9 +2,10 @@
 
 Rows go straight to the driver (SQLite's executemany in one transaction, PostgreSQL's COPY),
 each order's JSON serialised once by orjson from a shallow copy of the canonical JSON of the
-seed's create request (the nested parts are shared, never copied). Only the orders table is filled: the bulk orders have no
-revision rows and are not queued for the seller's processing (``needs_processing`` false), so
-the background worker does not spend the benchmark working through a million of them.
+seed's create request (the nested parts are shared, never copied). Only the orders table is
+filled: the bulk orders have no revision rows and are not queued for the seller's processing
+(``needs_processing`` false), so the background worker does not spend the benchmark working
+through a million of them.
 """
 
 from __future__ import annotations

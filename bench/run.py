@@ -611,7 +611,7 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
     largest = sizes[-1]
     by_page, pages = page_sizes(args, stored[largest], largest)
     for size in sizes:
-        shutil.rmtree(stored[size].folder, ignore_errors=True)
+        shutil.rmtree(stored[size].scripts.directory, ignore_errors=True)
     by_orders = {
         f"{OPERATIONS[op]} ({LABELS[name]})": [
             (float(size), median_cpu(samples[name, size, op])) for size in sizes
@@ -626,8 +626,7 @@ def scale_curve(args: argparse.Namespace, directory: Path) -> Curves:
 class ScaleDatabase(NamedTuple):
     url: str
     seconds: float  # storing its orders took
-    scripts: Scripts  # its own: each database has its own tokens
-    folder: Path  # the database's and the scripts'
+    scripts: Scripts  # its own, in the database's folder: each database has its own tokens
 
 
 def scale_database(directory: Path, size: int) -> ScaleDatabase:
@@ -643,7 +642,7 @@ def scale_database(directory: Path, size: int) -> ScaleDatabase:
     took = time.monotonic() - started
     engine.dispose()
     print(f"scale: stored {size:,} orders in {took:.1f}s", flush=True)
-    return ScaleDatabase(url, took, Scripts(folder, url, size, size // 100), folder)
+    return ScaleDatabase(url, took, Scripts(folder, url, size, size // 100))
 
 
 def median_cpu(samples: list[Sample]) -> float:
