@@ -7,6 +7,9 @@ Create Date: 2026-12-03
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from typing import Any
+
 import orjson
 import sqlalchemy as sa
 from alembic import op
@@ -20,16 +23,32 @@ depends_on = None
 BATCH = 1000
 # How many orders the refusal names (the rest are counted).
 NAMED = 20
+# As migration 0001 made the column: JSONB on PostgreSQL, JSON text elsewhere.
+DOCUMENT = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+ORDERS = sa.table(
+    "orders",
+    sa.column("seq", sa.Integer),
+    sa.column("id", sa.String),
+    sa.column("document", DOCUMENT),
+    sa.column("canonical", sa.Text),
+)
 
 
-def _orders() -> sa.TableClause:
-    return sa.table(
-        "orders",
-        sa.column("seq", sa.Integer),
-        sa.column("id", sa.String),
-        sa.column("document", sa.JSON().with_variant(postgresql.JSONB(), "postgresql")),
-        sa.column("canonical", sa.Text),
-    )
+def _in_batches(connection: sa.Connection, columns: Sequence[Any], *where: Any) -> Iterator[Any]:
+    """The orders' seq and ``columns`` where ``where`` holds, in order, read a batch at a time
+    (a batch is read whole before its rows are updated)."""
+    after = 0
+    while True:
+        rows = connection.execute(
+            sa.select(ORDERS.c.seq, *columns)
+            .where(ORDERS.c.seq > after, *where)
+            .order_by(ORDERS.c.seq)
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return
+        yield from rows
+        after = rows[-1][0]
 
 
 def _fill_missing(connection: sa.Connection) -> None:
@@ -39,26 +58,17 @@ def _fill_missing(connection: sa.Connection) -> None:
     # As the service writes them now: checked against the spec, serialized once.
     from app.storage.orders import order_json
 
-    orders = _orders()
     invalid: list[str] = []
-    after = 0
-    while True:
-        rows = connection.execute(
-            sa.select(orders.c.seq, orders.c.id, orders.c.document)
-            .where(orders.c.canonical.is_(None), orders.c.seq > after)
-            .order_by(orders.c.seq)
-            .limit(BATCH)
-        ).all()
-        if not rows:
-            break
-        for seq, order_id, document in rows:
-            try:
-                text = order_json(document)
-            except ValueError:
-                invalid.append(order_id)
-                continue
-            connection.execute(orders.update().where(orders.c.seq == seq).values(canonical=text))
-        after = rows[-1][0]
+    missing = ORDERS.c.canonical.is_(None)
+    for seq, order_id, document in _in_batches(
+        connection, (ORDERS.c.id, ORDERS.c.document), missing
+    ):
+        try:
+            text = order_json(document)
+        except ValueError:
+            invalid.append(order_id)
+            continue
+        connection.execute(ORDERS.update().where(ORDERS.c.seq == seq).values(canonical=text))
     if invalid:
         named = ", ".join(invalid[:NAMED]) + (
             f" and {len(invalid) - NAMED} more" if len(invalid) > NAMED else ""
@@ -79,26 +89,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.add_column(
-        "orders",
-        sa.Column(
-            "document", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=True
-        ),
-    )
+    op.add_column("orders", sa.Column("document", DOCUMENT, nullable=True))
     connection = op.get_bind()
-    orders = _orders()
-    after = 0
-    while True:
-        rows = connection.execute(
-            sa.select(orders.c.seq, orders.c.canonical)
-            .where(orders.c.seq > after)
-            .order_by(orders.c.seq)
-            .limit(BATCH)
-        ).all()
-        if not rows:
-            break
-        for seq, canonical in rows:
-            connection.execute(
-                orders.update().where(orders.c.seq == seq).values(document=orjson.loads(canonical))
-            )
-        after = rows[-1][0]
+    for seq, canonical in _in_batches(connection, (ORDERS.c.canonical,)):
+        document = orjson.loads(canonical)
+        connection.execute(ORDERS.update().where(ORDERS.c.seq == seq).values(document=document))
