@@ -80,6 +80,16 @@ def make_engine(url: str, timeout: float = 30.0) -> Engine:
 
 
 WRITING = "orders_api_writing"
+TAKE_TURN = "orders_api_take_writer_turn"
+
+
+def take_writer_turn(info: dict[str, Any]) -> None:
+    """Before a write run on the driver's cursor, which SQLAlchemy's events do not see (``info``:
+    its SQLAlchemy connection's): waits for this process's turn to write, as a write run by
+    SQLAlchemy does (below); nothing where writers need no turns (PostgreSQL)."""
+    take = info.get(TAKE_TURN)
+    if take is not None:
+        take(info)
 
 
 def _one_writer_at_a_time(engine: Engine, timeout: float) -> None:
@@ -92,16 +102,23 @@ def _one_writer_at_a_time(engine: Engine, timeout: float) -> None:
     go stale while a writer waits. Other processes still meet at SQLite's lock."""
     lock = threading.Lock()
 
+    def take(info: dict[str, Any]) -> None:
+        if not info.get(WRITING):
+            # Past the timeout the wait is left to SQLite's busy handler (the same timeout),
+            # which then fails as the service's 503: a safety valve, never reached in normal
+            # operation.
+            info[WRITING] = lock.acquire(timeout=timeout)
+
+    @event.listens_for(engine, "connect")
+    def _writers_take_turns(_dbapi_connection: Any, record: Any) -> None:
+        record.info[TAKE_TURN] = take  # for the writes SQLAlchemy does not run
+
     @event.listens_for(engine, "before_cursor_execute")
     def _before_write(
         connection: Any, _cursor: Any, statement: str, *_args: Any, **_kwargs: Any
     ) -> None:
-        info = connection.info
-        if info.get(WRITING) or statement.lstrip()[:6].upper() in ("SELECT", "PRAGMA"):
-            return
-        # Past the timeout the wait is left to SQLite's busy handler (the same timeout), which
-        # then fails as the service's 503: a safety valve, never reached in normal operation.
-        info[WRITING] = lock.acquire(timeout=timeout)
+        if statement.lstrip()[:6].upper() not in ("SELECT", "PRAGMA"):
+            take(connection.info)
 
     def _release(info: dict[str, Any]) -> None:
         if info.pop(WRITING, False):

@@ -16,6 +16,7 @@ import orjson
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Connection,
     Integer,
     Select,
     bindparam,
@@ -33,7 +34,7 @@ from sqlmodel import Session, col, select
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
 from app.domain.time import now, utc_instant
-from app.storage.readers import Driver
+from app.storage.readers import Driver, driver_of
 from app.storage.tables import TO_PROCESS, OrderRevisionRow, OrderRow
 from generated.models import Order
 from specfirst.reply import canonical_json
@@ -332,8 +333,15 @@ def _stored(seq: int, revision: int, canonical: str) -> StoredOrder:
 class SqlOrders:
     """The domain's OrderRepository (app/domain/ports.py) on the orders tables."""
 
-    def __init__(self, session: Callable[[], Session], driver: Callable[[], Driver]) -> None:
-        # Each opened when first used: a read of canonical JSON needs no ORM session.
+    def __init__(
+        self,
+        connection: Callable[[], Connection],
+        session: Callable[[], Session],
+        driver: Callable[[], Driver],
+    ) -> None:
+        # Each opened when first used: only the revisions need the ORM session, and a read of
+        # canonical JSON needs no pooled connection where its thread keeps one.
+        self._connection = connection
         self._session = session
         self._driver = driver
 
@@ -342,12 +350,12 @@ class SqlOrders:
         return self._session()
 
     def get(self, order_id: str) -> StoredOrder | None:
-        found = self.session.connection().execute(GET_ORDER, {"order_id": order_id}).first()
+        found = self._connection().execute(GET_ORDER, {"order_id": order_id}).first()
         return None if found is None else _stored(*found)
 
     def latest(self, where: OrderFilter) -> StoredOrder | None:
         found = (
-            self.session.connection()
+            self._connection()
             .execute(
                 core_select(*STORED)
                 .where(*conditions(where))
@@ -359,7 +367,7 @@ class SqlOrders:
         return None if found is None else _stored(*found)
 
     def page(self, where: OrderFilter, limit: int, offset: int) -> Page:
-        connection = self.session.connection()
+        connection = self._connection()
         available = connection.execute(counting(where)).scalar_one()
         texts = connection.execute(listing(where, limit, offset)).scalars().all()
         return Page(available, [orjson.loads(t) for t in texts])
@@ -423,17 +431,20 @@ class SqlOrders:
         """An order's INSERT or UPDATE (``kind``) and the record of its ``revision``, in the unit
         of work's transaction: the order's seq, or None when the UPDATE matched no row (the
         order moved on). One statement on PostgreSQL, so one round trip; SQLite runs in the
-        process, where two statements cost no trip."""
-        connection = self.session.connection()
+        process, where two statements cost no trip. Run on the driver, as the hot reads are:
+        every create and patch, and each step of the seller's processing, writes here."""
+        driver = driver_of(self._connection())  # never a thread's kept connection: it only reads
         alone, with_revision = WRITES[kind]
         values |= {"revision": revision, "updated_at": at, "document": document, "at": at}
-        if connection.dialect.name == "postgresql":
-            seq: int | None = connection.execute(with_revision, values).scalar()
-            return seq
-        seq = connection.execute(alone, values).scalar()
-        if seq is not None:
-            connection.execute(INSERT_REVISION, {**values, "seq": seq})
-        return seq
+        driver.take_turn()
+        if driver.dialect.name == "postgresql":
+            row = _driver_rows(driver, with_revision, values, one=True)
+            return None if row is None else int(row[0])
+        row = _driver_rows(driver, alone, values, one=True)
+        if row is None:
+            return None
+        _driver_rows(driver, INSERT_REVISION, {**values, "seq": row[0]}, one=True)
+        return int(row[0])
 
     def revisions(self, order: StoredOrder) -> list[Revision]:
         rows = self.session.exec(
@@ -444,12 +455,12 @@ class SqlOrders:
         return [Revision(r.revision, r.recorded_at, r.document) for r in rows]
 
     def to_process(self, limit: int, skip: Sequence[int] = ()) -> list[StoredOrder]:
-        rows = self.session.connection().execute(queued(limit, skip)).all()
+        rows = self._connection().execute(queued(limit, skip)).all()
         return [_stored(*row) for row in rows]
 
     def claim_processing(self, order: StoredOrder) -> bool:
         # The row lock of the UPDATE makes a second worker wait, then find it taken.
-        result: Any = self.session.connection().execute(
+        result: Any = self._connection().execute(
             CLAIM, {"claimed_seq": order.seq, "claimed_revision": order.revision}
         )
         return bool(result.rowcount == 1)

@@ -23,14 +23,15 @@ from sqlmodel import Session
 from app.storage.hubs import SqlHubs
 from app.storage.notifications import SqlNotifications
 from app.storage.orders import SqlOrders
-from app.storage.readers import Driver, ThreadReaders, keeps_readers
+from app.storage.readers import Driver, ThreadReaders, driver_of, keeps_readers
 from app.storage.svlans import SqlSvlans, SqlUniSvlans
 
 
 class Transaction:
-    """The repositories of one transaction, made when first used. Its ORM session opens when
-    first used too: a read-only transaction that only runs Core statements (the reads that
-    answer requests) runs them on a pooled connection of its own, without an ORM session."""
+    """The repositories of one transaction, made when first used. It runs on one connection,
+    taken when first used; its ORM session, opened only for the repositories that use one,
+    joins that connection's transaction. A read-only transaction that only reads on the driver
+    (the reads that answer requests) runs them on its thread's kept connection, if any."""
 
     def __init__(
         self,
@@ -47,30 +48,27 @@ class Transaction:
         self._connection: Connection | None = None
         self._orders: SqlOrders | None = None
 
+    def connection(self) -> Connection:
+        """Where Core statements and the ORM session run: one transaction for everything."""
+        if self._connection is None:
+            self._connection = self._engine.connect()
+            self._connection.begin()
+        return self._connection
+
     @property
     def session(self) -> Session:
         if self._session is None:
-            # What was read stays readable after the commit: the values returned are built
-            # from it.
-            self._session = Session(self._engine, expire_on_commit=False)
+            # Bound to a connection in a transaction, the session joins it and never commits
+            # it: a flush writes into it, and commit() below commits the connection.
+            self._session = Session(bind=self.connection())
         return self._session
 
-    def connection(self) -> Connection:
-        """Where Core statements run: a write's session (one transaction for everything), or,
-        for a read-only transaction without a session, a connection of its own."""
-        if not self._read_only or self._session is not None:
-            return self.session.connection()
-        if self._connection is None:
-            self._connection = self._engine.connect()
-        return self._connection
-
     def driver(self) -> Driver:
-        """Where statements run on the driver: a read-only transaction without a session on
+        """Where reads run on the driver: a read-only transaction that has no connection yet on
         its thread's kept connection (readers), else on ``connection()``."""
-        if self._readers is not None and self._read_only and self._session is None:
+        if self._readers is not None and self._read_only and self._connection is None:
             return self._readers.driver()
-        connection = self.connection()
-        return Driver(connection.dialect, connection.connection.dbapi_connection)
+        return driver_of(self.connection())
 
     def __enter__(self) -> Transaction:
         return self
@@ -87,7 +85,9 @@ class Transaction:
 
     def commit(self) -> None:
         if self._session is not None:
-            self._session.commit()
+            self._session.flush()
+        if self._connection is not None:
+            self._connection.commit()
 
     def close(self) -> None:
         """Ends what is open (a transaction not committed rolls back)."""
@@ -101,7 +101,7 @@ class Transaction:
         # Kept by hand: every request reads orders, and Python 3.11's cached_property takes a
         # lock on each first access.
         if self._orders is None:
-            self._orders = SqlOrders(lambda: self.session, self.driver)
+            self._orders = SqlOrders(self.connection, lambda: self.session, self.driver)
         return self._orders
 
     @cached_property

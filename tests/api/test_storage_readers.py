@@ -85,9 +85,9 @@ def test_a_connection_that_failed_is_replaced_by_the_next_read(uow: UnitOfWork) 
     readers = ThreadReaders(uow.engine)
 
     def unused() -> Any:
-        raise AssertionError("a read of canonical JSON needs no session")
+        raise AssertionError("a read of canonical JSON needs no pooled connection or session")
 
-    orders = SqlOrders(unused, readers.driver)
+    orders = SqlOrders(unused, unused, readers.driver)
     readers.driver().connection.close()  # broken under it, as by a failing disk
     with pytest.raises(exc.DBAPIError):
         orders.get_json("ORD-1")

@@ -3,6 +3,7 @@ when it fails, optimistic revisions, and inserts of a taken key that keep a tran
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -21,7 +22,7 @@ from app.domain.ports import (
     VersionConflict,
 )
 from app.domain.records import OrderFilter, SvlanAssigned, SvlanWant, UniSvlanWant
-from app.storage.database import database_unavailable, make_engine, migrate
+from app.storage.database import WRITING, database_unavailable, make_engine, migrate
 from app.storage.notifications import notification_json
 from app.storage.svlans import VLAN_IDS
 from app.storage.tables import (
@@ -182,6 +183,25 @@ def test_a_read_only_unit_of_work_commits_nothing(uow: UnitOfWork) -> None:
     assert count(uow, OrderRow) == 0
     with uow() as tx:  # and it left no lock behind (SQLite's one writer)
         tx.orders.insert(document())
+    assert count(uow, OrderRow) == 1
+
+
+def test_a_write_on_the_driver_waits_for_its_turn_and_gives_it_back_at_the_end(
+    uow: UnitOfWork,
+) -> None:
+    # The order's writes run on the driver's cursor, which SQLAlchemy's events do not see; on
+    # SQLite they must still take this process's writer turn, or the next writer would meet
+    # SQLite's polling busy handler instead (app/storage/database.py).
+    sqlite = uow.engine.dialect.name == "sqlite"
+    for ends in ("commit", "rollback"):
+        with contextlib.suppress(RuntimeError), uow() as tx:
+            info = tx.connection().info
+            assert not info.get(WRITING)
+            tx.orders.insert(document(f"ORD-{ends}", buyerPurchaseOrderNumber=ends))
+            assert info.get(WRITING, False) is sqlite
+            if ends == "rollback":
+                raise RuntimeError("after the write")
+        assert not info.get(WRITING)
     assert count(uow, OrderRow) == 1
 
 
