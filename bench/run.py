@@ -62,6 +62,7 @@ from typing import NamedTuple
 import httpx
 import orjson
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from app.storage.database import make_engine, migrate
 from app.storage.tokens import TokenStore
@@ -629,18 +630,26 @@ class ScaleDatabase(NamedTuple):
     scripts: Scripts  # its own, in the database's folder: each database has its own tokens
 
 
+def filled(url: str, orders: int, buyers: int) -> float:
+    """Migrates the database at ``url`` and stores ``orders`` orders of ``buyers`` buyers in
+    it: the seconds the storing took."""
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        started = time.monotonic()
+        populate(engine, orders, buyers)
+        return time.monotonic() - started
+    finally:
+        engine.dispose()
+
+
 def scale_database(directory: Path, size: int) -> ScaleDatabase:
     """A new SQLite file with ``size`` orders, 100 per buyer, in a folder of its own with its
     wrk scripts."""
     folder = directory / f"scale-{size}"
     folder.mkdir()
     url = f"sqlite:///{folder / 'orders.db'}"
-    engine = make_engine(url)
-    migrate(engine)
-    started = time.monotonic()
-    populate(engine, size, size // 100)
-    took = time.monotonic() - started
-    engine.dispose()
+    took = filled(url, size, size // 100)
     print(f"scale: stored {size:,} orders in {took:.1f}s", flush=True)
     return ScaleDatabase(url, took, Scripts(folder, url, size, size // 100))
 
@@ -909,15 +918,9 @@ def main() -> None:
     ]
     try:
         with database(args, directory) as url:
-            engine = make_engine(url)
-            migrate(engine)
-            t = time.monotonic()
-            populate(engine, args.orders, args.buyers)
-            backend = make_engine(url).dialect.name
-            print(
-                f"stored {args.orders:,} orders in {time.monotonic() - t:.1f}s ({backend})",
-                flush=True,
-            )
+            took = filled(url, args.orders, args.buyers)
+            backend = make_url(url).get_backend_name()
+            print(f"stored {args.orders:,} orders in {took:.1f}s ({backend})", flush=True)
             scripts = Scripts(directory, url, args.orders, args.buyers)
             samples = compare(args, url, scripts)
             growth = memory_growth(args, url, scripts) if args.memory else None
