@@ -58,9 +58,9 @@ class Transaction:
     @property
     def session(self) -> Session:
         if self._session is None:
-            # Bound to a connection in a transaction, the session joins it and never commits
-            # it: a flush writes into it, and commit() below commits the connection.
-            self._session = Session(bind=self.connection())
+            # The session joins the connection's transaction and never commits it: a flush
+            # writes into it, and commit() below commits the connection.
+            self._session = Session(bind=self.connection(), join_transaction_mode="rollback_only")
         return self._session
 
     def driver(self) -> Driver:
