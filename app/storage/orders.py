@@ -34,6 +34,7 @@ from sqlmodel import Session, col, select
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
 from app.domain.time import now, utc_instant
+from app.storage.database import take_writer_turn
 from app.storage.readers import Driver, driver_of
 from app.storage.tables import TO_PROCESS, OrderRevisionRow, OrderRow
 from generated.models import Order
@@ -433,10 +434,11 @@ class SqlOrders:
         order moved on). One statement on PostgreSQL, so one round trip; SQLite runs in the
         process, where two statements cost no trip. Run on the driver, as the hot reads are:
         every create and patch, and each step of the seller's processing, writes here."""
-        driver = driver_of(self._connection())  # never a thread's kept connection: it only reads
+        connection = self._connection()  # never a thread's kept connection: it only reads
+        take_writer_turn(connection.info)  # SQLAlchemy's events do not see the driver's writes
+        driver = driver_of(connection)
         alone, with_revision = WRITES[kind]
         values |= {"revision": revision, "updated_at": at, "document": document, "at": at}
-        driver.take_turn()
         if driver.dialect.name == "postgresql":
             row = _driver_rows(driver, with_revision, values, one=True)
             return None if row is None else int(row[0])

@@ -16,29 +16,19 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import Dialect
 
-from app.storage.database import take_writer_turn
-
 
 @dataclass(frozen=True)
 class Driver:
-    """A DBAPI connection and its dialect; ``broken`` is called after an error on it,
-    ``take_turn`` before a write on it (app/storage/database.py: take_writer_turn)."""
+    """A DBAPI connection and its dialect; ``broken`` is called after an error on it."""
 
     dialect: Dialect
     connection: Any
     broken: Callable[[], None] = lambda: None
-    take_turn: Callable[[], None] = lambda: None
 
 
 def driver_of(connection: Connection) -> Driver:
-    """The driver under a SQLAlchemy connection: what is run on it joins its transaction, and a
-    write waits for its turn as SQLAlchemy's would."""
-    info = connection.info
-    return Driver(
-        connection.dialect,
-        connection.connection.dbapi_connection,
-        take_turn=lambda: take_writer_turn(info),
-    )
+    """The driver under a SQLAlchemy connection: what is run on it joins its transaction."""
+    return Driver(connection.dialect, connection.connection.dbapi_connection)
 
 
 def keeps_readers(engine: Engine) -> bool:
