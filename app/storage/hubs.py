@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from app.domain.records import Hub, Page
 from app.domain.time import now
+from app.storage.driver import Driver, driver_of, run
 from app.storage.tables import DeliveryRow, HubRow
 
 HUB_DELETED = "hub deleted"
@@ -26,9 +27,20 @@ OF_BUYER = (
 
 
 def _hub(row: Any) -> Hub:
-    """The hub of a row (a HubRow, or a Core row of OF_BUYER's columns)."""
-    types = None if row.event_types is None else frozenset(row.event_types.split(","))
-    return Hub(row.id, row.buyer_id, row.callback, row.query, types)
+    return _hub_of(row.id, row.buyer_id, row.callback, row.query, row.event_types)
+
+
+def _hub_of(
+    hub_id: str, buyer_id: str, callback: str, query: str | None, event_types: str | None
+) -> Hub:
+    """The hub of a row's values (OF_BUYER's columns)."""
+    types = None if event_types is None else frozenset(event_types.split(","))
+    return Hub(hub_id, buyer_id, callback, query, types)
+
+
+def hubs_of_buyer(driver: Driver, buyer_id: str) -> list[Hub]:
+    """The buyer's hubs, oldest first: every notification the seller emits looks them up."""
+    return [_hub_of(*row) for row in run(driver, OF_BUYER, {"buyer_id": buyer_id})]
 
 
 class SqlHubs:
@@ -57,8 +69,7 @@ class SqlHubs:
         return None if row is None else _hub(row)
 
     def of_buyer(self, buyer_id: str) -> list[Hub]:
-        rows = self.session.connection().execute(OF_BUYER, {"buyer_id": buyer_id})
-        return [_hub(row) for row in rows]
+        return hubs_of_buyer(driver_of(self.session.connection()), buyer_id)
 
     def page(self, buyer_id: str, limit: int, offset: int) -> Page:
         where = HubRow.buyer_id == buyer_id

@@ -1,4 +1,4 @@
-"""Notifications of orders, in the session of a unit of work, with their outbox rows.
+"""Notifications of orders, in the transaction of a unit of work, with their outbox rows.
 
 A seller emits a notification inside the transaction of what caused it (processing, hold,
 release, cancel) together with its outbox row, so a notification is never made without its
@@ -8,17 +8,17 @@ at the seller: they are keyed by order id, not tied to a local order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, func, insert, update
 from sqlalchemy import select as core_select
-from sqlmodel import Session, select
 
 from app.domain.ports import VersionConflict
 from app.domain.records import JSONPage, Page
 from app.domain.time import now, utc_instant
-from app.storage.hubs import SqlHubs
+from app.storage.driver import Driver, bound, run, run_many, writer_of
+from app.storage.hubs import hubs_of_buyer
 from app.storage.inserts import InsertOrSkip
 from app.storage.tables import DeliveryRow, NotificationRow, OrderRow
 from generated.models import OrderNotification
@@ -27,7 +27,8 @@ from specfirst.reply import canonical_json
 NOTIFICATIONS = NotificationRow.__table__  # type: ignore[attr-defined]
 DELIVERIES = DeliveryRow.__table__  # type: ignore[attr-defined]
 ORDERS = OrderRow.__table__  # type: ignore[attr-defined]
-# Built once: the seller's worker emits a notification for every order it processes.
+# Built once, run on the driver: the seller's worker emits a notification for every order it
+# processes.
 GET_DOCUMENT = core_select(NOTIFICATIONS.c.document).where(NOTIFICATIONS.c.seq == bindparam("seq"))
 COUNT_OF_ORDER = (
     core_select(func.count())
@@ -35,8 +36,21 @@ COUNT_OF_ORDER = (
     .where(NOTIFICATIONS.c.order_id == bindparam("order_id"))
 )
 # Skipped when the (order, version) is stored already: a version taken, or received twice.
-INSERT_NOTIFICATION = InsertOrSkip(NOTIFICATIONS, NOTIFICATIONS.c.seq)
-INSERT_DELIVERY = insert(DELIVERIES)
+INSERT_NOTIFICATION = InsertOrSkip(
+    NOTIFICATIONS,
+    ("order_id", "version", "created_at", "document", "canonical"),
+    NOTIFICATIONS.c.seq,
+)
+INSERT_DELIVERY = insert(DELIVERIES).values(
+    bound(
+        DELIVERIES,
+        "notification_seq", "order_id", "url", "hub_id", "state", "attempts", "next_attempt_at",
+    )
+)  # fmt: skip
+GET_RECEIVED = core_select(NOTIFICATIONS.c.document).where(
+    NOTIFICATIONS.c.order_id == bindparam("order_id"),
+    NOTIFICATIONS.c.version == bindparam("version"),
+)
 SET_EXPECTED = (
     update(ORDERS)
     .where(ORDERS.c.id == bindparam("order_id"))
@@ -51,24 +65,25 @@ class SqlNotifications:
     the outbox. ``callbacks``: buyerId -> base URL the buyer receives notifications at (its
     Order Notification API)."""
 
-    def __init__(self, session: Session, callbacks: Mapping[str, str]) -> None:
-        self.session = session
+    def __init__(self, connection: Callable[[], Connection], callbacks: Mapping[str, str]) -> None:
+        # The unit of work's connection, opened when first used.
+        self._connection = connection
         self.callbacks = callbacks
 
     def emit(self, document: dict[str, Any]) -> dict[str, Any]:
-        connection = self.session.connection()
+        driver = writer_of(self._connection())
         order_id = document["orderId"]
-        count = connection.execute(COUNT_OF_ORDER, {"order_id": order_id}).scalar_one()
+        ((count,),) = run(driver, COUNT_OF_ORDER, {"order_id": order_id})
         # The order's row is locked by the write that emits, so versions are not raced for;
         # a version taken by a received notification is skipped.
         for number in range(count + 1, count + 100):
             emitted = {**document, "notificationVersion": f"{number:02d}"}
-            inserted = INSERT_NOTIFICATION(connection, notification_values(emitted))
+            inserted = INSERT_NOTIFICATION.on(driver, notification_values(emitted))
             if inserted is None:
                 continue
             deliveries = [
                 {
-                    "notification_seq": inserted.seq,
+                    "notification_seq": inserted[0],
                     "order_id": order_id,
                     "url": f"{callback}/orders/{order_id}/notifications",
                     "hub_id": hub_id,
@@ -76,19 +91,21 @@ class SqlNotifications:
                     "attempts": 0,
                     "next_attempt_at": now(),
                 }
-                for hub_id, callback in self._destinations(document)
+                for hub_id, callback in self._destinations(driver, document)
             ]
             if deliveries:
-                connection.execute(INSERT_DELIVERY, deliveries)
-            self._expect(connection, order_id, document.get("expectedCompletionDate"))
+                run_many(driver, INSERT_DELIVERY, deliveries)
+            self._expect(driver, order_id, document.get("expectedCompletionDate"))
             return emitted
         raise RuntimeError(f"no free notificationVersion for order {order_id}")
 
-    def _destinations(self, document: dict[str, Any]) -> list[tuple[str | None, str]]:
+    def _destinations(
+        self, driver: Driver, document: dict[str, Any]
+    ) -> list[tuple[str | None, str]]:
         """(hub id, base URL) of every delivery of a notification: each of the buyer's hubs
         that wants its type; a buyer without hubs, the operator's callback, if configured."""
         buyer = document.get("buyerId", "")
-        hubs = SqlHubs(self.session).of_buyer(buyer)
+        hubs = hubs_of_buyer(driver, buyer)
         if hubs:
             kind = document.get("notificationType", "")
             return [(hub.id, hub.callback) for hub in hubs if hub.wants(kind)]
@@ -96,37 +113,32 @@ class SqlNotifications:
         return [] if callback is None else [(None, callback)]
 
     @staticmethod
-    def _expect(connection: Connection, order_id: str, expected: str | None) -> None:
+    def _expect(driver: Driver, order_id: str, expected: str | None) -> None:
         """The order's expected completion date, for the lists' filters, when this notification
         names one."""
         if expected is not None:
-            connection.execute(
-                SET_EXPECTED, {"order_id": order_id, "expected": utc_instant(expected)}
-            )
+            run(driver, SET_EXPECTED, {"order_id": order_id, "expected": utc_instant(expected)})
 
     def receive(self, document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
         order_id, version = document["orderId"], document.get("notificationVersion")
-        connection = self.session.connection()
+        connection = self._connection()
         # A notification received before inserts nothing, and leaves the transaction usable.
         if INSERT_NOTIFICATION(connection, notification_values(document)) is not None:
             return True, document
-        stored = self.session.exec(
-            select(NotificationRow.document).where(
-                NotificationRow.order_id == order_id, NotificationRow.version == version
-            )
-        ).one()
+        values = {"order_id": order_id, "version": version}
+        stored = connection.execute(GET_RECEIVED, values).scalar_one()
         if dict(stored) != document:
             raise VersionConflict(dict(stored))
         return False, dict(stored)
 
     def page(self, order_id: str, limit: int, offset: int) -> Page:
-        connection = self.session.connection()
+        connection = self._connection()
         available = connection.execute(counting(order_id)).scalar_one()
         documents = connection.execute(listing(order_id, limit, offset)).scalars()
         return Page(available, [dict(d) for d in documents])
 
     def page_json(self, order_id: str, limit: int, offset: int) -> JSONPage:
-        connection = self.session.connection()
+        connection = self._connection()
         available = connection.execute(counting(order_id)).scalar_one()
         rows = connection.execute(
             listing(order_id, limit, offset, (NOTIFICATIONS.c.canonical, NOTIFICATIONS.c.seq))

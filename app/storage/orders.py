@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -26,7 +25,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import select as core_select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, col, select
@@ -34,8 +33,7 @@ from sqlmodel import Session, col, select
 from app.domain.ports import DuplicateOrder, RevisionMoved
 from app.domain.records import JSONPage, OrderFilter, OrderJSON, Page, Revision, StoredOrder
 from app.domain.time import now, utc_instant
-from app.storage.database import take_writer_turn
-from app.storage.readers import Driver, driver_of
+from app.storage.driver import Driver, bound, driver_of, run, writer_of
 from app.storage.tables import TO_PROCESS, OrderRevisionRow, OrderRow
 from generated.models import Order
 from specfirst.reply import canonical_json
@@ -55,14 +53,10 @@ QUERIED = (
 )  # fmt: skip
 
 
-def _bound(*names: str) -> dict[str, Any]:
-    """Each column of ``names`` set from the bind parameter of the same name."""
-    return {name: bindparam(name, type_=ORDERS.c[name].type) for name in names}
-
-
 # The writes, with every value a bind parameter, so one compiled form serves every request.
 INSERT_ORDER = insert(ORDERS).values(
-    _bound(
+    bound(
+        ORDERS,
         "id", "revision", "needs_processing", "created_at", "updated_at", "canonical", *QUERIED,
     )
 )  # fmt: skip
@@ -72,7 +66,7 @@ UPDATE_ORDER = (
     .values(
         # Queued again for the seller's processing when asked (reprocess), else as it was.
         needs_processing=ORDERS.c.needs_processing | bindparam("queue", type_=Boolean),
-        **_bound("revision", "updated_at", "canonical", *QUERIED),
+        **bound(ORDERS, "revision", "updated_at", "canonical", *QUERIED),
     )
 )
 RECORD = {
@@ -106,61 +100,13 @@ CLAIM = (
         ORDERS.c.needs_processing,
     )
     .values(needs_processing=False)
+    .returning(ORDERS.c.seq)
 )
 
 WRITES = {
     "insert": (INSERT_ORDER.returning(ORDERS.c.seq), _with_revision(INSERT_ORDER)),
     "update": (UPDATE_ORDER.returning(ORDERS.c.seq), _with_revision(UPDATE_ORDER)),
 }
-
-
-@dataclass(frozen=True)
-class _DriverSQL:
-    """A statement as a dialect's driver takes it: its SQL text, its bind parameters' names in
-    order (positional drivers) or None (named), and the conversions SQLAlchemy would apply to
-    their values (a date-time on SQLite, say)."""
-
-    sql: str
-    positions: tuple[str, ...] | None
-    conversions: dict[str, Callable[[Any], Any]]
-
-    def parameters(self, values: Mapping[str, Any]) -> Any:
-        # Runs for every read that answers a request: most statements convert nothing.
-        conversions = self.conversions
-        if self.positions is None:
-            if not conversions:
-                return values
-            return {
-                name: convert(value) if (convert := conversions.get(name)) else value
-                for name, value in values.items()
-            }
-        if not conversions:
-            return tuple([values[name] for name in self.positions])
-        return tuple(
-            [
-                convert(values[name]) if (convert := conversions.get(name)) else values[name]
-                for name in self.positions
-            ]
-        )
-
-
-# By (dialect, id of a statement built once at module level or per filter shape, kept).
-_DRIVER_SQL: dict[tuple[str, int], _DriverSQL] = {}
-
-
-def _driver_sql(dialect: Any, statement: Any) -> _DriverSQL:
-    key = (dialect.name, id(statement))
-    found = _DRIVER_SQL.get(key)
-    if found is None:
-        compiled = statement.compile(dialect=dialect)
-        conversions = {}
-        for name, bind in compiled.binds.items():
-            convert = bind.type.dialect_impl(dialect).bind_processor(dialect)
-            if convert is not None:
-                conversions[name] = convert
-        positions = tuple(compiled.positiontup) if compiled.positional else None
-        found = _DRIVER_SQL[key] = _DriverSQL(str(compiled), positions, conversions)
-    return found
 
 
 def queued(limit: int, skip: Sequence[int] = ()) -> Select[Any]:
@@ -172,33 +118,6 @@ def queued(limit: int, skip: Sequence[int] = ()) -> Select[Any]:
     if skip:
         waiting.append(ORDERS.c.seq.not_in(skip))
     return core_select(*STORED).where(*waiting).order_by(ORDERS.c.seq).limit(limit)
-
-
-def _driver_rows(
-    driver: Driver, statement: Any, values: Mapping[str, Any], *, one: bool = False
-) -> Any:
-    """The rows of ``statement`` (plain columns; ``values`` for its bind parameters by name),
-    or its first row with ``one``, run on the driver's cursor: compiled once per dialect, so a
-    request pays neither SQLAlchemy's execution nor its result objects; the driver keeps the
-    prepared statement (sqlite3's statement cache, psycopg's prepared statements). A driver
-    error is raised as SQLAlchemy's DBAPIError, as SQLAlchemy would, so the service still
-    answers 503 for a database that is down."""
-    dialect = driver.dialect
-    driver_sql = _driver_sql(dialect, statement)
-    parameters = driver_sql.parameters(values)
-    dbapi = dialect.loaded_dbapi
-    try:
-        cursor = driver.connection.cursor()
-        try:
-            cursor.execute(driver_sql.sql, parameters)
-            return cursor.fetchone() if one else cursor.fetchall()
-        finally:
-            cursor.close()
-    except dbapi.Error as error:
-        driver.broken()
-        raise DBAPIError.instance(
-            driver_sql.sql, parameters, error, dbapi.Error, dialect=dialect
-        ) from error
 
 
 def order_json(document: dict[str, Any]) -> str:
@@ -279,7 +198,7 @@ def has_range(where: OrderFilter) -> bool:
         where.expected_completion_after,
         where.expected_completion_before,
     )
-    return where.buyer_id is None and any(bound is not None for bound in bounds)
+    return where.buyer_id is None and any(value is not None for value in bounds)
 
 
 def listing(where: OrderFilter, limit: int, offset: int) -> Select[Any]:
@@ -351,7 +270,8 @@ class SqlOrders:
         return self._session()
 
     def get(self, order_id: str) -> StoredOrder | None:
-        found = self._connection().execute(GET_ORDER, {"order_id": order_id}).first()
+        # On the unit of work's own connection: the order is read to be changed in it.
+        found = run(driver_of(self._connection()), GET_ORDER, {"order_id": order_id}, one=True)
         return None if found is None else _stored(*found)
 
     def latest(self, where: OrderFilter) -> StoredOrder | None:
@@ -374,15 +294,15 @@ class SqlOrders:
         return Page(available, [orjson.loads(t) for t in texts])
 
     def get_json(self, order_id: str) -> OrderJSON | None:
-        row = _driver_rows(self._driver(), GET_JSON, {"order_id": order_id}, one=True)
+        row = run(self._driver(), GET_JSON, {"order_id": order_id}, one=True)
         return None if row is None else OrderJSON(*row)
 
     def page_json(self, where: OrderFilter, limit: int, offset: int) -> JSONPage:
         values = filter_values(where)
         count, page = _list_statements(where, values)
         driver = self._driver()
-        ((available,),) = _driver_rows(driver, count, values)
-        rows = _driver_rows(driver, page, {**values, "limit": limit, "offset": offset})
+        ((available,),) = run(driver, count, values)
+        rows = run(driver, page, {**values, "limit": limit, "offset": offset})
         return JSONPage(available, [canonical for (canonical,) in rows])
 
     def insert(self, document: dict[str, Any]) -> StoredOrder:
@@ -434,18 +354,16 @@ class SqlOrders:
         order moved on). One statement on PostgreSQL, so one round trip; SQLite runs in the
         process, where two statements cost no trip. Run on the driver, as the hot reads are:
         every create and patch, and each step of the seller's processing, writes here."""
-        connection = self._connection()  # never a thread's kept connection: it only reads
-        take_writer_turn(connection.info)  # SQLAlchemy's events do not see the driver's writes
-        driver = driver_of(connection)
+        driver = writer_of(self._connection())
         alone, with_revision = WRITES[kind]
         values |= {"revision": revision, "updated_at": at, "document": document, "at": at}
         if driver.dialect.name == "postgresql":
-            row = _driver_rows(driver, with_revision, values, one=True)
+            row = run(driver, with_revision, values, one=True)
             return None if row is None else int(row[0])
-        row = _driver_rows(driver, alone, values, one=True)
+        row = run(driver, alone, values, one=True)
         if row is None:
             return None
-        _driver_rows(driver, INSERT_REVISION, {**values, "seq": row[0]}, one=True)
+        run(driver, INSERT_REVISION, {**values, "seq": row[0]}, one=True)
         return int(row[0])
 
     def revisions(self, order: StoredOrder) -> list[Revision]:
@@ -462,7 +380,5 @@ class SqlOrders:
 
     def claim_processing(self, order: StoredOrder) -> bool:
         # The row lock of the UPDATE makes a second worker wait, then find it taken.
-        result: Any = self._connection().execute(
-            CLAIM, {"claimed_seq": order.seq, "claimed_revision": order.revision}
-        )
-        return bool(result.rowcount == 1)
+        values = {"claimed_seq": order.seq, "claimed_revision": order.revision}
+        return run(writer_of(self._connection()), CLAIM, values, one=True) is not None

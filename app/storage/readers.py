@@ -9,26 +9,10 @@ so every read sees what was committed before it, as a pooled one does."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Connection, Engine
-from sqlalchemy.engine import Dialect
+from sqlalchemy import Engine
 
-
-@dataclass(frozen=True)
-class Driver:
-    """A DBAPI connection and its dialect; ``broken`` is called after an error on it."""
-
-    dialect: Dialect
-    connection: Any
-    broken: Callable[[], None] = lambda: None
-
-
-def driver_of(connection: Connection) -> Driver:
-    """The driver under a SQLAlchemy connection: what is run on it joins its transaction."""
-    return Driver(connection.dialect, connection.connection.dbapi_connection)
+from app.storage.driver import Driver
 
 
 def keeps_readers(engine: Engine) -> bool:

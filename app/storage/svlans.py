@@ -5,21 +5,22 @@ The table's primary key (port, id) is what guarantees it: two orders allocating 
 try to insert, one wins, the other moves on to the next free id (or fails, for an id the buyer
 asked for). The insert skips a taken id (``ON CONFLICT DO NOTHING``) instead of failing, so a
 lost race leaves the transaction usable without a savepoint. The statements are SQLAlchemy Core,
-built once: the seller's worker runs them for every order it confirms.
+built once and run on the driver (app/storage/driver.py): the seller's worker runs them for
+every order it confirms.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Integer, Table, bindparam, delete, exists, union_all
 from sqlalchemy import select as core_select
-from sqlmodel import Session
 
 from app.domain.ports import SvlanExhausted, SvlanTaken, UniSvlanExhausted
 from app.domain.records import SvlanAssigned, SvlanWant, UniSvlanAssigned, UniSvlanWant
+from app.storage.driver import driver_of, run, writer_of
 from app.storage.inserts import InsertOrSkip
 from app.storage.tables import SvlanRow, UniSvlanRow
 
@@ -36,8 +37,10 @@ class Held:
 
 
 class _Assignments:
-    """The statements on one table of S-VLAN ids in use, and their use; ``port`` names the
-    table's ENNI or UNI column."""
+    """The statements on one table of S-VLAN ids in use, and their use on a unit of work's
+    connection; ``port`` names the table's ENNI or UNI column. Reads take no writer turn: on
+    SQLite, allocations wait for each other only from their first write, as SQLAlchemy's own
+    writes do."""
 
     def __init__(self, table: Table, port: str) -> None:
         self.port = port
@@ -45,7 +48,9 @@ class _Assignments:
             table.c[port], table.c.svlan_id, table.c.order_item_reference
         ).where(table.c.order_id == bindparam("order_id"))
         self.lowest_free = _lowest_free(table, port)
-        self.insert = InsertOrSkip(table, table.c.svlan_id)
+        self.insert = InsertOrSkip(
+            table, (port, "svlan_id", "order_id", "order_item_reference"), table.c.svlan_id
+        )
         self.delete = delete(table).where(
             table.c[port] == bindparam("port"), table.c.svlan_id == bindparam("svlan_id")
         )
@@ -53,7 +58,7 @@ class _Assignments:
 
     def held_by(self, connection: Connection, order_id: str) -> list[Held]:
         """The ids ``order_id`` holds, on every port."""
-        rows = connection.execute(self.held, {"order_id": order_id})
+        rows = run(driver_of(connection), self.held, {"order_id": order_id})
         return [Held(port, svlan_id, reference) for port, svlan_id, reference in rows]
 
     def take(self, connection: Connection, order_id: str, held: Held) -> bool:
@@ -64,7 +69,7 @@ class _Assignments:
             "order_id": order_id,
             "order_item_reference": held.reference,
         }
-        return self.insert(connection, values) is not None
+        return self.insert.on(writer_of(connection), values) is not None
 
     def allocate(
         self, connection: Connection, order_id: str, port: str, reference: str
@@ -73,20 +78,21 @@ class _Assignments:
         free one. None when every id is taken."""
         start = VLAN_IDS.start
         while True:
-            free = connection.execute(self.lowest_free, {"port": port, "start": start}).scalar()
+            values = {"port": port, "start": start}
+            free = run(driver_of(connection), self.lowest_free, values, one=True)
             if free is None:
                 return None
-            candidate = Held(port, int(free), reference)
+            candidate = Held(port, int(free[0]), reference)
             if self.take(connection, order_id, candidate):
                 return candidate
             start = candidate.svlan_id + 1
 
     def drop(self, connection: Connection, held: Iterable[Held]) -> None:
         for each in held:
-            connection.execute(self.delete, {"port": each.port, "svlan_id": each.svlan_id})
+            run(writer_of(connection), self.delete, {"port": each.port, "svlan_id": each.svlan_id})
 
     def release_all(self, connection: Connection, order_id: str) -> None:
-        connection.execute(self.release, {"order_id": order_id})
+        run(writer_of(connection), self.release, {"order_id": order_id})
 
 
 def _lowest_free(table: Table, port: str) -> Any:
@@ -120,12 +126,13 @@ UNI = _Assignments(UniSvlanRow.__table__, "seller_uni_id")  # type: ignore[attr-
 class SqlSvlans:
     """The domain's SvlanRepository (app/domain/ports.py) on the S-VLAN assignments table."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, connection: Callable[[], Connection]) -> None:
+        # The unit of work's connection, opened when first used; its driver runs the statements.
+        self._connection = connection
 
     def assign(self, order_id: str, wants: Iterable[SvlanWant]) -> list[SvlanAssigned]:
         """Keeps the ids the order already holds (an order processed again keeps its ids)."""
-        connection = self.session.connection()
+        connection = self._connection()
         held = {(h.port, h.svlan_id): h for h in ENNI.held_by(connection, order_id)}
         kept: dict[tuple[str, int], Held] = {}
         # Requested ids first, so that an automatic pick never takes an id the order asked for.
@@ -157,19 +164,20 @@ class SqlSvlans:
         ]
 
     def release(self, order_id: str) -> None:
-        ENNI.release_all(self.session.connection(), order_id)
+        ENNI.release_all(self._connection(), order_id)
 
 
 class SqlUniSvlans:
     """The domain's UniSvlanRepository: one id per wanting item, the lowest free on its UNI."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, connection: Callable[[], Connection]) -> None:
+        # The unit of work's connection, opened when first used; its driver runs the statements.
+        self._connection = connection
 
     def assign(self, order_id: str, wants: Iterable[UniSvlanWant]) -> list[UniSvlanAssigned]:
         """Keeps the ids the order already holds (an order processed again keeps its ids)."""
         wants = list(wants)
-        connection = self.session.connection()
+        connection = self._connection()
         held = {(h.port, h.reference): h for h in UNI.held_by(connection, order_id)}
         kept = []
         for want in wants:
@@ -187,4 +195,4 @@ class SqlUniSvlans:
         ]
 
     def release(self, order_id: str) -> None:
-        UNI.release_all(self.session.connection(), order_id)
+        UNI.release_all(self._connection(), order_id)

@@ -20,10 +20,11 @@ from functools import cached_property
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
+from app.storage.driver import Driver, driver_of
 from app.storage.hubs import SqlHubs
 from app.storage.notifications import SqlNotifications
 from app.storage.orders import SqlOrders
-from app.storage.readers import Driver, ThreadReaders, driver_of, keeps_readers
+from app.storage.readers import ThreadReaders, keeps_readers
 from app.storage.svlans import SqlSvlans, SqlUniSvlans
 
 
@@ -106,15 +107,15 @@ class Transaction:
 
     @cached_property
     def notifications(self) -> SqlNotifications:
-        return SqlNotifications(self.session, self._callbacks)
+        return SqlNotifications(self.connection, self._callbacks)
 
     @cached_property
     def svlans(self) -> SqlSvlans:
-        return SqlSvlans(self.session)
+        return SqlSvlans(self.connection)
 
     @cached_property
     def uni_svlans(self) -> SqlUniSvlans:
-        return SqlUniSvlans(self.session)
+        return SqlUniSvlans(self.connection)
 
     @cached_property
     def hubs(self) -> SqlHubs:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import event, exc, func, text
+from sqlalchemy import exc, func, text
 from sqlmodel import Session, select
 
 from app.domain.ports import (
@@ -21,7 +22,14 @@ from app.domain.ports import (
     UniSvlanExhausted,
     VersionConflict,
 )
-from app.domain.records import OrderFilter, SvlanAssigned, SvlanWant, UniSvlanWant
+from app.domain.records import (
+    OrderFilter,
+    StoredOrder,
+    SvlanAssigned,
+    SvlanWant,
+    UniSvlanWant,
+)
+from app.storage import driver as driver_module
 from app.storage.database import WRITING, database_unavailable, make_engine, migrate
 from app.storage.notifications import notification_json
 from app.storage.svlans import VLAN_IDS
@@ -33,7 +41,7 @@ from app.storage.tables import (
     SvlanRow,
     UniSvlanRow,
 )
-from app.storage.unit_of_work import UnitOfWork
+from app.storage.unit_of_work import Transaction, UnitOfWork
 from generated.models import Order
 from specfirst.reply import to_json
 from tests.helpers import docs_example
@@ -186,23 +194,45 @@ def test_a_read_only_unit_of_work_commits_nothing(uow: UnitOfWork) -> None:
     assert count(uow, OrderRow) == 1
 
 
+# Each write run on the driver, as the service and the seller's worker make it, on a database
+# holding one order, ORD-0.
+DRIVER_WRITES: dict[str, Callable[[Transaction], object]] = {
+    "order insert": lambda tx: tx.orders.insert(document("ORD-9", buyerPurchaseOrderNumber="9")),
+    "order replace": lambda tx: tx.orders.replace(order_0(tx), document("ORD-0", notes="n")),
+    "claim": lambda tx: tx.orders.claim_processing(order_0(tx)),
+    "ENNI S-VLAN": lambda tx: tx.svlans.assign("ORD-0", [SvlanWant("ENNI-1", "01")]),
+    "ENNI S-VLAN release": lambda tx: tx.svlans.release("ORD-0"),
+    "UNI S-VLAN": lambda tx: tx.uni_svlans.assign("ORD-0", [UniSvlanWant("UNI-1", "01")]),
+    "UNI S-VLAN release": lambda tx: tx.uni_svlans.release("ORD-0"),
+    "notification": lambda tx: tx.notifications.emit(notice("ORD-0")),
+}
+
+
+def order_0(tx: Transaction) -> StoredOrder:
+    found = tx.orders.get("ORD-0")
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize("write", DRIVER_WRITES)
 def test_a_write_on_the_driver_waits_for_its_turn_and_gives_it_back_at_the_end(
-    uow: UnitOfWork,
+    uow: UnitOfWork, write: str
 ) -> None:
-    # The order's writes run on the driver's cursor, which SQLAlchemy's events do not see; on
-    # SQLite they must still take this process's writer turn, or the next writer would meet
-    # SQLite's polling busy handler instead (app/storage/database.py).
+    # Writes run on the driver's cursor, which SQLAlchemy's events do not see; on SQLite they
+    # must still take this process's writer turn, or the next writer would meet SQLite's
+    # polling busy handler instead (app/storage/database.py).
     sqlite = uow.engine.dialect.name == "sqlite"
-    for ends in ("commit", "rollback"):
+    with uow() as tx:
+        tx.orders.insert(document("ORD-0", buyerPurchaseOrderNumber="0"))
+    for ends in ("rollback", "commit"):  # the same write twice: the first leaves nothing
         with contextlib.suppress(RuntimeError), uow() as tx:
             info = tx.connection().info
             assert not info.get(WRITING)
-            tx.orders.insert(document(f"ORD-{ends}", buyerPurchaseOrderNumber=ends))
+            DRIVER_WRITES[write](tx)
             assert info.get(WRITING, False) is sqlite
             if ends == "rollback":
                 raise RuntimeError("after the write")
         assert not info.get(WRITING)
-    assert count(uow, OrderRow) == 1
 
 
 def test_every_write_stores_the_canonical_json_that_reads_return(uow: UnitOfWork) -> None:
@@ -258,34 +288,34 @@ def test_a_notification_is_stored_with_the_canonical_json_lists_return(uow: Unit
 
 
 def test_an_svlan_id_taken_between_the_read_and_the_insert_gives_the_next_free_one(
-    uow: UnitOfWork,
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two orders allocate on one ENNI at once: the second reads id 1 as free before the first
     commits it, and its insert of 1 then takes nothing, so it moves on to 2."""
     read_free = threading.Event()
     inserts: list[int] = []
+    run = driver_module._run
 
-    def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if not threading.current_thread().name.startswith("second"):
-            return
-        if "candidates" in statement:
-            read_free.set()
-        elif statement.startswith("INSERT INTO svlan_assignments"):
-            inserts.append(1)
+    def seen(driver: Any, sql: str, parameters: Any, **kwargs: Any) -> Any:
+        """The driver's statements, watched as they run (SQLAlchemy's events do not see them)."""
+        found = run(driver, sql, parameters, **kwargs)
+        if threading.current_thread().name.startswith("second"):
+            if "candidates" in sql:
+                read_free.set()
+            elif sql.startswith("INSERT INTO svlan_assignments"):
+                inserts.append(1)
+        return found
 
-    event.listen(uow.engine, "after_cursor_execute", seen)
-    try:
-        with uow() as first:
-            [one] = first.svlans.assign("ORD-1", [SvlanWant("ENNI-1", "01")])
-            with ThreadPoolExecutor(1, thread_name_prefix="second") as pool:
-                second = pool.submit(assign_in_own_unit, uow, "ORD-2")
-                try:
-                    assert read_free.wait(10)
-                finally:
-                    first.commit()  # else the second waits for it for ever
-            [two] = second.result(timeout=20)
-    finally:
-        event.remove(uow.engine, "after_cursor_execute", seen)
+    monkeypatch.setattr(driver_module, "_run", seen)
+    with uow() as first:
+        [one] = first.svlans.assign("ORD-1", [SvlanWant("ENNI-1", "01")])
+        with ThreadPoolExecutor(1, thread_name_prefix="second") as pool:
+            second = pool.submit(assign_in_own_unit, uow, "ORD-2")
+            try:
+                assert read_free.wait(10)
+            finally:
+                first.commit()  # else the second waits for it for ever
+        [two] = second.result(timeout=20)
     assert (one.svlan_id, two.svlan_id) == (1, 2)
     assert len(inserts) == 2  # 1, skipped as taken, then 2
 
