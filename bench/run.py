@@ -360,20 +360,26 @@ WRITES = ("post", "patch")
 SETTLE_SECONDS = 60.0
 
 
-def settle(url: str, worker: bool) -> None:
+def settle(url: str, worker: bool) -> tuple[int, float]:
     """After a write's measurement: the seller's worker finishes the orders it queued (at most
     a minute) before the next operation is measured, so that a read is not measured beside a
     backlog of background work; what is left is taken off the queue. An app without a worker
-    (the ceiling, ``--no-worker``) has nothing to wait for."""
+    (the ceiling, ``--no-worker``) has nothing to wait for. Returns the orders still queued
+    when the measurement ended and the seconds the worker took for them: the background work
+    a write's figures leave out."""
     engine = make_engine(url)
-    deadline = time.monotonic() + (SETTLE_SECONDS if worker else 0.0)
+    started = time.monotonic()
+    deadline = started + (SETTLE_SECONDS if worker else 0.0)
     query = text("SELECT count(*) FROM orders WHERE needs_processing")
     with engine.connect() as connection:
-        while connection.execute(query).scalar_one() and time.monotonic() < deadline:
+        backlog = waiting = connection.execute(query).scalar_one()
+        while waiting and time.monotonic() < deadline:
             connection.rollback()
             time.sleep(0.5)
+            waiting = connection.execute(query).scalar_one()
     engine.dispose()
     drain(url)
+    return backlog, time.monotonic() - started
 
 
 def drain(url: str) -> None:
@@ -490,12 +496,15 @@ def compare(
                     served += sample.requests
                     if name == "us" and round_ == 0:
                         MEMORY.append((served, rss_mib(pid)))
+                    queued = ""
                     if op in WRITES:
-                        settle(url, args.worker and name != "ceiling")
+                        backlog, took = settle(url, args.worker and name != "ceiling")
+                        if backlog:
+                            queued = f"  left to the worker {backlog} ({took:.0f} s)"
                     print(
                         f"round {round_ + 1} {LABELS[name]:15} {OPERATIONS[op]:30} "
                         f"{sample.rps:8.0f} rps  p50 {sample.p50:7.2f} ms  p99 {sample.p99:7.2f} ms  "
-                        f"cpu {sample.cpu:5.2f} ms/req",
+                        f"cpu {sample.cpu:5.2f} ms/req{queued}",
                         flush=True,
                     )
             drain(url)
