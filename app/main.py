@@ -39,7 +39,7 @@ def create_app(
     """The service; ``order_handlers`` lets a test bind a variant of the order handlers."""
     settings = settings or Settings()
     configure_logging(settings.log_level, settings.log_format)  # before migrating: its logs too
-    engine = make_engine(settings.database_url, settings.database_timeout_seconds)
+    engine = make_engine(settings.database_url, settings.database_timeout_seconds, settings.threads)
     migrate(engine)
     uow = UnitOfWork(engine, settings.buyer_callbacks)
     tokens = TokenStore(engine)

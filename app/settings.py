@@ -46,6 +46,7 @@ class Settings(ServiceSettings):
         "log_format",
         "token_cache_seconds",
         "max_body_bytes",
+        "threads",
     )
 
     database_url: str = "sqlite:///orders.db"

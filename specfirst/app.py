@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
+from anyio import to_thread
 from connexion import AsyncApp
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
@@ -55,6 +56,19 @@ def frozen_heap(lifespan: Lifespan | None) -> Lifespan:
         async with lifespan(app) if lifespan is not None else contextlib.nullcontext():
             gc.collect()
             gc.freeze()
+            yield
+
+    return run
+
+
+def threads_limited(lifespan: Lifespan | None, threads: int) -> Lifespan:
+    """``lifespan``, with at most ``threads`` handlers running at once in the threadpool."""
+
+    @contextlib.asynccontextmanager
+    async def run(app: Any) -> AsyncIterator[None]:
+        # The limiter belongs to the event loop, which exists only once the app starts serving.
+        to_thread.current_default_thread_limiter().total_tokens = threads
+        async with lifespan(app) if lifespan is not None else contextlib.nullcontext():
             yield
 
     return run
@@ -105,7 +119,7 @@ def create_service(
         import_name,
         middlewares=middlewares(),
         specification_dir=config.spec.parent,
-        lifespan=frozen_heap(lifespan),
+        lifespan=frozen_heap(threads_limited(lifespan, settings.threads)),
         security_map=security_map(bind_verifiers(spec, verifiers)),
     )
     app.add_api(

@@ -11,7 +11,7 @@ import re
 from typing import Any, ClassVar, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
@@ -37,6 +37,8 @@ class ServiceSettings(BaseSettings):
     """`json`: one JSON object per line (for log collectors); `plain`: text for humans."""
     max_body_bytes: int = 1_048_576
     """Largest request body accepted (413 beyond it)."""
+    threads: int = Field(default=40, ge=1)
+    """Most handlers running at once in the threadpool (all but those run on the event loop); further requests wait for a free thread, first come first served."""
 
     @field_validator("log_level", mode="before")
     @classmethod

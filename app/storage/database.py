@@ -33,17 +33,21 @@ def _dumps(value: Any) -> str:
 JSON_CODEC = {"json_serializer": _dumps, "json_deserializer": orjson.loads}
 
 
-# Requests run in the threadpool (anyio's default: 40 threads), and each holds a connection
-# while it runs. The pool keeps that many open: with fewer (SQLAlchemy's default of 5, plus 10
-# that are closed again on return) every burst past them opened and closed connections, which
-# on SQLite re-ran the PRAGMAs below per request and on PostgreSQL forked a backend. LIFO hands
-# out the most recently used connection: its page cache (SQLite) is the warmest.
-POOL = {"pool_size": 20, "max_overflow": 24, "pool_use_lifo": True}
+def pool(threads: int) -> dict[str, Any]:
+    """Requests run in the threadpool (``threads``: the service's setting), and each holds a
+    connection while it runs; the seller's worker and the probes hold a few more. The pool keeps
+    that many open: with fewer (SQLAlchemy's default of 5, plus 10 that are closed again on
+    return) every burst past them opened and closed connections, which on SQLite re-ran the
+    PRAGMAs below per request and on PostgreSQL forked a backend. LIFO hands out the most
+    recently used connection: its page cache (SQLite) is the warmest."""
+    kept = max(1, threads // 2)
+    return {"pool_size": kept, "max_overflow": threads - kept + 4, "pool_use_lifo": True}
 
 
-def make_engine(url: str, timeout: float = 30.0) -> Engine:
+def make_engine(url: str, timeout: float = 30.0, threads: int = 40) -> Engine:
     """``timeout``: how long to wait for a connection (PostgreSQL) or the write lock (SQLite)
-    before failing with an error the service answers as 503 (``UNAVAILABLE``)."""
+    before failing with an error the service answers as 503 (``UNAVAILABLE``); ``threads``:
+    the requests that may hold a connection at once."""
     if make_url(url).get_backend_name() != "sqlite":
         # pre-ping replaces connections a database restart broke, so the service recovers.
         return create_engine(
@@ -51,7 +55,7 @@ def make_engine(url: str, timeout: float = 30.0) -> Engine:
             pool_pre_ping=True,
             pool_timeout=timeout,
             connect_args={"connect_timeout": max(1, math.ceil(timeout))},
-            **POOL,
+            **pool(threads),
             **JSON_CODEC,
         )
     # The threadpool serves requests, so connections cross threads; writers wait for the lock.
@@ -59,7 +63,7 @@ def make_engine(url: str, timeout: float = 30.0) -> Engine:
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": timeout},
-        **({} if in_memory else POOL),
+        **({} if in_memory else pool(threads)),
         **JSON_CODEC,
     )
     _one_writer_at_a_time(engine, timeout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -199,3 +200,14 @@ def test_threads_migrating_databases_at_once_each_reach_the_newest_schema(tmp_pa
         list(pool.map(migrate, engines))
     for engine in engines:
         check_database(engine)  # raises NotReady unless at the newest migration
+
+
+def test_the_pool_has_a_connection_for_each_request_thread_and_the_seller(
+    database_url: str,
+) -> None:
+    """With ``threads`` requests each holding a connection, the seller's worker and the probes
+    still get theirs without waiting for one to come back."""
+    engine = make_engine(database_url, timeout=2, threads=3)
+    with contextlib.ExitStack() as held:
+        connections = [held.enter_context(engine.connect()) for _ in range(3 + 4)]
+        assert [c.execute(text("SELECT 1")).scalar() for c in connections] == [1] * 7

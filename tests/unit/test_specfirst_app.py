@@ -8,7 +8,10 @@ import asyncio
 import contextlib
 import gc
 import logging
+import threading
+import time
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,7 @@ from starlette.responses import Response
 from starlette.testclient import TestClient
 
 from specfirst.app import frozen_heap
+from specfirst.dispatch import call
 from specfirst.health import NotReady
 from specfirst.problems import Unavailable, not_implemented
 from specfirst.reply import request_body
@@ -282,3 +286,32 @@ def test_what_lives_as_long_as_the_app_is_frozen_once_it_has_started() -> None:
         gc.unfreeze()
     assert frozen > 0
     assert steps == ["started", "stopped"]
+
+
+@pytest.mark.parametrize("threads", [2, 6])
+def test_at_most_the_configured_threads_run_handlers_at_once(folder: Path, threads: int) -> None:
+    """``threads`` caps the handlers that block in the threadpool at once (the generated code's
+    path, ``dispatch.call``); the requests past it wait for a thread and are answered too."""
+    lock = threading.Lock()
+    running = [0, 0]  # now, most at once
+
+    def blocking() -> None:
+        with lock:
+            running[0] += 1
+            running[1] = max(running)
+        time.sleep(0.4)
+        with lock:
+            running[0] -= 1
+
+    async def get_widget(request: ConnexionRequest) -> Response:
+        await call(blocking, False)
+        return json_response({"id": request.path_params["id"]})
+
+    settings = ServiceSettings(log_format="plain", threads=threads)
+    app = service(
+        project(folder, SPEC, TOOL), {**FUNCTIONS, "getWidget": get_widget}, settings=settings
+    )
+    with TestClient(app) as client, ThreadPoolExecutor(6) as requests:
+        statuses = list(requests.map(lambda i: client.get(f"/widgets/W-{i}").status_code, range(6)))
+    assert statuses == [200] * 6
+    assert running[1] == threads
