@@ -68,6 +68,31 @@ def create_app(
     )
 
 
+def seller(settings: Settings, uow: UnitOfWork) -> Worker:
+    """The seller's background worker: processes the queued orders, delivers notifications."""
+    return Worker(
+        OrderProcessor(
+            Processing(
+                uow,
+                lead_time=timedelta(days=settings.lead_time_days),
+                correction_time=timedelta(days=settings.correction_days),
+            )
+        ),
+        Deliverer(
+            Outbox(uow.engine),
+            Backoff(
+                settings.delivery_base_seconds,
+                settings.delivery_max_seconds,
+                settings.delivery_max_attempts,
+            ),
+            credentials=settings.buyer_callback_tokens,
+            timeout=settings.delivery_timeout_seconds,
+            allow_private=settings.hub_allow_private_callbacks,
+        ),
+        settings.worker_poll_seconds,
+    )
+
+
 def seller_worker(
     settings: Settings, uow: UnitOfWork
 ) -> Callable[[Any], AbstractAsyncContextManager[None]]:
@@ -75,27 +100,7 @@ def seller_worker(
 
     @asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:
-        worker = Worker(
-            OrderProcessor(
-                Processing(
-                    uow,
-                    lead_time=timedelta(days=settings.lead_time_days),
-                    correction_time=timedelta(days=settings.correction_days),
-                )
-            ),
-            Deliverer(
-                Outbox(uow.engine),
-                Backoff(
-                    settings.delivery_base_seconds,
-                    settings.delivery_max_seconds,
-                    settings.delivery_max_attempts,
-                ),
-                credentials=settings.buyer_callback_tokens,
-                timeout=settings.delivery_timeout_seconds,
-                allow_private=settings.hub_allow_private_callbacks,
-            ),
-            settings.worker_poll_seconds,
-        )
+        worker = seller(settings, uow)
         worker.start()
         try:
             yield

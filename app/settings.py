@@ -118,7 +118,7 @@ class Settings(ServiceSettings):
 
     # ---- the seller's background work: processing orders, delivering notifications ----
     worker: bool = True
-    """Run the seller's background worker in this process (processes share it through the database)."""
+    """Run the seller's background worker in this process (processes share it through the database; `orders-api worker` runs it in a process of its own)."""
     worker_poll_seconds: float = 0.5
     """How often the worker looks for work when it has none, in seconds."""
     buyer_callbacks: dict[str, str] = {}  # noqa: RUF012  # pydantic copies it per instance

@@ -25,7 +25,9 @@ def revision(database: Path) -> str:
     return str(row[0])
 
 
-@pytest.mark.parametrize("command", [[], ["serve"], ["db"], ["db", "upgrade"], ["settings"]])
+@pytest.mark.parametrize(
+    "command", [[], ["serve"], ["worker"], ["db"], ["db", "upgrade"], ["settings"]]
+)
 def test_every_command_has_help(command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--help"])
     assert result.exit_code == 0, result.output
@@ -34,7 +36,7 @@ def test_every_command_has_help(command: list[str]) -> None:
 
 def test_help_lists_the_commands_but_not_the_old_alias() -> None:
     output = runner.invoke(cli, ["--help"]).output
-    for command in ("serve", "db", "settings"):
+    for command in ("serve", "worker", "db", "settings"):
         assert re.search(rf"^│ {command}\b", output, re.M), output
     assert "migrate" not in output
     assert "--mock" in runner.invoke(cli, ["serve", "--help"]).output
