@@ -47,8 +47,9 @@ class ServiceSettings(BaseSettings):
 
 
 MASK = "********"
-# Fields whose values are secret by their name, whatever their type (SecretStr always is).
-SECRET_NAME = re.compile(r"(^|_)(secret|password|passwd|token|key|credentials?)(_|$)", re.I)
+# Fields whose values are secret by their name (one secret or several: `tokens`), unless they
+# are numbers or booleans, which say how, not what (`token_cache_seconds`); SecretStr always is.
+SECRET_NAME = re.compile(r"(^|_)(secrets?|passwords?|passwd|tokens?|keys?|credentials?)(_|$)", re.I)
 
 
 def env_name(settings: type[ServiceSettings], field: str) -> str:
@@ -57,7 +58,9 @@ def env_name(settings: type[ServiceSettings], field: str) -> str:
 
 def masked(name: str, value: Any) -> str:
     """``value`` as it may be shown: secrets masked, a URL's password hidden."""
-    if isinstance(value, SecretStr) or (SECRET_NAME.search(name) and value):
+    if isinstance(value, SecretStr) or (
+        SECRET_NAME.search(name) and value and not isinstance(value, int | float)
+    ):
         return MASK
     text = str(value)
     if name.endswith("_url"):

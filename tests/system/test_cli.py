@@ -61,6 +61,7 @@ def test_settings_prints_the_effective_settings_with_secrets_masked() -> None:
         "ORDERS_DATABASE_URL": "postgresql+psycopg://orders:hunter2@db.internal:5432/orders",
         "ORDERS_PORT": "9090",
         "ORDERS_LOG_FORMAT": "plain",
+        "ORDERS_BUYER_CALLBACK_TOKENS": '{"Verizon": "s3cret-at-the-buyer"}',
     }
     result = runner.invoke(cli, ["settings"], env=env)
     assert result.exit_code == 0, result.output
@@ -70,7 +71,10 @@ def test_settings_prints_the_effective_settings_with_secrets_masked() -> None:
     assert lines["ORDERS_LOG_FORMAT"] == "plain"
     assert lines["ORDERS_LOG_LEVEL"] == "INFO"
     assert set(lines) == {f"ORDERS_{name.upper()}" for name in Settings.model_fields}
+    assert lines["ORDERS_BUYER_CALLBACK_TOKENS"] == "********"
+    assert lines["ORDERS_TOKEN_CACHE_SECONDS"] == "5.0"
     assert "hunter2" not in result.output
+    assert "s3cret" not in result.output
 
 
 def test_invalid_settings_are_refused() -> None:

@@ -43,6 +43,12 @@ def test_secrets_and_passwords_are_masked() -> None:
     assert shown["SHOP_STORE_URL"] == "postgresql://shop:***@db/shop"
     assert shown["SHOP_API_KEY"] == "********"
     assert masked("auth_token", "abc") == "********"
+    assert masked("buyer_callback_tokens", {"Verizon": "abc"}) == "********"
+    assert masked("api_keys", ["abc"]) == "********"
+    # Numbers and booleans named after a secret are its settings, not the secret.
+    assert masked("token_cache_seconds", 5.0) == "5.0"
+    assert masked("key_rotation_days", 30) == "30"
+    assert masked("token_required", True) == "True"
     assert masked("public_url", "http://example.test/x") == "http://example.test/x"
 
 
