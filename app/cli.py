@@ -13,9 +13,7 @@ from app.settings import Settings, effective, settings_table
 from app.storage.database import make_engine, migrate
 from app.storage.outbox import Outbox
 from app.storage.tokens import TokenStore
-from app.storage.unit_of_work import UnitOfWork
 from specfirst.cli import service_cli
-from specfirst.observability import configure_logging
 from specfirst.settings import ServiceSettings
 
 
@@ -46,16 +44,14 @@ def run_worker() -> None:
     """Do the seller's background work (process orders, deliver notifications) in this process
     until stopped (Ctrl-C, SIGTERM). Serve with ORDERS_WORKER=false to leave the work to it;
     any number of them share the work through the database."""
-    from app.main import seller  # the service's composition: only this command needs it
+    from app.main import seller, storage  # the service's composition: only this command needs it
 
     settings = Settings()
-    configure_logging(settings.log_level, settings.log_format)
-    engine = make_engine(settings.database_url, settings.database_timeout_seconds)
-    migrate(engine)
+    uow = storage(settings)
     stopped = threading.Event()
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: stopped.set())
-    worker = seller(settings, UnitOfWork(engine, settings.buyer_callbacks))
+    worker = seller(settings, uow)
     worker.start()
     logging.getLogger("app").info("the seller's worker is running")
     try:

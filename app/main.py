@@ -38,10 +38,8 @@ def create_app(
 ) -> AsyncApp:
     """The service; ``order_handlers`` lets a test bind a variant of the order handlers."""
     settings = settings or Settings()
-    configure_logging(settings.log_level, settings.log_format)  # before migrating: its logs too
-    engine = make_engine(settings.database_url, settings.database_timeout_seconds, settings.threads)
-    migrate(engine)
-    uow = UnitOfWork(engine, settings.buyer_callbacks)
+    uow = storage(settings)
+    engine = uow.engine
     tokens = TokenStore(engine)
     hubs = Hubs(uow, allow_private=settings.hub_allow_private_callbacks)
     operations = Operations(
@@ -66,6 +64,15 @@ def create_app(
         refuse_nul=True,
         import_name=__name__,
     )
+
+
+def storage(settings: Settings) -> UnitOfWork:
+    """The service's database, migrated, in units of work; the logs are configured first, so
+    that the migration's are formatted as the service's."""
+    configure_logging(settings.log_level, settings.log_format)
+    engine = make_engine(settings.database_url, settings.database_timeout_seconds, settings.threads)
+    migrate(engine)
+    return UnitOfWork(engine, settings.buyer_callbacks)
 
 
 def seller(settings: Settings, uow: UnitOfWork) -> Worker:
