@@ -261,12 +261,15 @@ class AllErrorsJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc
         except UnicodeDecodeError as error:
             detail = f"the body is not {self._encoding} text: {error.reason} at byte {error.start}"
             raise invalid(400, [{"pointer": "/", "detail": detail}]) from error
+        except (LookupError, UnicodeError) as error:  # a charset Python has no codec for
+            detail = f"the body's charset {self._encoding!r} cannot be decoded: {error}"
+            raise invalid(400, [{"pointer": "/", "detail": detail}]) from error
         self._may_hold_nul = self.refuse_nul and ("\\u0000" in text or NUL in text)
         if not text:
             return None
         try:
             body = json.loads(text)
-        except json.JSONDecodeError as error:
+        except ValueError as error:  # JSONDecodeError, or an integer past Python's digit limit
             raise BadRequestProblem(detail=str(error)) from error
         keep_parsed_body(scope, body)  # the operation takes it from here: parsed once
         return body

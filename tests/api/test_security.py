@@ -276,6 +276,25 @@ def test_malformed_or_deeply_nested_json_is_400(client: TestClient, body: bytes)
     assert orders_stored(client) == 0
 
 
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b'{"buyerId": "Verizon"}', "application/json;charset=nope"),
+        (b'{"buyerId": "Verizon"}', "application/json;charset="),
+        (b'{"notes": ' + b"1" * 4301 + b"}", "application/json"),
+    ],
+    ids=["unknown-charset", "empty-charset", "integer-of-4301-digits"],
+)
+def test_a_body_python_cannot_decode_is_400_not_500(
+    client: TestClient, body: bytes, content_type: str
+) -> None:
+    # An unknown codec raises LookupError, and json.loads refuses a very long integer with a
+    # plain ValueError: neither is a UnicodeDecodeError or a JSONDecodeError.
+    response = client.post("/orders", content=body, headers={"content-type": content_type})
+    assert_problem(response, 400)
+    assert orders_stored(client) == 0
+
+
 def test_strings_and_arrays_are_bounded_by_the_spec(client: TestClient) -> None:
     huge = client.post(
         "/orders", json={**CREATE_REQUEST, "notes": "n" * 5000, "projectId": "p" * 300}
