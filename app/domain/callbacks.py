@@ -9,6 +9,8 @@ import socket
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
+import httpx
+
 # host -> the addresses it resolves to (socket.getaddrinfo by default).
 Resolver = Callable[[str], Iterable[str]]
 
@@ -49,6 +51,12 @@ def url_problem(url: str) -> str | None:
         return f"{url!r} is not an http(s) URL with a host"
     if parts.query or parts.fragment:
         return f"{url!r} is a base URL: it takes no query or fragment"
+    try:
+        # The deliveries' own parser: it refuses control characters and hosts it cannot
+        # encode that urlsplit lets through, and a delivery must not be the first to find out.
+        httpx.URL(url)
+    except httpx.InvalidURL as error:
+        return f"{url!r} is not a URL the seller can send to: {error}"
     return None
 
 
@@ -58,10 +66,11 @@ def refusal(url: str, *, allow_private: bool, resolver: Resolver = resolve) -> s
     problem = url_problem(url)
     if problem is not None or allow_private:
         return problem
-    parts = urlsplit(url)
-    if parts.scheme != "https":
+    if urlsplit(url).scheme != "https":
         return f"{url!r} is not https"
-    host = parts.hostname or ""
+    # The name httpx connects to (IDNA 2008), which getaddrinfo's own encoding of a non-ASCII
+    # name (IDNA 2003: "ß" as "ss") need not be: the name checked is the name used.
+    host = httpx.URL(url).raw_host.decode("ascii")
     try:
         addresses = list(resolver(host))
     except (OSError, UnicodeError) as error:

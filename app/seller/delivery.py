@@ -84,6 +84,8 @@ class Deliverer:
             response = self.client.post(delivery.url, json=delivery.document, headers=headers)
         except httpx.HTTPError as error:
             return self._failed(delivery, f"{type(error).__name__}: {error}", retry=True)
+        except httpx.InvalidURL as error:  # an operator's callback; a hub's is refused earlier
+            return self._failed(delivery, f"InvalidURL: {error}", retry=False)
         if response.is_success:
             self.outbox.delivered(delivery.seq)
             return True

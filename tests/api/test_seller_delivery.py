@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -159,6 +160,24 @@ def test_an_unreachable_buyer_is_retried(
     first = outbox.listed()[0]
     assert first.state == PENDING and first.attempts == 1
     assert first.last_error is not None and "ConnectError" in first.last_error
+
+
+def test_a_callback_httpx_cannot_parse_is_dead_not_a_crash_of_the_batch(
+    client: TestClient, seller: OrderProcessor, settings: Settings
+) -> None:
+    # An operator's callback is not checked like a hub's; httpx raises InvalidURL, no
+    # HTTPError, which once stopped the batch with every delivery in it leased.
+    engine = make_engine(settings.database_url)
+    outbox = Outbox(engine)
+    order_with_notifications(client, seller)
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE notification_deliveries SET url = :url"), {"url": "http://b.test/\x1b"}
+        )
+    sender = Deliverer(outbox, Backoff(base_seconds=0.0), transport=buyer([], []))
+    sender.run_once()
+    [dead] = outbox.listed(DEAD)
+    assert dead.last_error is not None and dead.last_error.startswith("InvalidURL")
 
 
 def test_dead_deliveries_are_listed_and_retried_from_the_cli(

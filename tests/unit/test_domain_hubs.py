@@ -68,6 +68,29 @@ def test_not_https_is_refused_before_any_name_is_resolved() -> None:
     assert why is not None and "not https" in why and dns.asked == []
 
 
+@pytest.mark.parametrize(
+    "callback",
+    [
+        "https://buyer.test/\x1b",
+        "https://buyer.test/api\x7f",
+        "https://\uff42\uff55\uff59\uff45\uff52.test/",
+    ],
+)
+def test_a_callback_the_deliveries_could_not_send_to_is_refused(callback: str) -> None:
+    # urlsplit takes these; httpx, which delivers, raises InvalidURL on them.
+    dns = Dns({"buyer.test": ["8.8.8.8"]})
+    why = refusal(callback, allow_private=True, resolver=dns)
+    assert why is not None and "is not a URL the seller can send to" in why
+
+
+def test_the_name_resolved_is_the_name_httpx_connects_to() -> None:
+    # IDNA 2003 (getaddrinfo) would ask for "ass.test"; httpx connects to the IDNA 2008 name.
+    dns = Dns({"xn--a-qfa.test": ["127.0.0.1"], "ass.test": ["8.8.8.8"]})
+    why = refusal("https://aß.test/api", allow_private=False, resolver=dns)
+    assert dns.asked == ["xn--a-qfa.test"]
+    assert why is not None and "loopback" in why
+
+
 def test_a_buyer_sees_and_deletes_its_own_hubs_only() -> None:
     dns = Dns({"buyer.test": ["8.8.8.8"]})
     hubs = Hubs(MemoryUnitOfWork(), resolver=dns)
