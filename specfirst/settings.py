@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from typing import Any, ClassVar, Literal
-from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -56,6 +55,9 @@ def env_name(settings: type[ServiceSettings], field: str) -> str:
     return f"{settings.model_config.get('env_prefix', '')}{field}".upper()
 
 
+USERINFO = re.compile(r"^(?P<head>[\w+.-]+://[^:/@]*:)[^@]*@")
+
+
 def masked(name: str, value: Any) -> str:
     """``value`` as it may be shown: secrets masked, a URL's password hidden."""
     if isinstance(value, SecretStr) or (
@@ -70,16 +72,9 @@ def masked(name: str, value: Any) -> str:
 
 def without_password(url: str) -> str:
     """``url`` with its password, if any, shown as ``***``."""
-    try:
-        parts = urlsplit(url)
-        has_password = parts.password is not None
-    except ValueError:
-        return url
-    if not has_password:
-        return url
-    users, _, host = parts.netloc.rpartition("@")
-    user = users.split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+    # Read as SQLAlchemy reads a database URL, whose password may hold "/", "?" or "#" that
+    # urlsplit would take for the end of the host: it ends at the first "@".
+    return USERINFO.sub(r"\g<head>***@", url, count=1)
 
 
 def documented_fields(settings: type[ServiceSettings]) -> list[str]:

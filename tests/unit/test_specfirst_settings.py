@@ -52,6 +52,21 @@ def test_secrets_and_passwords_are_masked() -> None:
     assert masked("public_url", "http://example.test/x") == "http://example.test/x"
 
 
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql+psycopg://shop:pa/ss@db/shop", "postgresql+psycopg://shop:***@db/shop"),
+        ("postgresql://shop:p?a#ss@db:5432/shop", "postgresql://shop:***@db:5432/shop"),
+        ("postgresql://shop@db/shop", "postgresql://shop@db/shop"),
+        ("sqlite:///./orders.db", "sqlite:///./orders.db"),
+        ("https://idp.test/jwks@2", "https://idp.test/jwks@2"),
+    ],
+)
+def test_a_url_password_is_hidden_whatever_it_holds(url: str, shown: str) -> None:
+    # SQLAlchemy takes the password up to the first "@"; urlsplit stopped at a "/" in it.
+    assert masked("store_url", url) == shown
+
+
 def test_an_undocumented_field_fails_the_table() -> None:
     class Undocumented(ServiceSettings):
         mystery: int = 1
