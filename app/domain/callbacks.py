@@ -66,11 +66,12 @@ def refusal(url: str, *, allow_private: bool, resolver: Resolver = resolve) -> s
     problem = url_problem(url)
     if problem is not None or allow_private:
         return problem
-    if urlsplit(url).scheme != "https":
+    target = httpx.URL(url)  # it parses: url_problem said so
+    if target.scheme != "https":
         return f"{url!r} is not https"
     # The name httpx connects to (IDNA 2008), which getaddrinfo's own encoding of a non-ASCII
     # name (IDNA 2003: "ß" as "ss") need not be: the name checked is the name used.
-    host = httpx.URL(url).raw_host.decode("ascii")
+    host = target.raw_host.decode("ascii")
     try:
         addresses = list(resolver(host))
     except (OSError, UnicodeError) as error:

@@ -85,7 +85,7 @@ class Deliverer:
         except httpx.HTTPError as error:
             return self._failed(delivery, f"{type(error).__name__}: {error}", retry=True)
         except httpx.InvalidURL as error:  # an operator's callback; a hub's is refused earlier
-            return self._failed(delivery, f"InvalidURL: {error}", retry=False)
+            return self._failed(delivery, f"{type(error).__name__}: {error}", retry=False)
         if response.is_success:
             self.outbox.delivered(delivery.seq)
             return True
