@@ -56,7 +56,9 @@ class Deliverer:
         # buyerId -> the seller's token at that buyer's endpoint.
         self.credentials = dict(credentials or {})
         self.client = httpx.Client(timeout=timeout, transport=transport)
-        # A delivery is leased for longer than one POST can take.
+        # A delivery is leased for longer than one POST can take (each of httpx's phases has
+        # its own timeout). Should a POST outlast it, another worker may send it too: at least
+        # once, and notificationVersion lets the buyer order what it receives.
         self.lease_seconds = timeout * 3
         self.allow_private = allow_private
         self.resolver = resolver
@@ -66,10 +68,13 @@ class Deliverer:
 
     def run_once(self, limit: int = 50) -> int:
         """Delivers what is due; returns how many deliveries were attempted."""
-        due = self.outbox.claim_due(limit, self.lease_seconds)
-        for delivery in due:
-            self.deliver(delivery)
-        return len(due)
+        attempted = 0
+        for due in self.outbox.due(limit):
+            claimed = self.outbox.claim(due, self.lease_seconds)
+            if claimed is not None:  # else another worker has it, or has delivered it
+                self.deliver(claimed)
+                attempted += 1
+        return attempted
 
     def deliver(self, delivery: Delivery) -> bool:
         if delivery.hub_id is not None:
@@ -87,7 +92,7 @@ class Deliverer:
         except httpx.InvalidURL as error:  # an operator's callback; a hub's is refused earlier
             return self._failed(delivery, f"{type(error).__name__}: {error}", retry=False)
         if response.is_success:
-            self.outbox.delivered(delivery.seq)
+            self.outbox.delivered(delivery)
             return True
         reason = f"HTTP {response.status_code}: {response.text[:500]}"
         return self._failed(delivery, reason, retry=not permanent(response.status_code))

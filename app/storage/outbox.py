@@ -4,7 +4,7 @@ claimed, marked and listed, each step in a unit of work of its own."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -23,8 +23,8 @@ PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
 def _due() -> Any:
     """The deliveries due at the bind parameter ``at`` (at most ``limit``), each with its
     notification's document and its hub's seq (None for an operator's callback or a deleted
-    hub): pending, their time come, and no earlier delivery of the same order to the same URL
-    still pending."""
+    hub): pending, their time come, not leased to a worker, and no earlier delivery of the
+    same order to the same URL still pending."""
     earlier = aliased(DeliveryRow)
     blocked = (
         select(earlier.seq)
@@ -43,6 +43,8 @@ def _due() -> Any:
         .where(
             DeliveryRow.state == PENDING,
             col(DeliveryRow.next_attempt_at) <= bindparam("at"),
+            col(DeliveryRow.lease_until).is_(None)
+            | (col(DeliveryRow.lease_until) < bindparam("at")),
             ~blocked,
         )
         .order_by(col(DeliveryRow.seq))
@@ -66,6 +68,8 @@ class Delivery:
     state: str = PENDING
     last_error: str | None = None
     next_attempt_at: datetime | None = None
+    # The lease this worker holds on it, once claimed.
+    lease_until: datetime | None = None
 
 
 class Outbox:
@@ -75,45 +79,43 @@ class Outbox:
     def __init__(self, engine: Engine) -> None:
         self.uow = UnitOfWork(engine)
 
-    def claim_due(self, limit: int, lease_seconds: float) -> list[Delivery]:
-        """Claims up to ``limit`` due deliveries. Per order and buyer, only the oldest pending
-        one is due, so a buyer receives an order's notifications in order."""
-        at = now()
+    def due(self, limit: int) -> list[Delivery]:
+        """Up to ``limit`` deliveries due now, not yet claimed. Per order and buyer, only the
+        oldest pending one is due, so a buyer receives an order's notifications in order."""
         with self.uow(read_only=True) as tx:
-            candidates = tx.session.exec(DUE, params={"at": at, "limit": limit}).all()
-        claimed: list[Delivery] = []
-        lease = datetime.fromtimestamp(at.timestamp() + lease_seconds, at.tzinfo)
+            candidates = tx.session.exec(DUE, params={"at": now(), "limit": limit}).all()
+        due: list[Delivery] = []
         for row, document, hub_seq in candidates:
+            assert row.seq is not None
             if row.hub_id is not None and hub_seq is None:
                 # Queued while its hub was being deleted: dead like the hub's other deliveries.
                 self._set_if_pending(row.seq, state=DEAD, last_error=HUB_DELETED)
                 continue
-            # Each claim commits at once: another worker sees the lease and passes it by.
-            with self.uow() as tx:
-                taken = tx.session.exec(
-                    update(DeliveryRow)
-                    .where(
-                        col(DeliveryRow.seq) == row.seq,
-                        col(DeliveryRow.state) == PENDING,
-                        (col(DeliveryRow.lease_until).is_(None))
-                        | (col(DeliveryRow.lease_until) < at),
-                    )
-                    .values(lease_until=lease)
-                )
-            if taken.rowcount == 1:
-                assert row.seq is not None
-                claimed.append(
-                    Delivery(
-                        row.seq, row.order_id, row.url, dict(document), row.attempts, row.hub_id
-                    )
-                )
-        return claimed
+            due.append(
+                Delivery(row.seq, row.order_id, row.url, dict(document), row.attempts, row.hub_id)
+            )
+        return due
 
-    def _set(self, seq: int, **values: Any) -> None:
+    def claim(self, delivery: Delivery, lease_seconds: float) -> Delivery | None:
+        """Leases a due delivery to this worker for ``lease_seconds``; None when another worker
+        has delivered it or holds it. Claimed one at a time, just before it is sent, so a lease
+        never runs out while the delivery waits behind others."""
+        at = now()
+        lease = datetime.fromtimestamp(at.timestamp() + lease_seconds, at.tzinfo)
+        # Each claim commits at once: another worker sees the lease and passes it by.
         with self.uow() as tx:
-            tx.session.exec(update(DeliveryRow).where(col(DeliveryRow.seq) == seq).values(**values))
+            taken = tx.session.exec(
+                update(DeliveryRow)
+                .where(
+                    col(DeliveryRow.seq) == delivery.seq,
+                    col(DeliveryRow.state) == PENDING,
+                    (col(DeliveryRow.lease_until).is_(None)) | (col(DeliveryRow.lease_until) < at),
+                )
+                .values(lease_until=lease)
+            )
+        return replace(delivery, lease_until=lease) if taken.rowcount == 1 else None
 
-    def _set_if_pending(self, seq: int | None, **values: Any) -> None:
+    def _set_if_pending(self, seq: int, **values: Any) -> None:
         with self.uow() as tx:
             tx.session.exec(
                 update(DeliveryRow)
@@ -121,16 +123,30 @@ class Outbox:
                 .values(**values)
             )
 
-    def delivered(self, seq: int) -> None:
-        self._set(seq, state=DELIVERED, delivered_at=now(), lease_until=None, last_error=None)
+    def _set_if_leased(self, delivery: Delivery, **values: Any) -> bool:
+        """Records the outcome of a claimed delivery, unless its lease ran out and another
+        worker claimed it since: that worker's outcome is the one that counts."""
+        with self.uow() as tx:
+            result = tx.session.exec(
+                update(DeliveryRow)
+                .where(
+                    col(DeliveryRow.seq) == delivery.seq,
+                    col(DeliveryRow.state) == PENDING,
+                    col(DeliveryRow.lease_until) == delivery.lease_until,
+                )
+                .values(lease_until=None, **values)
+            )
+        return bool(result.rowcount == 1)
 
-    def failed(self, delivery: Delivery, error: str, retry_at: datetime | None) -> None:
+    def delivered(self, delivery: Delivery) -> bool:
+        return self._set_if_leased(delivery, state=DELIVERED, delivered_at=now(), last_error=None)
+
+    def failed(self, delivery: Delivery, error: str, retry_at: datetime | None) -> bool:
         """Records a failed attempt: retried at ``retry_at``, or dead when that is None."""
-        self._set(
-            delivery.seq,
+        return self._set_if_leased(
+            delivery,
             attempts=delivery.attempts + 1,
             last_error=error[:1000],
-            lease_until=None,
             **({"next_attempt_at": retry_at} if retry_at else {"state": DEAD}),
         )
 

@@ -5,6 +5,7 @@ answers scripted (httpx.MockTransport), the outbox in a real database, no proces
 from __future__ import annotations
 
 import json
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -56,9 +57,11 @@ def deliverer(outbox: Outbox, transport: httpx.MockTransport, **backoff: Any) ->
     )
 
 
-def order_with_notifications(client: TestClient, seller: OrderProcessor) -> str:
+def order_with_notifications(
+    client: TestClient, seller: OrderProcessor, purchase_order: str = "PO-1"
+) -> str:
     """An order whose seller has queued three notifications: confirmation, held, released."""
-    order_id: str = create_order(client, **upcoming())["id"]
+    order_id: str = create_order(client, **upcoming(buyerPurchaseOrderNumber=purchase_order))["id"]
     seller.run_once()
     client.post(f"/orders/{order_id}/hold")
     client.post(f"/orders/{order_id}/release")
@@ -70,8 +73,11 @@ def test_delivered_in_order_one_at_a_time_per_order(
 ) -> None:
     order_with_notifications(client, seller)
     # Only the oldest pending notification of an order is due: the next waits for it.
-    assert [d.document["notificationVersion"] for d in outbox.claim_due(10, 30)] == ["01"]
-    assert outbox.claim_due(10, 30) == []  # leased: no other worker takes it
+    [due] = outbox.due(10)
+    assert due.document["notificationVersion"] == "01"
+    assert outbox.claim(due, 30) is not None
+    assert outbox.claim(due, 30) is None  # leased: no other worker takes it
+    assert outbox.due(10) == []
     received: list[dict[str, Any]] = []
     sender = deliverer(outbox, buyer([], received))
     while sender.run_once():
@@ -195,3 +201,36 @@ def test_dead_deliveries_are_listed_and_retried_from_the_cli(
     retried = runner.invoke(cli, ["deliveries", "retry", seq])
     assert retried.exit_code == 0 and "1 deliveries queued again" in retried.output
     assert outbox.listed(DEAD) == []
+
+
+def test_a_worker_whose_lease_ran_out_neither_repeats_nor_undoes_anothers_deliveries(
+    client: TestClient, seller: OrderProcessor, outbox: Outbox
+) -> None:
+    # Two workers share the outbox. The first is stuck in its first POST past its lease: the
+    # second takes the due deliveries and delivers them. The first must then not send the
+    # rest of what it found due again, nor mark the one it was stuck on dead over "delivered".
+    first_order = order_with_notifications(client, seller)
+    second_order = order_with_notifications(client, seller, "PO-2")
+    received: list[tuple[str, str]] = []
+    other = deliverer(outbox, buyer([], []))
+
+    def stuck_then_refused(request: httpx.Request) -> httpx.Response:
+        received.append(("stuck", json.loads(request.content)["orderId"]))
+        if len(received) == 1:
+            time.sleep(0.3)  # past the 0.15 s lease of a 0.05 s timeout
+            other.run_once()
+            return httpx.Response(400)
+        return httpx.Response(201)
+
+    stuck = Deliverer(
+        outbox,
+        Backoff(base_seconds=0.0),
+        timeout=0.05,
+        transport=httpx.MockTransport(stuck_then_refused),
+    )
+    assert stuck.run_once() == 1
+    assert received == [("stuck", first_order)]
+    by_order = {(d.order_id, d.document["notificationVersion"]): d for d in outbox.listed()}
+    assert by_order[first_order, "01"].state == DELIVERED
+    assert by_order[first_order, "01"].attempts == 0
+    assert by_order[second_order, "01"].state == DELIVERED
