@@ -3,7 +3,9 @@ its ENNI or UNI, across all orders.
 
 The table's primary key (port, id) is what guarantees it: two orders allocating at once both
 try to insert, one wins, the other moves on to the next free id (or fails, for an id the buyer
-asked for). The insert skips a taken id (``ON CONFLICT DO NOTHING``) instead of failing, so a
+asked for). On PostgreSQL, allocations on one port also take turns (a transaction's advisory
+lock per port, taken in one order): two orders taking ids on the same ports in different orders
+would otherwise each wait for the other's row, a deadlock. The insert skips a taken id (``ON CONFLICT DO NOTHING``) instead of failing, so a
 lost race leaves the transaction usable without a savepoint. The statements are SQLAlchemy Core,
 built once and run on the driver (app/storage/driver.py): the seller's worker runs them for
 every order it confirms.
@@ -11,11 +13,22 @@ every order it confirms.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Table, bindparam, delete, exists, union_all
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Integer,
+    Table,
+    bindparam,
+    delete,
+    exists,
+    func,
+    union_all,
+)
 from sqlalchemy import select as core_select
 
 from app.domain.ports import SvlanExhausted, SvlanTaken, UniSvlanExhausted
@@ -25,6 +38,7 @@ from app.storage.inserts import InsertOrSkip
 from app.storage.tables import SvlanRow, UniSvlanRow
 
 VLAN_IDS = range(1, 4095)
+PORT_TURN = core_select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,15 @@ class _Assignments:
             table.c[port] == bindparam("port"), table.c.svlan_id == bindparam("svlan_id")
         )
         self.release = delete(table).where(table.c.order_id == bindparam("order_id"))
+
+    def take_turns(self, connection: Connection, ports: Iterable[str]) -> None:
+        """Waits until no other transaction allocates on ``ports``, and keeps them until this
+        one ends. Every transaction takes its ports' turns in the same order, ENNIs before UNIs,
+        so none waits for another that waits for it. SQLite has one writer at a time already."""
+        if connection.dialect.name != "postgresql":
+            return
+        for key in sorted({_port_key(self.port, port) for port in ports}):
+            run(writer_of(connection), PORT_TURN, {"key": key})
 
     def held_by(self, connection: Connection, order_id: str) -> list[Held]:
         """The ids ``order_id`` holds, on every port."""
@@ -95,6 +118,12 @@ class _Assignments:
         run(writer_of(connection), self.release, {"order_id": order_id})
 
 
+def _port_key(kind: str, port: str) -> int:
+    """The advisory lock's key of a port: two ports sharing one only take turns needlessly."""
+    digest = hashlib.blake2b(f"{kind}:{port}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 def _lowest_free(table: Table, port: str) -> Any:
     """The lowest id at least ``start`` not in use on ``port``: ``start`` itself, or the one
     after a used id, whichever comes first among those not used. The database walks the
@@ -132,7 +161,9 @@ class SqlSvlans:
 
     def assign(self, order_id: str, wants: Iterable[SvlanWant]) -> list[SvlanAssigned]:
         """Keeps the ids the order already holds (an order processed again keeps its ids)."""
+        wants = list(wants)
         connection = self._connection()
+        ENNI.take_turns(connection, (want.seller_enni_id for want in wants))
         held = {(h.port, h.svlan_id): h for h in ENNI.held_by(connection, order_id)}
         kept: dict[tuple[str, int], Held] = {}
         # Requested ids first, so that an automatic pick never takes an id the order asked for.
@@ -178,6 +209,7 @@ class SqlUniSvlans:
         """Keeps the ids the order already holds (an order processed again keeps its ids)."""
         wants = list(wants)
         connection = self._connection()
+        UNI.take_turns(connection, (want.seller_uni_id for want in wants))
         held = {(h.port, h.reference): h for h in UNI.held_by(connection, order_id)}
         kept = []
         for want in wants:

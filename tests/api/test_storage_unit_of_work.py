@@ -290,8 +290,9 @@ def test_a_notification_is_stored_with_the_canonical_json_lists_return(uow: Unit
 def test_an_svlan_id_taken_between_the_read_and_the_insert_gives_the_next_free_one(
     uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Two orders allocate on one ENNI at once: the second reads id 1 as free before the first
-    commits it, and its insert of 1 then takes nothing, so it moves on to 2."""
+    """Two orders allocate on one ENNI at once. On SQLite the second reads id 1 as free before
+    the first commits it, and its insert of 1 then takes nothing, so it moves on to 2. On
+    PostgreSQL it waits for its turn on the ENNI, then reads 2 as free."""
     read_free = threading.Event()
     inserts: list[int] = []
     run = driver_module._run
@@ -311,15 +312,59 @@ def test_an_svlan_id_taken_between_the_read_and_the_insert_gives_the_next_free_o
         [one] = first.svlans.assign("ORD-1", [SvlanWant("ENNI-1", "01")])
         with ThreadPoolExecutor(1, thread_name_prefix="second") as pool:
             second = pool.submit(assign_in_own_unit, uow, "ORD-2")
+            turns = uow.engine.dialect.name == "postgresql"
             try:
-                assert read_free.wait(10)
+                read_before_commit = read_free.wait(2 if turns else 10)
             finally:
                 first.commit()  # else the second waits for it for ever
         [two] = second.result(timeout=20)
     assert (one.svlan_id, two.svlan_id) == (1, 2)
-    assert len(inserts) == 2  # 1, skipped as taken, then 2
+    if turns:
+        assert not read_before_commit and len(inserts) == 1
+    else:
+        assert read_before_commit and len(inserts) == 2  # 1, skipped as taken, then 2
 
 
 def assign_in_own_unit(uow: UnitOfWork, order_id: str) -> list[SvlanAssigned]:
     with uow() as tx:
         return tx.svlans.assign(order_id, [SvlanWant("ENNI-1", "01")])
+
+
+def test_two_orders_taking_the_same_ids_in_opposite_orders_do_not_deadlock(
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each order asks for id 1 on two ENNIs, in opposite orders, and each pauses after its
+    first insert until the other has made its own: on PostgreSQL each would then wait for the
+    other's row. Allocations on a port take turns instead, so one order gets both ids and the
+    other is told they are taken."""
+    both_inserted = threading.Barrier(2, timeout=2)
+    inserted: set[str] = set()  # the threads past their first insert
+    run = driver_module._run
+
+    def pausing(driver: Any, sql: str, parameters: Any, **kwargs: Any) -> Any:
+        found = run(driver, sql, parameters, **kwargs)
+        me = threading.current_thread().name
+        if sql.startswith("INSERT INTO svlan_assignments") and me not in inserted:
+            inserted.add(me)
+            with contextlib.suppress(threading.BrokenBarrierError):
+                both_inserted.wait()  # broken when the other waits for its turn instead
+        return found
+
+    monkeypatch.setattr(driver_module, "_run", pausing)
+
+    def assign(order_id: str, first: str, second: str) -> str:
+        try:
+            with uow() as tx:
+                tx.svlans.assign(
+                    order_id, [SvlanWant(first, "01", (1,)), SvlanWant(second, "02", (1,))]
+                )
+        except SvlanTaken:
+            return "taken"
+        return "assigned"
+
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = [
+            pool.submit(assign, "ORD-1", "ENNI-A", "ENNI-B"),
+            pool.submit(assign, "ORD-2", "ENNI-B", "ENNI-A"),
+        ]
+        assert sorted(outcome.result(timeout=30) for outcome in outcomes) == ["assigned", "taken"]
