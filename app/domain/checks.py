@@ -9,6 +9,10 @@ from typing import Any
 
 from app.domain.time import parse_instant
 
+# A notification lists at most this many of anything (the spec's maxItems on its arrays): the
+# S-VLAN ids a confirmation assigns, the messages an error reports.
+LISTED_AT_MOST = 1000
+
 
 def message(code: str, description: str, information: str) -> dict[str, Any]:
     return {
@@ -107,9 +111,53 @@ def svlan_problems(order: dict[str, Any]) -> list[dict[str, Any]]:
                     f"at or below it (enniSvlanId is {first})",
                 )
             )
+    wanted = svlans_wanted(order)
+    if wanted > LISTED_AT_MOST:
+        problems.append(
+            message(
+                "VLN005",
+                "Too many S-VLAN IDs",
+                f"orderItems: the order's enniSvlanId ranges and automatic ids come to {wanted} "
+                f"S-VLAN IDs; an order is assigned at most {LISTED_AT_MOST}",
+            )
+        )
     return problems
 
 
+def on_existing_enni(order: dict[str, Any]) -> list[tuple[str, str, range]]:
+    """The items on an existing ENNI: their reference, the ENNI's seller id, and the S-VLAN ids
+    asked for (``enniSvlanId``..``enniSvlanIdLast``; empty: the seller picks one)."""
+    items = []
+    for reference, detail in _details(order):
+        enni = detail.get("enniReference") or {}
+        if enni.get("objectType") != "existingEnniReference":
+            continue
+        first, last = detail.get("enniSvlanId"), detail.get("enniSvlanIdLast")
+        asked = range(0) if first is None else range(first, (last or first) + 1)
+        items.append((reference, enni["sellerEnniId"], asked))
+    return items
+
+
+def svlans_wanted(order: dict[str, Any]) -> int:
+    """How many S-VLAN ids the order's items on existing ENNIs take: those asked for, or one."""
+    return sum(len(asked) or 1 for _, _, asked in on_existing_enni(order))
+
+
+def listed(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The messages as one notification can carry them: past the limit, the last one listed
+    says how many more there are."""
+    if len(messages) <= LISTED_AT_MOST:
+        return messages
+    more = len(messages) - LISTED_AT_MOST + 1
+    summary = message(
+        "MSG001",
+        "More problems than listed",
+        f"{more} more problems are not listed here; they are reported once these are corrected",
+    )
+    return [*messages[: LISTED_AT_MOST - 1], summary]
+
+
 def problems(order: dict[str, Any], at: datetime) -> list[dict[str, Any]]:
-    """Every business rule the order breaks (empty when it passes)."""
-    return date_problems(order, at) + reference_problems(order) + svlan_problems(order)
+    """Every business rule the order breaks (empty when it passes), as many as a notification
+    lists."""
+    return listed(date_problems(order, at) + reference_problems(order) + svlan_problems(order))

@@ -31,16 +31,10 @@ from generated.models import OrderStatus
 
 def svlan_wants(order: dict[str, Any]) -> list[SvlanWant]:
     """The S-VLAN ids each Access EPL item needs on the existing ENNI it names."""
-    wants = []
-    for item in order["orderItems"]:
-        detail = item["orderItemDetail"]
-        enni = detail.get("enniReference") or {}
-        if enni.get("objectType") != "existingEnniReference":
-            continue
-        first, last = detail.get("enniSvlanId"), detail.get("enniSvlanIdLast")
-        requested = () if first is None else tuple(range(first, (last or first) + 1))
-        wants.append(SvlanWant(enni["sellerEnniId"], item["orderItemReference"], requested))
-    return wants
+    return [
+        SvlanWant(enni, reference, tuple(asked))
+        for reference, enni, asked in checks.on_existing_enni(order)
+    ]
 
 
 def with_seller_ids(order: dict[str, Any]) -> dict[str, Any]:

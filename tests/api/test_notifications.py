@@ -130,6 +130,8 @@ BROKEN_RULES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
         o, enniReference={"objectType": "orderedEnniReference", "orderItemReference": "02"}
     ),
     "VLN001": lambda o: with_epl(o, enniSvlanId=200, enniSvlanIdLast=199),
+    # More ids than a confirmation's enniSvlanIds can list (the schema allows 1,000).
+    "VLN005": lambda o: with_epl(o, enniSvlanId=1, enniSvlanIdLast=1001),
 }
 
 
@@ -143,6 +145,26 @@ def test_each_broken_rule_is_an_error_notification_naming_it(
     assert error["notificationType"] == "ERROR_OR_INFORMATION"
     assert [m["code"] for m in error["orderMessages"]] == [code]
     assert error["orderMessages"][0]["correctionRequired"] is True
+
+
+def test_more_problems_than_a_notification_lists_end_with_how_many_more(
+    client: TestClient, seller: OrderProcessor
+) -> None:
+    # 999 Access EPL items with a reversed range (VLN001 each) and a date in the past (DAT001,
+    # DAT002): 1,001 problems, and orderMessages holds 1,000. Such an order was once accepted,
+    # then failed its processing on every try and stayed ACKNOWLEDGED.
+    order = upcoming(requestedCompletionDate="2016-10-11T17:20+01:00")
+    epl, uni = order["orderItems"]
+    epl["orderItemDetail"].update(enniSvlanId=200, enniSvlanIdLast=199)
+    order["orderItems"] = [{**epl, "orderItemReference": f"E{n}"} for n in range(999)] + [uni]
+    created = create_order(client, **order)
+    assert seller.run_once() == 1
+    [error] = notifications(client, created["id"])
+    messages = error["orderMessages"]
+    assert len(messages) == 1000
+    assert [m["code"] for m in messages[:3]] == ["DAT001", "DAT002", "VLN001"]
+    assert messages[-1]["code"] == "MSG001"
+    assert messages[-1]["messageInformation"].startswith("2 more problems are not listed")
 
 
 def test_a_taken_svlan_range_is_refused_and_freed_by_cancel(

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from app.domain import checks
 from app.domain.errors import Conflict, Invalid, NotFound
 from app.domain.lifecycle import Action
 from app.domain.notifications import Notifications
@@ -16,7 +17,7 @@ from app.domain.orders import Orders
 from app.domain.parties import BUYER, Party
 from app.domain.processing import Processing, svlan_wants
 from app.domain.records import StoredOrder, SvlanWant
-from tests.helpers import COX, EXAMPLE_ORDER, VERIZON, order_href
+from tests.helpers import COX, EXAMPLE_ORDER, VERIZON, order_href, order_spec
 from tests.memory_storage import MemoryUnitOfWork
 
 ENNI = "ENNI-123-abc"
@@ -52,6 +53,20 @@ def test_svlan_wants_follow_the_items_on_existing_ennis() -> None:
         SvlanWant(ENNI, "01", (100, 101, 102))
     ]
     assert svlan_wants({**EXAMPLE_ORDER, **with_svlans()}) == [SvlanWant(ENNI, "01")]
+
+
+@pytest.mark.parametrize("field", ["enniSvlanIds", "orderMessages"])
+def test_the_checks_limit_is_what_a_notification_lists(field: str) -> None:
+    notification = order_spec()["components"]["schemas"]["orderNotification"]
+    assert notification["properties"][field]["maxItems"] == checks.LISTED_AT_MOST
+
+
+def test_the_svlans_an_order_takes_are_counted_without_listing_them() -> None:
+    # A range is counted by its width, an item without one takes one id; a reversed range
+    # (VLN001's) counts as one.
+    assert checks.svlans_wanted({**EXAMPLE_ORDER, **with_svlans(1, 4094)}) == 4094
+    assert checks.svlans_wanted({**EXAMPLE_ORDER, **with_svlans()}) == 1
+    assert checks.svlans_wanted({**EXAMPLE_ORDER, **with_svlans(200, 199)}) == 1
 
 
 def test_an_order_that_passes_the_checks_is_confirmed_with_its_svlans() -> None:
