@@ -146,7 +146,9 @@ class MemoryNotifications:
     def receive(self, document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
         version = document.get("notificationVersion")
         for stored in self._of(document["orderId"]):
-            if stored.get("notificationVersion") == version:
+            if version is None and stored == document:
+                return False, stored  # without a version, the content is the key
+            if version is not None and stored.get("notificationVersion") == version:
                 if stored != document:
                     raise VersionConflict(stored)
                 return False, stored

@@ -8,6 +8,7 @@ at the seller: they are keyed by order id, not tied to a local order.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -120,13 +121,13 @@ class SqlNotifications:
             run(driver, SET_EXPECTED, {"order_id": order_id, "expected": utc_instant(expected)})
 
     def receive(self, document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
-        order_id, version = document["orderId"], document.get("notificationVersion")
         connection = self._connection()
+        values = notification_values(document)
         # A notification received before inserts nothing, and leaves the transaction usable.
-        if INSERT_NOTIFICATION(connection, notification_values(document)) is not None:
+        if INSERT_NOTIFICATION(connection, values) is not None:
             return True, document
-        values = {"order_id": order_id, "version": version}
-        stored = connection.execute(GET_RECEIVED, values).scalar_one()
+        key = {"order_id": values["order_id"], "version": values["version"]}
+        stored = connection.execute(GET_RECEIVED, key).scalar_one()
         if dict(stored) != document:
             raise VersionConflict(dict(stored))
         return False, dict(stored)
@@ -180,13 +181,21 @@ def _of(order_id: str) -> Any:
 
 def notification_values(document: dict[str, Any]) -> dict[str, Any]:
     """A notification's row: its document, and its canonical JSON beside it."""
+    canonical = notification_json(document)
     return {
         "order_id": document["orderId"],
-        "version": document.get("notificationVersion"),
+        "version": document.get("notificationVersion") or unversioned_key(canonical),
         "created_at": now(),
         "document": document,
-        "canonical": notification_json(document),
+        "canonical": canonical,
     }
+
+
+def unversioned_key(canonical: str) -> str:
+    """The version column of a received notification without ``notificationVersion``: its
+    content, so the same one received again is found by the unique (order, version), as a
+    versioned one is. A seller's versions are numbers; this one starts with ``~``."""
+    return "~" + hashlib.sha256(canonical.encode()).hexdigest()[:31]
 
 
 def notification_json(document: dict[str, Any]) -> str:

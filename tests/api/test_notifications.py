@@ -293,6 +293,22 @@ def test_a_received_notification_is_stored_once(
     assert mismatch.json()["errors"][0]["pointer"] == "/orderId"
 
 
+def test_a_received_notification_without_a_version_is_stored_once_too(
+    client: TestClient, seller_auth: dict[str, str]
+) -> None:
+    # notificationVersion is optional: without it the content is the key, so a seller's
+    # retry of the same notification is not stored again, and another one still is.
+    client.headers.update(seller_auth)
+    sent = {"orderId": "ORD-AT-SELLER", "notificationType": "JEOPARDY", "jeopardyReason": "a"}
+    path = "/orders/ORD-AT-SELLER/notifications"
+    assert client.post(path, json=sent).status_code == 201
+    again = client.post(path, json=dict(reversed(sent.items())))  # the same, keys reordered
+    assert again.status_code == 200 and again.json() == sent
+    later = {**sent, "jeopardyReason": "b"}
+    assert client.post(path, json=later).status_code == 201
+    assert notifications(client, "ORD-AT-SELLER") == [later, sent]
+
+
 def test_notifications_of_an_unknown_order_are_404(client: TestClient) -> None:
     for path in ("/orders/ORD-NONE/notifications", "/orders/ORD-NONE/notification"):
         response = client.get(path)

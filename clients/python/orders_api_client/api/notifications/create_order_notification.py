@@ -113,7 +113,8 @@ def sync_detailed(
 
     Receiving is idempotent on the order and `notificationVersion`: the same notification
     again answers 200 with the stored one (nothing is stored twice); another notification
-    with a version already received answers 409.
+    with a version already received answers 409. A notification without a
+    `notificationVersion` is keyed by its content: the same one again answers 200.
 
     Args:
         id (str):
@@ -154,7 +155,8 @@ def sync(
 
     Receiving is idempotent on the order and `notificationVersion`: the same notification
     again answers 200 with the stored one (nothing is stored twice); another notification
-    with a version already received answers 409.
+    with a version already received answers 409. A notification without a
+    `notificationVersion` is keyed by its content: the same one again answers 200.
 
     Args:
         id (str):
@@ -190,7 +192,8 @@ async def asyncio_detailed(
 
     Receiving is idempotent on the order and `notificationVersion`: the same notification
     again answers 200 with the stored one (nothing is stored twice); another notification
-    with a version already received answers 409.
+    with a version already received answers 409. A notification without a
+    `notificationVersion` is keyed by its content: the same one again answers 200.
 
     Args:
         id (str):
@@ -229,7 +232,8 @@ async def asyncio(
 
     Receiving is idempotent on the order and `notificationVersion`: the same notification
     again answers 200 with the stored one (nothing is stored twice); another notification
-    with a version already received answers 409.
+    with a version already received answers 409. A notification without a
+    `notificationVersion` is keyed by its content: the same one again answers 200.
 
     Args:
         id (str):
