@@ -14,6 +14,7 @@ from app.storage.database import make_engine, migrate
 from app.storage.outbox import Outbox
 from app.storage.tokens import TokenStore
 from specfirst.cli import service_cli
+from specfirst.observability import printable
 from specfirst.settings import ServiceSettings
 
 
@@ -137,10 +138,10 @@ def list_deliveries(
     outbox = Outbox(make_engine(Settings().database_url))
     for d in outbox.listed(state, limit):
         version = d.document.get("notificationVersion")
-        typer.echo(
-            f"{d.seq}\t{d.order_id}\t{version}\t{d.state}\t{d.attempts}\t{d.url}"
-            f"\t{d.last_error or ''}"
-        )
+        fields = (d.seq, d.order_id, version, d.state, d.attempts, d.url, d.last_error or "")
+        # The error holds the buyer's answer: escaped, it can neither split the line into other
+        # fields nor drive the operator's terminal.
+        typer.echo("\t".join(printable(str(field)) for field in fields))
 
 
 @deliveries.command("retry")

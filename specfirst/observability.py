@@ -91,6 +91,23 @@ class JsonLines(OrjsonFormatter):
             return json.dumps(log_data, cls=JsonEncoder)
 
 
+def printable(text: str) -> str:
+    """``text`` with its unprintable characters escaped (``\\x1b``, ``\\n``): a value someone
+    else chose, written to a terminal or to a log of one line per record, can neither drive
+    the terminal nor forge a line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+class PlainLines(logging.Formatter):
+    """One line per record, its message escaped by ``printable`` (a traceback still follows
+    on lines of its own)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return printable(super().formatMessage(record))
+
+
 def formatter(log_format: str) -> logging.Formatter:
     if log_format == "json":
         return JsonLines(
@@ -99,7 +116,7 @@ def formatter(log_format: str) -> logging.Formatter:
             rename_fields={"levelname": "level", "name": "logger", "process": "pid"},
             timestamp="time",
         )
-    return logging.Formatter(
+    return PlainLines(
         "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
         defaults={"request_id": "-"},
     )

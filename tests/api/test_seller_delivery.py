@@ -234,3 +234,21 @@ def test_a_worker_whose_lease_ran_out_neither_repeats_nor_undoes_anothers_delive
     assert by_order[first_order, "01"].state == DELIVERED
     assert by_order[first_order, "01"].attempts == 0
     assert by_order[second_order, "01"].state == DELIVERED
+
+
+def test_a_buyers_answer_is_listed_escaped_on_one_line(
+    client: TestClient, seller: OrderProcessor, outbox: Outbox, settings: Settings
+) -> None:
+    order_with_notifications(client, seller)
+    answer = "\x1b]0;owned\x07\tforged\nline"
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(410, text=answer)
+
+    deliverer(outbox, httpx.MockTransport(refuse)).run_once()
+    assert outbox.listed(DEAD)[0].last_error == f"HTTP 410: {answer}"  # kept as it came
+    runner = CliRunner(env={"ORDERS_DATABASE_URL": settings.database_url})
+    listed = runner.invoke(cli, ["deliveries", "list", "--state", "dead"])
+    [line] = listed.output.splitlines()
+    error = line.split("\t")[6]
+    assert error == "HTTP 410: \\x1b]0;owned\\x07\\tforged\\nline"

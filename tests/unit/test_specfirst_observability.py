@@ -17,6 +17,7 @@ from specfirst.observability import (
     incoming_request_id,
     new_request_id,
     operation_label,
+    printable,
 )
 
 UUID = re.compile(r"^[0-9a-f-]{36}$")
@@ -95,3 +96,14 @@ def test_every_record_becomes_one_json_line_even_those_orjson_refuses() -> None:
     # A JSON body may carry a lone surrogate ("\\ud800"), and an integer may not fit in 64 bits.
     assert line("note %s", "\ud800")["message"] == "note \ud800"
     assert line("big", count=2**70)["count"] == 2**70
+
+
+def test_a_plain_line_escapes_what_could_forge_a_line_or_drive_a_terminal() -> None:
+    plain = formatter("plain")
+    chosen = "HTTP 410: \x1b]0;owned\x07\n2026-12-04 INFO forged\tline é \ud800"
+    record = logging.LogRecord("shop", logging.WARNING, __file__, 1, "failed (%s)", (chosen,), None)
+    text = plain.format(record)
+    assert text.endswith(
+        "failed (HTTP 410: \\x1b]0;owned\\x07\\n2026-12-04 INFO forged\\tline é \\ud800)"
+    )
+    assert printable("GET /widgets/é 200") == "GET /widgets/é 200"
