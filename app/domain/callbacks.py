@@ -26,6 +26,7 @@ def forbidden_address(address: str) -> str | None:
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone is no part of it
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
+    v6 = ip if isinstance(ip, ipaddress.IPv6Address) else None
     # The narrower kinds first: "private" covers most of them too.
     kinds = (
         ("unspecified", ip.is_unspecified),
@@ -34,6 +35,10 @@ def forbidden_address(address: str) -> str | None:
         ("multicast", ip.is_multicast),
         ("reserved", ip.is_reserved),
         ("private", ip.is_private),
+        # Deprecated, and still global to the ipaddress of Python before 3.13: site-local
+        # fec0::/10, and 6to4's 2002::/16, which carries an IPv4 address (127.0.0.1 as well).
+        ("site-local", v6 is not None and v6.is_site_local),
+        ("6to4", v6 is not None and v6.sixtofour is not None),
         # The rest of what is not the public internet (shared address space, 100.64.0.0/10).
         ("non-public", not ip.is_global),
     )

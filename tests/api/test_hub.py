@@ -136,6 +136,9 @@ REFUSED = {
     "https://[ff02::1]/api": "multicast",
     "https://0.0.0.0/api": "unspecified",
     "https://[::]/api": "unspecified",
+    # Deprecated kinds Python 3.11's ipaddress still calls global.
+    "https://[fec0::1]/api": "site-local",
+    "https://[2002:7f00:1::1]/api": "6to4",  # 127.0.0.1 inside
 }
 
 
