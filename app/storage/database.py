@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ def make_engine(url: str, timeout: float = 30.0, threads: int = 40) -> Engine:
     in_memory = make_url(url).database in (None, "", ":memory:")
     engine = create_engine(
         url,
-        connect_args={"check_same_thread": False, "timeout": timeout},
+        connect_args={"check_same_thread": False, "timeout": timeout, "factory": SqliteConnection},
         **({} if in_memory else pool(threads)),
         **JSON_CODEC,
     )
@@ -81,6 +82,27 @@ def make_engine(url: str, timeout: float = 30.0, threads: int = 40) -> Engine:
         cursor.close()
 
     return engine
+
+
+class SqliteConnection(sqlite3.Connection):
+    """sqlite3's connection, calling ``transaction_ended`` once its COMMIT or ROLLBACK is done.
+    SQLAlchemy's commit event comes before the driver's commit: a writer turn given back there
+    let the next writer start while SQLite still held its lock (the commit's fsync)."""
+
+    def transaction_ended(self) -> None:
+        """Set per connection when it connects (below)."""
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        finally:
+            self.transaction_ended()
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        finally:
+            self.transaction_ended()
 
 
 WRITING = "orders_api_writing"
@@ -114,8 +136,10 @@ def _one_writer_at_a_time(engine: Engine, timeout: float) -> None:
             info[WRITING] = lock.acquire(timeout=timeout)
 
     @event.listens_for(engine, "connect")
-    def _writers_take_turns(_dbapi_connection: Any, record: Any) -> None:
+    def _writers_take_turns(dbapi_connection: Any, record: Any) -> None:
         record.info[TAKE_TURN] = take  # for the writes SQLAlchemy does not run
+        # The turn is given back once SQLite has committed or rolled back, not before.
+        dbapi_connection.transaction_ended = lambda: _release(record.info)
 
     @event.listens_for(engine, "before_cursor_execute")
     def _before_write(
@@ -127,11 +151,6 @@ def _one_writer_at_a_time(engine: Engine, timeout: float) -> None:
     def _release(info: dict[str, Any]) -> None:
         if info.pop(WRITING, False):
             lock.release()
-
-    @event.listens_for(engine, "commit")
-    @event.listens_for(engine, "rollback")
-    def _transaction_end(connection: Any) -> None:
-        _release(connection.info)
 
     # Belt and braces: a connection that goes back to the pool, or away, never keeps the lock.
     @event.listens_for(engine, "checkin")

@@ -4,9 +4,12 @@ when it fails, optimistic revisions, and inserts of a taken key that keep a tran
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import orjson
@@ -29,6 +32,7 @@ from app.domain.records import (
     SvlanWant,
     UniSvlanWant,
 )
+from app.storage import database as database_module
 from app.storage import driver as driver_module
 from app.storage.database import WRITING, database_unavailable, make_engine, migrate
 from app.storage.notifications import notification_json
@@ -233,6 +237,46 @@ def test_a_write_on_the_driver_waits_for_its_turn_and_gives_it_back_at_the_end(
             if ends == "rollback":
                 raise RuntimeError("after the write")
         assert not info.get(WRITING)
+
+
+def test_the_sqlite_writer_turn_is_given_back_once_the_commit_is_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next writer of this process takes its turn as soon as it is given back: SQLite must
+    have committed by then, else that writer meets SQLite's lock and its polling busy handler.
+    Each time the turn is given back, another connection checks that it could write."""
+    path = tmp_path / "orders.db"
+    handed_back_locked: list[bool] = []
+
+    class CheckedTurn:
+        def __init__(self) -> None:
+            self.lock = threading.Lock()
+
+        def acquire(self, timeout: float = -1) -> bool:
+            return self.lock.acquire(timeout=timeout)
+
+        def release(self) -> None:
+            probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                handed_back_locked.append(False)
+            except sqlite3.OperationalError:  # "database is locked"
+                handed_back_locked.append(True)
+            finally:
+                probe.close()
+                self.lock.release()
+
+    # Only app/storage/database.py's threading: its writer lock becomes a CheckedTurn.
+    monkeypatch.setattr(database_module, "threading", SimpleNamespace(Lock=CheckedTurn))
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    uow = UnitOfWork(engine, {})
+    with uow() as tx:  # a write SQLAlchemy runs
+        tx.orders.insert(document("ORD-0", buyerPurchaseOrderNumber="0"))
+    with uow() as tx:  # a write on the driver
+        tx.svlans.assign("ORD-0", [SvlanWant("ENNI-1", "01")])
+    assert handed_back_locked and not any(handed_back_locked)
 
 
 def test_every_write_stores_the_canonical_json_that_reads_return(uow: UnitOfWork) -> None:
