@@ -92,12 +92,22 @@ def _with_revision(written: Any) -> Any:
 
 
 # The seller's worker takes an order off its queue, unless another worker has or it changed.
+# On PostgreSQL a row another transaction holds (a worker processing it, a buyer's write) is
+# passed by (SKIP LOCKED), not waited for: the worker goes on with the next order, and a
+# changed order comes back to the queue. SQLite renders no FOR UPDATE: it has one writer.
+_CLAIMABLE = ORDERS.alias("claimable")
 CLAIM = (
     update(ORDERS)
     .where(
-        ORDERS.c.seq == bindparam("claimed_seq"),
-        ORDERS.c.revision == bindparam("claimed_revision"),
-        ORDERS.c.needs_processing,
+        ORDERS.c.seq
+        == core_select(_CLAIMABLE.c.seq)
+        .where(
+            _CLAIMABLE.c.seq == bindparam("claimed_seq"),
+            _CLAIMABLE.c.revision == bindparam("claimed_revision"),
+            _CLAIMABLE.c.needs_processing,
+        )
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
     )
     .values(needs_processing=False)
     .returning(ORDERS.c.seq)
@@ -379,6 +389,5 @@ class SqlOrders:
         return [_stored(*row) for row in rows]
 
     def claim_processing(self, order: StoredOrder) -> bool:
-        # The row lock of the UPDATE makes a second worker wait, then find it taken.
         values = {"claimed_seq": order.seq, "claimed_revision": order.revision}
         return run(writer_of(self._connection()), CLAIM, values, one=True) is not None

@@ -140,6 +140,33 @@ def test_processing_is_claimed_once(uow: UnitOfWork) -> None:
         assert tx.orders.to_process(10) == []
 
 
+def test_an_order_another_worker_is_processing_is_passed_by(uow: UnitOfWork) -> None:
+    """On PostgreSQL a second worker's claim of an order the first is still processing fails
+    at once, so it goes on to the next order instead of queueing behind the first. SQLite has
+    one writer: there the claim waits for its turn, then finds the order taken."""
+    with uow() as tx:
+        tx.orders.insert(document())
+    with uow() as tx:
+        [queued] = tx.orders.to_process(10)
+
+    def claim_in_own_unit() -> bool:
+        with uow() as tx:
+            return tx.orders.claim_processing(queued)
+
+    with uow() as first, ThreadPoolExecutor(1) as pool:
+        assert first.orders.claim_processing(queued) is True
+        second = pool.submit(claim_in_own_unit)
+        try:
+            if uow.engine.dialect.name == "postgresql":
+                assert second.result(timeout=10) is False  # while the first still holds it
+            else:
+                with pytest.raises(TimeoutError):
+                    second.result(timeout=0.5)
+        finally:
+            first.commit()
+        assert second.result(timeout=10) is False
+
+
 def test_a_lost_svlan_or_a_repeated_notification_leaves_the_transaction_usable(
     uow: UnitOfWork,
 ) -> None:
