@@ -89,7 +89,7 @@ class Outbox:
             assert row.seq is not None
             if row.hub_id is not None and hub_seq is None:
                 # Queued while its hub was being deleted: dead like the hub's other deliveries.
-                self._set_if_pending(row.seq, state=DEAD, last_error=HUB_DELETED)
+                self._update_pending(row.seq, state=DEAD, last_error=HUB_DELETED)
                 continue
             due.append(
                 Delivery(row.seq, row.order_id, row.url, dict(document), row.attempts, row.hub_id)
@@ -103,40 +103,26 @@ class Outbox:
         at = now()
         lease = datetime.fromtimestamp(at.timestamp() + lease_seconds, at.tzinfo)
         # Each claim commits at once: another worker sees the lease and passes it by.
-        with self.uow() as tx:
-            taken = tx.session.exec(
-                update(DeliveryRow)
-                .where(
-                    col(DeliveryRow.seq) == delivery.seq,
-                    col(DeliveryRow.state) == PENDING,
-                    (col(DeliveryRow.lease_until).is_(None)) | (col(DeliveryRow.lease_until) < at),
-                )
-                .values(lease_until=lease)
-            )
-        return replace(delivery, lease_until=lease) if taken.rowcount == 1 else None
+        unleased = col(DeliveryRow.lease_until).is_(None) | (col(DeliveryRow.lease_until) < at)
+        taken = self._update_pending(delivery.seq, unleased, lease_until=lease)
+        return replace(delivery, lease_until=lease) if taken else None
 
-    def _set_if_pending(self, seq: int, **values: Any) -> None:
+    def _update_pending(self, seq: int, *conditions: Any, **values: Any) -> bool:
+        """Sets ``values`` on the delivery if it is still pending (and meets ``conditions``),
+        in a unit of work of its own; whether it did."""
         with self.uow() as tx:
-            tx.session.exec(
+            result = tx.session.exec(
                 update(DeliveryRow)
-                .where(col(DeliveryRow.seq) == seq, col(DeliveryRow.state) == PENDING)
+                .where(col(DeliveryRow.seq) == seq, col(DeliveryRow.state) == PENDING, *conditions)
                 .values(**values)
             )
+        return bool(result.rowcount == 1)
 
     def _set_if_leased(self, delivery: Delivery, **values: Any) -> bool:
         """Records the outcome of a claimed delivery, unless its lease ran out and another
         worker claimed it since: that worker's outcome is the one that counts."""
-        with self.uow() as tx:
-            result = tx.session.exec(
-                update(DeliveryRow)
-                .where(
-                    col(DeliveryRow.seq) == delivery.seq,
-                    col(DeliveryRow.state) == PENDING,
-                    col(DeliveryRow.lease_until) == delivery.lease_until,
-                )
-                .values(lease_until=None, **values)
-            )
-        return bool(result.rowcount == 1)
+        ours = col(DeliveryRow.lease_until) == delivery.lease_until
+        return self._update_pending(delivery.seq, ours, lease_until=None, **values)
 
     def delivered(self, delivery: Delivery) -> bool:
         return self._set_if_leased(delivery, state=DELIVERED, delivered_at=now(), last_error=None)
