@@ -118,18 +118,18 @@ class Outbox:
             )
         return bool(result.rowcount == 1)
 
-    def _set_if_leased(self, delivery: Delivery, **values: Any) -> bool:
+    def _set_if_leased(self, delivery: Delivery, **values: Any) -> None:
         """Records the outcome of a claimed delivery, unless its lease ran out and another
         worker claimed it since: that worker's outcome is the one that counts."""
         ours = col(DeliveryRow.lease_until) == delivery.lease_until
-        return self._update_pending(delivery.seq, ours, lease_until=None, **values)
+        self._update_pending(delivery.seq, ours, lease_until=None, **values)
 
-    def delivered(self, delivery: Delivery) -> bool:
-        return self._set_if_leased(delivery, state=DELIVERED, delivered_at=now(), last_error=None)
+    def delivered(self, delivery: Delivery) -> None:
+        self._set_if_leased(delivery, state=DELIVERED, delivered_at=now(), last_error=None)
 
-    def failed(self, delivery: Delivery, error: str, retry_at: datetime | None) -> bool:
+    def failed(self, delivery: Delivery, error: str, retry_at: datetime | None) -> None:
         """Records a failed attempt: retried at ``retry_at``, or dead when that is None."""
-        return self._set_if_leased(
+        self._set_if_leased(
             delivery,
             attempts=delivery.attempts + 1,
             last_error=error[:1000],

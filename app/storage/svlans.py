@@ -5,8 +5,9 @@ The table's primary key (port, id) is what guarantees it: two orders allocating 
 try to insert, one wins, the other moves on to the next free id (or fails, for an id the buyer
 asked for). On PostgreSQL, allocations on one port also take turns (a transaction's advisory
 lock per port, taken in one order): two orders taking ids on the same ports in different orders
-would otherwise each wait for the other's row, a deadlock. The insert skips a taken id (``ON CONFLICT DO NOTHING``) instead of failing, so a
-lost race leaves the transaction usable without a savepoint. The statements are SQLAlchemy Core,
+would otherwise each wait for the other's row, a deadlock. The insert skips a taken id
+(``ON CONFLICT DO NOTHING``) instead of failing, so a lost race leaves the transaction usable
+without a savepoint. The statements are SQLAlchemy Core,
 built once and run on the driver (app/storage/driver.py): the seller's worker runs them for
 every order it confirms.
 """
