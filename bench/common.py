@@ -8,6 +8,8 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
+from sqlalchemy import Engine
+
 from app.domain.errors import DomainError
 from app.domain.orders import Orders
 from app.domain.parties import SELLER, Party
@@ -23,12 +25,12 @@ Lifespan = Callable[[Any], AbstractAsyncContextManager[None]] | None
 READER = Party("bench", SELLER)
 
 
-def service() -> tuple[Settings, Orders, Lifespan]:
+def service(engine: Engine | None = None) -> tuple[Settings, Orders, Lifespan]:
     """The service's settings (ORDERS_* variables), its orders (the domain, on its storage),
     and the lifespan that runs the seller's background worker as the service does (unless
-    ORDERS_WORKER=false)."""
+    ORDERS_WORKER=false); on ``engine``, or on the service's own engine of the settings."""
     settings = Settings()
-    uow = UnitOfWork(make_engine(settings.database_url), settings.buyer_callbacks)
+    uow = UnitOfWork(engine or make_engine(settings.database_url), settings.buyer_callbacks)
     lifespan = seller_worker(settings, uow) if settings.worker else None
     return settings, Orders(uow), lifespan
 

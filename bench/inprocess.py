@@ -118,6 +118,10 @@ def build(app_name: str) -> tuple[Any, str, Engine]:
         from bench import fastapi_app
 
         return fastapi_app.create_app(), secret, engine
+    if app_name == "sqlmodel":
+        from bench import sqlmodel_app
+
+        return sqlmodel_app.create_app(), secret, engine
     if app_name == "ceiling":
         from bench import ceiling_app
 
@@ -299,7 +303,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("operation", choices=["get", "post", "list", "patch"])
-    parser.add_argument("--app", choices=["us", "fastapi", "orm", "ceiling"], default="us")
+    parser.add_argument(
+        "--app", choices=["us", "sqlmodel", "fastapi", "orm", "ceiling"], default="us"
+    )
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--inline", action="store_true", help="no threadpool hop (see above)")
     parser.add_argument(

@@ -1,14 +1,17 @@
 """``nox -s bench``: the Order API against its ceiling and its peer, in the same run.
 
-Four servers, each uvicorn with one worker process (access log off) on loopback, on the same
+Five servers, each uvicorn with one worker process (access log off) on loopback, on the same
 database (a new SQLite file, or PostgreSQL) preloaded with ``--orders`` orders:
 
 - **us**: the service itself, ``orders-api serve`` (Connexion + generated code + app/);
 - **ceiling**: ``bench/ceiling_app.py``, bare Starlette on the database driver (``sqlite3`` or
   psycopg): no ORM, no models, no validation, stored bytes out, the same rows written; the
   physical ceiling, and the headline ratio ``us / ceiling``;
-- **FastAPI**: ``bench/fastapi_app.py``, the same operations written with FastAPI and the
-  project's pydantic models, calling the same domain layer (what a user would pick instead);
+- **FastAPI + SQLModel**: ``bench/sqlmodel_app.py``, the peer a user would write instead:
+  FastAPI, the project's pydantic models, a SQLModel session per request writing the ceiling's
+  rows (so on a write it does less than the service: none of its domain rules);
+- **FastAPI + our domain**: ``bench/fastapi_app.py``, FastAPI and the project's pydantic models
+  calling the service's domain layer and storage: only the web framework differs;
 - **ORM**: ``bench/orm_app.py``, bare Starlette making the service's domain calls (SQLAlchemy
   storage), no validation: what the framework costs over the service's own domain.
 
@@ -101,17 +104,19 @@ class App:
 APPS = {
     "us": App("us", []),
     "ceiling": App("ceiling", ["bench.ceiling_app:create_app"]),
+    "sqlmodel": App("sqlmodel", ["bench.sqlmodel_app:create_app"]),
     "fastapi": App("fastapi", ["bench.fastapi_app:create_app"]),
     "orm": App("orm", ["bench.orm_app:create_app"]),
 }
 LABELS = {
     "us": "us (Connexion)",
     "ceiling": "ceiling (driver)",
-    "fastapi": "FastAPI",
+    "sqlmodel": "FastAPI + SQLModel",
+    "fastapi": "FastAPI + our domain",
     "orm": "Starlette + ORM",
 }
 # The ratios reported, headline first.
-REFERENCES = ("ceiling", "fastapi", "orm")
+REFERENCES = ("ceiling", "sqlmodel", "fastapi", "orm")
 
 
 @contextlib.contextmanager
@@ -884,7 +889,7 @@ def main() -> None:
         "--rounds", type=int, help="turns of every app (default 3; quick 1; 0: no comparison)"
     )
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--apps", default="us,ceiling,fastapi,orm")
+    parser.add_argument("--apps", default="us,ceiling,sqlmodel,fastapi,orm")
     parser.add_argument("--operations", default="get,post,list,patch")
     parser.add_argument("--no-worker", dest="worker", action="store_false",
                         help="ORDERS_WORKER=false: no background worker in any app")  # fmt: skip
