@@ -121,9 +121,10 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """The service vs the driver alone (the ceiling), FastAPI and Starlette + ORM, 1M orders
-    (needs Debian's wrk). Options: -- --quick --scale --timings --profile --postgres --workers N
-    --orders N --seconds S --rounds R (see python -m bench.run --help)."""
+    """The service vs the driver alone (the ceiling), FastAPI + SQLModel, FastAPI on the service's
+    domain and Starlette + ORM, 1M orders (needs Debian's wrk). Options: -- --quick --scale
+    --timings --profile --postgres --workers N --orders N --seconds S --rounds R (see python -m
+    bench.run --help)."""
     if not shutil.which("wrk"):
         session.error("the benchmark needs wrk: apt-get install wrk (Debian's package)")
     session.run(PYTHON, "-m", "bench.run", *session.posargs)
