@@ -1,6 +1,7 @@
 """Where the seller may deliver a buyer's notifications: the rule that keeps a subscription from
 pointing the seller at its own network (SSRF). Checked when a hub is registered and again
-before each delivery, as a name may resolve elsewhere later (DNS rebinding)."""
+before each delivery, as a name may resolve elsewhere later (DNS rebinding); a delivery then
+connects to the addresses checked, not to a second resolution of the name."""
 
 from __future__ import annotations
 
@@ -65,26 +66,44 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def refusal(url: str, *, allow_private: bool, resolver: Resolver = resolve) -> str | None:
-    """Why the seller refuses to deliver to ``url`` (None: it delivers). Unless
-    ``allow_private``, it must be https and its host must resolve to public addresses only."""
+class Refused(Exception):
+    """Why the seller may not deliver to a callback."""
+
+
+def destinations(url: str, *, allow_private: bool, resolver: Resolver = resolve) -> list[str]:
+    """The addresses the seller may deliver ``url`` to, all public, in the resolver's order;
+    empty when ``allow_private``: nothing is resolved then, and any address will do. Raises
+    Refused: ``url`` is no callback, or (unless ``allow_private``) it is not https or its
+    host resolves to a non-public address."""
     problem = url_problem(url)
-    if problem is not None or allow_private:
-        return problem
+    if problem is not None:
+        raise Refused(problem)
+    if allow_private:
+        return []
     target = httpx.URL(url)  # it parses: url_problem said so
     if target.scheme != "https":
-        return f"{url!r} is not https"
+        raise Refused(f"{url!r} is not https")
     # The name httpx connects to (IDNA 2008), which getaddrinfo's own encoding of a non-ASCII
     # name (IDNA 2003: "ß" as "ss") need not be: the name checked is the name used.
     host = target.raw_host.decode("ascii")
     try:
         addresses = list(resolver(host))
     except (OSError, UnicodeError) as error:
-        return f"{host!r} does not resolve: {error}"
+        raise Refused(f"{host!r} does not resolve: {error}") from error
     if not addresses:
-        return f"{host!r} resolves to no address"
+        raise Refused(f"{host!r} resolves to no address")
     for address in addresses:
         kind = forbidden_address(address)
         if kind is not None:
-            return f"{host!r} resolves to {address}, a {kind} address"
+            raise Refused(f"{host!r} resolves to {address}, a {kind} address")
+    return addresses
+
+
+def refusal(url: str, *, allow_private: bool, resolver: Resolver = resolve) -> str | None:
+    """Why the seller refuses to deliver to ``url`` (None: it delivers): ``destinations``'
+    reason."""
+    try:
+        destinations(url, allow_private=allow_private, resolver=resolver)
+    except Refused as error:
+        return str(error)
     return None

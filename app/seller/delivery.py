@@ -3,15 +3,17 @@ with exponential backoff and jitter, dead after a number of tries (and visible a
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
 
-from app.domain.callbacks import Resolver, refusal, resolve
+from app.domain.callbacks import Refused, Resolver, destinations, resolve
 from app.domain.time import now
 from app.storage.outbox import Delivery, Outbox
 
@@ -37,6 +39,38 @@ class Backoff:
 def permanent(status: int) -> bool:
     """A refusal that retrying cannot change (the buyer rejects the notification itself)."""
     return 400 <= status < 500 and status not in (408, 425, 429)
+
+
+def post(
+    client: httpx.Client, url: str, addresses: list[str], document: Any, headers: dict[str, str]
+) -> httpx.Response:
+    """POSTs ``document`` to ``url``; given the addresses its host was checked at, to the first
+    of them that takes the connection, as that host (its Host header, TLS server name and
+    certificate): a connection to the name would resolve it once more, and a name that answers
+    a public address to the check can answer a private one next."""
+    if not addresses:
+        return client.post(url, json=document, headers=headers)
+    target = httpx.URL(url)
+    as_host = {
+        **headers,
+        "Host": target.netloc.decode("ascii"),
+        # httpx pools connections by address: closed after use, a connection made for one
+        # host's certificate never carries another host's request.
+        "Connection": "close",
+    }
+    extensions = {"sni_hostname": target.raw_host.decode("ascii")}
+    *others, last = addresses
+    for address in others:
+        with contextlib.suppress(httpx.ConnectError):
+            return client.post(
+                target.copy_with(host=address),
+                json=document,
+                headers=as_host,
+                extensions=extensions,
+            )
+    return client.post(
+        target.copy_with(host=last), json=document, headers=as_host, extensions=extensions
+    )
 
 
 class Deliverer:
@@ -77,16 +111,20 @@ class Deliverer:
         return attempted
 
     def deliver(self, delivery: Delivery) -> bool:
+        addresses: list[str] = []
         if delivery.hub_id is not None:
             # Checked again now: the callback's name may resolve elsewhere than when the buyer
             # subscribed (DNS rebinding). The operator's own callbacks are trusted.
-            why = refusal(delivery.url, allow_private=self.allow_private, resolver=self.resolver)
-            if why is not None:
+            try:
+                addresses = destinations(
+                    delivery.url, allow_private=self.allow_private, resolver=self.resolver
+                )
+            except Refused as why:
                 return self._failed(delivery, f"refused callback: {why}", retry=False)
         token = self.credentials.get(delivery.document.get("buyerId", ""))
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         try:
-            response = self.client.post(delivery.url, json=delivery.document, headers=headers)
+            response = post(self.client, delivery.url, addresses, delivery.document, headers)
         except httpx.HTTPError as error:
             return self._failed(delivery, f"{type(error).__name__}: {error}", retry=True)
         except httpx.InvalidURL as error:  # an operator's callback; a hub's is refused earlier

@@ -316,6 +316,67 @@ def test_a_hub_callback_is_checked_again_at_delivery(
     assert dead.last_error.startswith("refused callback:") and reason in dead.last_error
 
 
+def test_a_delivery_connects_to_the_address_checked_not_to_the_name_again(
+    rig: TestClient, seller: OrderProcessor, outbox: Outbox
+) -> None:
+    """DNS rebinding: a name that resolves to a public address for the check and to loopback
+    after it. The POST goes to the address checked, as the named host (Host header, TLS server
+    name), on a connection closed after it; the name is resolved once. Nothing leaves the
+    process (a mock transport)."""
+    subscribe(rig, "https://rebinding.test:8443/api")
+    create_order(rig, **upcoming())
+    seller.run_once()
+    asked: list[str] = []
+
+    def dns(host: str) -> list[str]:
+        asked.append(host)
+        return ["8.8.4.4"] if len(asked) == 1 else ["127.0.0.1"]
+
+    sent: list[httpx.Request] = []
+
+    def buyer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(201)
+
+    strict = Deliverer(
+        outbox, Backoff(base_seconds=0), transport=httpx.MockTransport(buyer), resolver=dns
+    )
+    assert strict.run_once() == 1
+    [request] = sent
+    assert (request.url.host, request.url.port) == ("8.8.4.4", 8443)
+    assert request.url.path.startswith("/api/")
+    assert request.headers["host"] == "rebinding.test:8443"
+    assert request.headers["connection"] == "close"
+    assert request.extensions["sni_hostname"] == "rebinding.test"
+    assert asked == ["rebinding.test"]
+    assert outbox.listed(PENDING) == [] and outbox.listed(DEAD) == []
+
+
+def test_a_delivery_tries_the_next_address_checked_when_one_refuses_the_connection(
+    rig: TestClient, seller: OrderProcessor, outbox: Outbox
+) -> None:
+    subscribe(rig, "https://two.test/api")
+    create_order(rig, **upcoming())
+    seller.run_once()
+    tried: list[str] = []
+
+    def buyer(request: httpx.Request) -> httpx.Response:
+        tried.append(request.url.host)
+        if request.url.host == "8.8.4.4":
+            raise httpx.ConnectError("connection refused", request=request)
+        return httpx.Response(201)
+
+    strict = Deliverer(
+        outbox,
+        Backoff(base_seconds=0),
+        transport=httpx.MockTransport(buyer),
+        resolver=lambda _host: ["8.8.4.4", "8.8.8.8"],
+    )
+    assert strict.run_once() == 1
+    assert tried == ["8.8.4.4", "8.8.8.8"]
+    assert outbox.listed(PENDING) == [] and outbox.listed(DEAD) == []
+
+
 def test_the_operators_callback_is_not_held_to_the_hub_rule(
     rig: TestClient, seller: OrderProcessor, outbox: Outbox
 ) -> None:
