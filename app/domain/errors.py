@@ -50,6 +50,11 @@ class FieldError:
     parameter: str | None = None
 
 
+def not_found(detail: str, *parameters: str) -> NotFound:
+    """NotFound naming the parameters that found nothing (each with ``detail``)."""
+    return NotFound(detail, [FieldError(detail, parameter=name) for name in parameters])
+
+
 class Invalid(DomainError):
     """Content the rules refuse: every field at fault, with why. ``detail`` sums them up when
     given; ``validation`` is the error of a document that is no longer a valid model."""

@@ -4,7 +4,7 @@ The query is MEF LSO Sonata's: ``eventType=COMPLETION,JEOPARDY`` (a comma means 
 from __future__ import annotations
 
 from app.domain.callbacks import Resolver, refusal, resolve
-from app.domain.errors import FieldError, Invalid, NotFound
+from app.domain.errors import FieldError, Invalid, not_found
 from app.domain.parties import Party
 from app.domain.ports import UnitOfWork
 from app.domain.records import Hub, Page
@@ -70,5 +70,5 @@ class Hubs:
     @staticmethod
     def _own(hub: Hub | None, who: Party, hub_id: str) -> Hub:
         if hub is None or hub.buyer_id != who.id:
-            raise NotFound(f"no hub has id {hub_id!r}")
+            raise not_found(f"no hub has id {hub_id!r}", "id")
         return hub

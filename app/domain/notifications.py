@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.errors import Conflict, FieldError, Invalid, NotFound
+from app.domain.errors import Conflict, FieldError, Invalid, not_found
 from app.domain.parties import Party, visible
 from app.domain.ports import Transaction, UnitOfWork, VersionConflict
 from app.domain.records import JSONPage, Page
@@ -31,7 +31,7 @@ class Notifications:
         with self.uow(read_only=True) as tx:
             latest = self._latest_visible(tx, who, order_id)
         if latest is None:
-            raise NotFound(f"order {order_id!r} has no notifications")
+            raise not_found(f"order {order_id!r} has no notifications", "id")
         return latest
 
     def receive(self, order_id: str, document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
@@ -60,5 +60,7 @@ class Notifications:
         latest = tx.notifications.page(order_id, 1, 0).documents
         about = order.document if order is not None else (latest[0] if latest else None)
         if about is None or not visible(who, about):
-            raise NotFound(f"no order has id {order_id!r}, and no notification of it was received")
+            raise not_found(
+                f"no order has id {order_id!r}, and no notification of it was received", "id"
+            )
         return latest[0] if latest else None

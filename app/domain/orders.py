@@ -15,7 +15,14 @@ import orjson
 from pydantic import ValidationError
 
 from app.domain import items, notices
-from app.domain.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleRevision
+from app.domain.errors import (
+    Conflict,
+    FieldError,
+    Forbidden,
+    Invalid,
+    StaleRevision,
+    not_found,
+)
 from app.domain.lifecycle import (
     FINAL,
     INITIAL,
@@ -178,7 +185,7 @@ class Orders:
         with self.uow(read_only=True) as tx:
             found = tx.orders.get_json(order_id)
         if found is None or not visible(who, {"buyerId": found.buyer_id}):
-            raise NotFound(f"no order has id {order_id!r}")
+            raise not_found(f"no order has id {order_id!r}", "id")
         return found
 
     def revisions(self, who: Party, order_id: str) -> list[Revision]:
@@ -200,8 +207,12 @@ class Orders:
         with self.uow(read_only=True) as tx:
             found = tx.orders.latest(where)
         if found is None:
-            described = ", ".join(f"{name}={value}" for name, value in query.asked().items())
-            raise NotFound(f"no order matches {described}")
+            asked = query.asked()
+            described = ", ".join(f"{name}={value}" for name, value in asked.items())
+            # Named: what made it a search for one order, not the caller's scope.
+            raise not_found(
+                f"no order matches {described}", *(n for n in ("id", "pon") if n in asked)
+            )
         return found
 
     def page(self, who: Party, query: OrderQuery, limit: int, offset: int) -> Page:
@@ -496,7 +507,7 @@ class Orders:
         found = tx.orders.get(order_id)
         # Another buyer's order is "not found", not "forbidden": its id does not leak.
         if found is None or not visible(who, found.document):
-            raise NotFound(f"no order has id {order_id!r}")
+            raise not_found(f"no order has id {order_id!r}", "id")
         return found
 
     def _write(

@@ -91,8 +91,8 @@ def test_a_buyer_subscribes_reads_lists_and_deletes_its_hub(client: TestClient) 
     assert listed.headers["x-total-count"] == "2" and listed.headers["x-result-count"] == "1"
     deleted = client.delete(f"/hub/{hub['id']}")
     assert deleted.status_code == 204 and deleted.content == b""
-    assert_problem(client.get(f"/hub/{hub['id']}"), 404, detail_contains=hub["id"])
-    assert_problem(client.delete(f"/hub/{hub['id']}"), 404)
+    assert_problem(client.get(f"/hub/{hub['id']}"), 404, parameter="id", detail_contains=hub["id"])
+    assert_problem(client.delete(f"/hub/{hub['id']}"), 404, parameter="id")
     assert client.get("/hub").json()["items"] == [every]
 
 

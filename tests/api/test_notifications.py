@@ -312,11 +312,11 @@ def test_a_received_notification_without_a_version_is_stored_once_too(
 def test_notifications_of_an_unknown_order_are_404(client: TestClient) -> None:
     for path in ("/orders/ORD-NONE/notifications", "/orders/ORD-NONE/notification"):
         response = client.get(path)
-        assert_problem(response, 404)
+        assert_problem(response, 404, parameter="id")
     # A known order with no notification yet: an empty list, and no latest one.
     order = create_order(client, **upcoming())
     assert notifications(client, order["id"]) == []
-    assert client.get(f"/orders/{order['id']}/notification").status_code == 404
+    assert_problem(client.get(f"/orders/{order['id']}/notification"), 404, parameter="id")
 
 
 def test_the_readme_example_orders_are_confirmed(

@@ -101,13 +101,27 @@ def test_malformed_json_is_a_problem(client: TestClient) -> None:
 
 # ---- get and list ------------------------------------------------------------------------------
 def test_missing_order_is_404_everywhere(client: TestClient) -> None:
-    assert_problem(client.get("/orders/ORD-NOPE"), 404, detail_contains="ORD-NOPE")
-    assert_problem(
-        client.get("/orders", params={"id": "ORD-NOPE"}), 404, detail_contains="ORD-NOPE"
+    """Each 404 names the parameter that found nothing."""
+    missing = assert_problem(
+        client.get("/orders/ORD-NOPE"), 404, parameter="id", detail_contains="ORD-NOPE"
     )
-    assert_problem(client.get("/orders", params={"pon": "PO-NOPE"}), 404, detail_contains="PO-NOPE")
-    assert_problem(client.post("/orders/ORD-NOPE/cancel"), 404)
-    assert_problem(client.put("/orders/ORD-NOPE", json=UPDATE_REQUEST), 404)
+    assert [e["parameter"] for e in missing["errors"]] == ["id"]
+    assert_problem(
+        client.get("/orders", params={"id": "ORD-NOPE"}),
+        404,
+        parameter="id",
+        detail_contains="ORD-NOPE",
+    )
+    by_pon = assert_problem(
+        client.get("/orders", params={"pon": "PO-NOPE"}),
+        404,
+        parameter="pon",
+        detail_contains="PO-NOPE",
+    )
+    assert [e["parameter"] for e in by_pon["errors"]] == ["pon"]  # not the caller's buyerId
+    assert_problem(client.post("/orders/ORD-NOPE/cancel"), 404, parameter="id")
+    assert_problem(client.put("/orders/ORD-NOPE", json=UPDATE_REQUEST), 404, parameter="id")
+    assert_problem(client.get("/orders/ORD-NOPE/revisions"), 404, parameter="id")
 
 
 def test_get_by_pon_returns_the_latest_version(client: TestClient) -> None:
