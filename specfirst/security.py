@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from connexion.exceptions import OAuthResponseProblem
@@ -190,7 +191,10 @@ def _bound(scheme: str, verify: Verifier) -> Callable[..., Awaitable[Info | None
         known = made.get(credential)
         if known is not None and known[0] is info:
             return known[1]
-        answer = {**info, CALLER: caller_of(scheme, info)}
+        # Read-only, the caller's info too: the same answer serves every request that sends
+        # this credential, so a change made while serving one must not reach the next.
+        frozen = MappingProxyType(dict(info))
+        answer = MappingProxyType({**frozen, CALLER: caller_of(scheme, frozen)})
         if len(made) >= REMEMBERED_CREDENTIALS:
             made.clear()  # bounded: made-up credentials cannot grow it without end
         made[credential] = (info, answer)

@@ -302,6 +302,23 @@ def test_a_credential_whose_info_is_unchanged_gets_the_caller_made_before() -> N
     assert answered(bound, "t-unknown") is None
 
 
+def test_the_info_shared_by_the_requests_of_one_credential_is_read_only() -> None:
+    """The verifier's answer for a credential serves every request that sends it: a handler
+    changing it while serving one request would change it for the next."""
+    bound = bind_verifiers(
+        SPEC, {**VERIFIERS, "bearerAuth": table({"t-1": {"sub": "bob", "role": "user"}})}
+    )["bearerAuth"]
+    info = answered(bound, "t-1")
+    assert info is not None
+    caller = info[CALLER]
+    assert isinstance(caller, Caller)
+    with pytest.raises(TypeError):
+        info["role"] = "admin"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        caller.info["role"] = "admin"  # type: ignore[index]
+    assert answered(bound, "t-1") == {"sub": "bob", "role": "user", CALLER: caller}
+
+
 def test_the_remembered_credentials_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(security, "REMEMBERED_CREDENTIALS", 3)
     answers = {f"t-{n}": {"sub": f"user-{n}"} for n in range(5)}
