@@ -141,15 +141,38 @@ def checked_claims(token: str, key: jwt.PyJWK, rules: TokenRules) -> dict[str, A
     return claims
 
 
+def claim_at(claims: dict[str, Any], name: str) -> Any:
+    """The claim ``name``; failing that, with dots as a path into nested claims (Keycloak's
+    ``realm_access.roles``). A namespaced claim (``https://example.com/role``) is found whole."""
+    if name in claims:
+        return claims[name]
+    found: Any = claims
+    for part in name.split("."):
+        found = found.get(part) if isinstance(found, dict) else None
+    return found
+
+
+def role_of(claims: dict[str, Any], name: str) -> str:
+    """The one role among the claim's values: a string (several separated by spaces, as in
+    ``scope``, which lets a scope name the role) or a list (Azure AD's ``roles``, Okta's
+    ``groups``). Its other values are none of this API's business; two roles are refused."""
+    value = claim_at(claims, name)
+    values = value.split() if isinstance(value, str) else value if isinstance(value, list) else []
+    roles = sorted({v for v in values if isinstance(v, str) and v in ROLES})
+    if not roles:
+        raise InvalidCredential(f"the token's {name!r} claim names none of {', '.join(ROLES)}")
+    if len(roles) > 1:
+        raise InvalidCredential(
+            f"the token's {name!r} claim names several roles: {', '.join(roles)}"
+        )
+    return roles[0]
+
+
 def info_of(claims: dict[str, Any], rules: TokenRules) -> Info:
     party = claims.get(rules.party_claim)
     if not isinstance(party, str) or not party.strip():
         raise InvalidCredential(f"the token names no party (claim {rules.party_claim!r})")
-    role = claims.get(rules.role_claim)
-    if role not in ROLES:
-        raise InvalidCredential(
-            f"the token's {rules.role_claim!r} claim is not one of {', '.join(ROLES)}"
-        )
+    role = role_of(claims, rules.role_claim)
     return {
         "sub": party,
         "role": role,

@@ -76,7 +76,9 @@ class Settings(ServiceSettings):
     oauth2_party_claim: str = "sub"
     """The access-token claim naming the caller's party (the `buyerId` of a buyer)."""
     oauth2_role_claim: str = "role"
-    """The access-token claim holding the caller's role, `buyer` or `seller`."""
+    """The access-token claim holding the caller's role, `buyer` or `seller`: a string, several
+    separated by spaces (`scope` takes the role from the token's scopes) or a list, of which
+    one value is the role; dots reach into nested claims (`realm_access.roles`)."""
     oauth2_algorithms: list[str] = ["RS256", "PS256", "ES256", "EdDSA"]  # noqa: RUF012  # pydantic copies it per instance
     """Signature algorithms accepted, as JSON; asymmetric ones only (never `none` or `HS*`)."""
     oauth2_leeway_seconds: float = Field(default=30.0, ge=0, le=300)

@@ -174,6 +174,32 @@ def test_a_role_the_operation_does_not_admit_is_a_403(api: TestClient) -> None:
     assert "buyer role" in response.json()["detail"]
 
 
+ROLE_CLAIMS = {
+    # ORDERS_OAUTH2_ROLE_CLAIM: the claims that carry a buyer's role there.
+    "roles": {"roles": ["orders-reader", "buyer"]},  # a list (Azure AD)
+    "realm_access.roles": {"realm_access": {"roles": ["offline_access", "buyer"]}},  # Keycloak
+    "https://orders.example/role": {"https://orders.example/role": "buyer"},  # namespaced
+    "scope": {"scope": f"{BUYER_SCOPES} buyer"},  # a scope names the role
+}
+
+
+@pytest.mark.parametrize("role_claim", sorted(ROLE_CLAIMS))
+def test_the_role_claim_may_be_a_list_a_nested_claim_or_the_scopes(
+    settings: Settings, jwks: JwksServer, role_claim: str
+) -> None:
+    configured = oauth2_settings(settings, jwks.url, oauth2_role_claim=role_claim)
+    with create_app(configured).test_client() as api:
+        token = KEY.sign(claims(role=None, **ROLE_CLAIMS[role_claim]))
+        assert api.post("/orders", json=CREATE_REQUEST, headers=auth(token)).status_code == 201
+        both = KEY.sign(claims(roles=["buyer", "seller"]))
+        if role_claim == "roles":
+            response = api.get("/orders", headers=auth(both))
+            assert_problem(response, 401, detail_contains="'roles' claim names several roles")
+        none = KEY.sign(claims(role=None, roles=["orders-reader"], realm_access={}))
+        response = api.get("/orders", headers=auth(none))
+        assert_problem(response, 401, detail_contains=f"{role_claim!r} claim names none of")
+
+
 def test_keys_rotate_without_a_restart_and_unknown_kids_cannot_flood_the_server(
     settings: Settings, jwks: JwksServer
 ) -> None:
