@@ -71,9 +71,9 @@ class Seen:
 
 
 @contextlib.contextmanager
-def buyer_over_tls(tmp_path: Path, serving: str) -> Iterator[tuple[int, ssl.SSLContext, Seen]]:
+def buyer_over_tls(tmp_path: Path, serving: str) -> Iterator[tuple[int, httpx.Client, Seen]]:
     """An HTTPS server on 127.0.0.1 with a certificate for ``serving`` (from a CA of its own):
-    yields its port, a client context trusting only that CA, and the TLS server names and Host
+    yields its port, an httpx client trusting only that CA, and the TLS server names and Host
     headers it was sent."""
     ca, ca_key = certificate("test CA")
     leaf, leaf_key = certificate(serving, (ca.subject, ca_key))
@@ -110,7 +110,8 @@ def buyer_over_tls(tmp_path: Path, serving: str) -> Iterator[tuple[int, ssl.SSLC
         cadata=ca.public_bytes(serialization.Encoding.PEM).decode()
     )
     try:
-        yield httpd.server_address[1], client_side, seen
+        with httpx.Client(verify=client_side) as client:
+            yield httpd.server_address[1], client, seen
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -119,10 +120,7 @@ def buyer_over_tls(tmp_path: Path, serving: str) -> Iterator[tuple[int, ssl.SSLC
 def test_a_post_to_a_checked_address_is_made_to_the_named_host_and_its_certificate(
     tmp_path: Path,
 ) -> None:
-    with (
-        buyer_over_tls(tmp_path, "buyer.test") as (port, trusted, seen),
-        httpx.Client(verify=trusted) as client,
-    ):
+    with buyer_over_tls(tmp_path, "buyer.test") as (port, client, seen):
         url = f"https://buyer.test:{port}/api/listener/orderNotification"
         response = post(client, url, ["127.0.0.1"], {"n": 1}, {})
     assert response.status_code == 201
@@ -135,8 +133,7 @@ def test_a_post_to_a_checked_address_refuses_a_certificate_for_another_name(
 ) -> None:
     """The certificate is checked against the callback's name, not the address connected to."""
     with (
-        buyer_over_tls(tmp_path, "other.test") as (port, trusted, seen),
-        httpx.Client(verify=trusted) as client,
+        buyer_over_tls(tmp_path, "other.test") as (port, client, seen),
         pytest.raises(httpx.ConnectError) as error,
     ):
         post(client, f"https://buyer.test:{port}/api", ["127.0.0.1"], {"n": 1}, {})
