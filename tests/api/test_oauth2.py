@@ -174,7 +174,7 @@ def test_a_role_the_operation_does_not_admit_is_a_403(api: TestClient) -> None:
     assert "buyer role" in response.json()["detail"]
 
 
-ROLE_CLAIMS = {
+ROLE_CLAIMS: dict[str, dict[str, Any]] = {
     # ORDERS_OAUTH2_ROLE_CLAIM: the claims that carry a buyer's role there.
     "roles": {"roles": ["orders-reader", "buyer"]},  # a list (Azure AD)
     "realm_access.roles": {"realm_access": {"roles": ["offline_access", "buyer"]}},  # Keycloak
