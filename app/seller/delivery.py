@@ -59,18 +59,17 @@ def post(
         "Connection": "close",
     }
     extensions = {"sni_hostname": target.raw_host.decode("ascii")}
+
+    def to(address: str) -> httpx.Response:
+        return client.post(
+            target.copy_with(host=address), json=document, headers=as_host, extensions=extensions
+        )
+
     *others, last = addresses
     for address in others:
         with contextlib.suppress(httpx.ConnectError):
-            return client.post(
-                target.copy_with(host=address),
-                json=document,
-                headers=as_host,
-                extensions=extensions,
-            )
-    return client.post(
-        target.copy_with(host=last), json=document, headers=as_host, extensions=extensions
-    )
+            return to(address)
+    return to(last)
 
 
 class Deliverer:
