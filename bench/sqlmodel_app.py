@@ -92,13 +92,14 @@ def create_app() -> FastAPI:
             raise HTTPException(404, f"no order {order_id}")
         return row
 
-    def answer(row: OrderRow, response: Response) -> models.Order:
-        response.headers["ETag"] = f'"{row.revision}"'
-        return models.Order.model_validate_json(row.canonical)
+    def answer(revision: int, canonical: str, response: Response) -> models.Order:
+        response.headers["ETag"] = f'"{revision}"'
+        return models.Order.model_validate_json(canonical)
 
     @app.get("/orders/{id}", response_model=models.Order, response_model_exclude_none=True)
     def get_order(id: str, session: SessionDep, response: Response) -> models.Order:
-        return answer(find(session, id), response)
+        row = find(session, id)
+        return answer(row.revision, row.canonical, response)
 
     @app.get("/orders", response_model=models.OrderList, response_model_exclude_none=True)
     def list_orders(
@@ -142,7 +143,7 @@ def create_app() -> FastAPI:
             session.rollback()
             raise HTTPException(409, "this buyer already has an order of that number") from error
         response.headers["Location"] = document["link"]["href"]
-        return answer(row, response)
+        return answer(row.revision, row.canonical, response)  # read back, as the template does
 
     @app.patch("/orders/{id}", response_model=models.Order, response_model_exclude_none=True)
     def patch_order(
@@ -159,12 +160,15 @@ def create_app() -> FastAPI:
                     order_seq=seq_of(row), revision=row.revision, recorded_at=at, document=document
                 )
             )
+            # What this PATCH wrote: read back after the commit, the row may already hold the
+            # revision of a concurrent PATCH of the same order.
+            written = (row.revision, row.canonical)
             try:
                 session.commit()
             except IntegrityError:
                 session.rollback()
                 continue
-            return answer(row, response)
+            return answer(*written, response)
         raise HTTPException(409, f"order {id} is being changed by other requests")
 
     return app
